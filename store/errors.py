@@ -1,0 +1,64 @@
+"""Typed errors of the data layer. Each says, in words, what is wrong and where."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class AlineaError(Exception):
+    """Base of every error the data layer raises on purpose."""
+
+
+class WorkspaceFileError(AlineaError):
+    """The workspace file cannot be used as it is; it is never overwritten in this state."""
+
+    def __init__(self, path: Path, reason: str, line: int | None = None) -> None:
+        self.path = Path(path)
+        self.reason = reason
+        self.line = line
+        where = f"{self.path}:{line}" if line else str(self.path)
+        super().__init__(f"{where}: {reason}")
+
+
+class UnreadableFile(WorkspaceFileError):
+    """The file is not valid JSON (or not a JSON object of tables)."""
+
+
+class ConflictMarkers(WorkspaceFileError):
+    """The file holds git conflict markers from an unfinished merge."""
+
+
+class NewerSchema(WorkspaceFileError):
+    """The file was written by a newer alinea."""
+
+
+class InvalidRecord(WorkspaceFileError):
+    """A record in the file fails validation."""
+
+
+class NotAWorkspace(AlineaError):
+    """The folder holds no alinea workspace."""
+
+
+class ReadOnlyWorkspace(AlineaError):
+    """The workspace is open read-only (bad file, or another instance holds it)."""
+
+
+class InvalidInput(AlineaError):
+    """A value from a person (form, CLI) is refused; nothing was written."""
+
+
+class UnknownTable(InvalidInput):
+    pass
+
+
+class UnknownField(InvalidInput):
+    pass
+
+
+class RecordNotFound(InvalidInput):
+    pass
+
+
+class AmbiguousId(InvalidInput):
+    pass

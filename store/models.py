@@ -1,0 +1,389 @@
+"""pydantic v2 models: one per table, plus the enums they use.
+
+Records are frozen: an edit makes a new record (see Workspace), so a cached record can
+be shared safely between the UI and a worker thread.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timezone
+from enum import StrEnum
+from typing import Annotated, Any, ClassVar, get_origin
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
+
+from store.errors import UnknownTable
+
+SCHEMA_VERSION = 1
+ID_PATTERN = re.compile(r"^[0-9a-f]{32}$")
+
+
+def _as_utc(value: datetime) -> datetime:
+    if value.tzinfo is None:
+        value = value.astimezone()  # a naive time is the person's local time
+    return value.astimezone(timezone.utc)
+
+
+def _iso_micro(value: datetime) -> str:
+    return value.isoformat(timespec="microseconds")
+
+
+def _sorted_list(value: frozenset[str]) -> list[str]:
+    return sorted(value)
+
+
+def _check_id(value: str) -> str:
+    if not ID_PATTERN.match(value):
+        raise ValueError("must be a 32-character lowercase hex id")
+    return value
+
+
+def _check_optional_id(value: str | None) -> str | None:
+    return None if value is None else _check_id(value)
+
+
+def _check_ids(value: frozenset[str]) -> frozenset[str]:
+    for item in value:
+        _check_id(item)
+    return value
+
+
+def _blank_to_none(value: Any) -> Any:
+    return None if isinstance(value, str) and not value.strip() else value
+
+
+# Reusable field types. Sets are frozensets in memory and sorted lists on disk, so the
+# same data always gives the same bytes.
+UtcTime = Annotated[datetime, AfterValidator(_as_utc), PlainSerializer(_iso_micro, return_type=str)]
+RecordId = Annotated[str, AfterValidator(_check_id)]
+OptionalId = Annotated[str | None, AfterValidator(_check_optional_id)]
+IdSet = Annotated[
+    frozenset[str], AfterValidator(_check_ids), PlainSerializer(_sorted_list, return_type=list[str])
+]
+NameSet = Annotated[frozenset[str], PlainSerializer(_sorted_list, return_type=list[str])]
+Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+Text = Annotated[str, StringConstraints(max_length=100_000)]
+Short = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
+
+
+class ObjectiveKind(StrEnum):
+    goal = "goal"
+    campaign = "campaign"
+    strategy = "strategy"
+
+
+class ObjectiveStatus(StrEnum):
+    on_track = "on_track"
+    at_risk = "at_risk"
+    off_track = "off_track"
+    done = "done"
+
+
+class Direction(StrEnum):
+    increase = "increase"
+    decrease = "decrease"
+
+
+class MeetingStatus(StrEnum):
+    planned = "planned"
+    running = "running"
+    done = "done"
+
+
+class AgendaKind(StrEnum):
+    info = "info"
+    discussion = "discussion"
+    decision = "decision"
+    update = "update"
+
+
+class AgendaStatus(StrEnum):
+    open = "open"
+    done = "done"
+    carried = "carried"
+
+
+class FeedbackKind(StrEnum):
+    praise = "praise"
+    concern = "concern"
+    idea = "idea"
+    question = "question"
+
+
+class FeedbackStatus(StrEnum):
+    open = "open"
+    acknowledged = "acknowledged"
+    resolved = "resolved"
+
+
+class SubjectTable(StrEnum):
+    objectives = "objectives"
+    meetings = "meetings"
+    agenda_items = "agenda_items"
+    tasks = "tasks"
+
+
+class TaskStatus(StrEnum):
+    todo = "todo"
+    doing = "doing"
+    blocked = "blocked"
+    done = "done"
+
+
+class Priority(StrEnum):
+    low = "low"
+    normal = "normal"
+    high = "high"
+    urgent = "urgent"
+
+
+class Record(BaseModel):
+    """The fields every record carries. The Workspace maintains them; UI code never sets them."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", validate_default=False)
+
+    TABLE: ClassVar[str] = ""
+    #: field -> table it refers to (for single ids and id sets alike)
+    REFS: ClassVar[dict[str, str]] = {}
+    COMMON_FIELDS: ClassVar[tuple[str, ...]] = (
+        "id",
+        "created_at",
+        "created_by",
+        "updated_at",
+        "updated_by",
+        "rev",
+        "deleted",
+    )
+
+    id: RecordId
+    created_at: UtcTime
+    created_by: str = ""
+    updated_at: UtcTime
+    updated_by: str = ""
+    rev: int = Field(default=1, ge=1)
+    deleted: bool = False
+
+    @classmethod
+    def data_fields(cls) -> list[str]:
+        """The fields a person edits, in declaration order."""
+        return [name for name in cls.model_fields if name not in cls.COMMON_FIELDS]
+
+    @property
+    def label(self) -> str:
+        """A short human name for the record (titles, names, first line of a body)."""
+        for name in ("title", "name"):
+            value = getattr(self, name, None)
+            if value:
+                return str(value)
+        return self.id[:8]
+
+    def to_json(self) -> dict[str, Any]:
+        """The record as stored on disk: JSON types only, sets sorted."""
+        return self.model_dump(mode="json")
+
+
+class Member(Record):
+    TABLE = "members"
+
+    name: Title
+    email: Short = ""
+    department: Short = ""
+    role: Short = ""
+
+    @field_validator("email")
+    @classmethod
+    def _email_has_at(cls, value: str) -> str:
+        if value and "@" not in value:
+            raise ValueError("an email address needs an @")
+        return value.lower()
+
+
+class Objective(Record):
+    TABLE = "objectives"
+    REFS = {"owner_ids": "members"}
+
+    title: Title
+    kind: ObjectiveKind = ObjectiveKind.goal
+    description: Text = ""
+    departments: NameSet = frozenset()
+    owner_ids: IdSet = frozenset()
+    period: Short = ""
+    status: ObjectiveStatus = ObjectiveStatus.on_track
+    due: date | None = None
+
+    @field_validator("period")
+    @classmethod
+    def _period_shape(cls, value: str) -> str:
+        if value and not re.fullmatch(r"\d{4}(-(Q[1-4]|H[12]|\d{2}))?", value):
+            raise ValueError("a period looks like 2026, 2026-Q4, 2026-H1 or 2026-11")
+        return value
+
+    @field_validator("due", mode="before")
+    @classmethod
+    def _blank_due(cls, value: Any) -> Any:
+        return _blank_to_none(value)
+
+
+class Metric(Record):
+    TABLE = "metrics"
+    REFS = {"objective_id": "objectives"}
+
+    objective_id: RecordId
+    name: Title
+    unit: Short = ""
+    baseline: float = 0.0
+    target: float
+    direction: Direction = Direction.increase
+
+
+class Measurement(Record):
+    TABLE = "measurements"
+    REFS = {"metric_id": "metrics"}
+
+    metric_id: RecordId
+    date: date
+    value: float
+    note: Text = ""
+
+    @property
+    def label(self) -> str:
+        return f"{self.date.isoformat()}: {self.value:g}"
+
+
+class Meeting(Record):
+    TABLE = "meetings"
+    REFS = {"attendee_ids": "members", "objective_ids": "objectives"}
+
+    title: Title
+    starts_at: UtcTime
+    duration_min: int = Field(default=60, gt=0, le=24 * 60)
+    location: Short = ""
+    series: Short = ""
+    attendee_ids: IdSet = frozenset()
+    objective_ids: IdSet = frozenset()
+    status: MeetingStatus = MeetingStatus.planned
+    notes: Text = ""
+
+
+class AgendaItem(Record):
+    TABLE = "agenda_items"
+    REFS = {"meeting_id": "meetings", "presenter_id": "members", "objective_id": "objectives"}
+
+    meeting_id: RecordId
+    title: Title
+    kind: AgendaKind = AgendaKind.discussion
+    presenter_id: OptionalId = None
+    minutes: int = Field(default=10, ge=0, le=24 * 60)
+    position: str = ""
+    objective_id: OptionalId = None
+    notes: Text = ""
+    outcome: Text = ""
+    status: AgendaStatus = AgendaStatus.open
+
+    @field_validator("presenter_id", "objective_id", mode="before")
+    @classmethod
+    def _blank_ids(cls, value: Any) -> Any:
+        return _blank_to_none(value)
+
+
+class Feedback(Record):
+    TABLE = "feedback"
+    REFS = {"author_id": "members"}
+
+    author_id: OptionalId = None
+    subject_table: SubjectTable | None = None
+    subject_id: OptionalId = None
+    kind: FeedbackKind = FeedbackKind.idea
+    body: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100_000)]
+    status: FeedbackStatus = FeedbackStatus.open
+    response: Text = ""
+
+    @field_validator("author_id", "subject_table", "subject_id", mode="before")
+    @classmethod
+    def _blank_fields(cls, value: Any) -> Any:
+        return _blank_to_none(value)
+
+    @model_validator(mode="after")
+    def _subject_is_whole(self) -> Feedback:
+        if (self.subject_table is None) != (self.subject_id is None):
+            raise ValueError("subject_table and subject_id go together: set both or neither")
+        return self
+
+    @property
+    def label(self) -> str:
+        first = self.body.strip().splitlines()[0] if self.body.strip() else ""
+        return first[:80] or self.id[:8]
+
+
+class Task(Record):
+    TABLE = "tasks"
+    REFS = {"owner_id": "members", "objective_id": "objectives", "meeting_id": "meetings"}
+
+    title: Title
+    description: Text = ""
+    status: TaskStatus = TaskStatus.todo
+    owner_id: OptionalId = None
+    department: Short = ""
+    due: date | None = None
+    priority: Priority = Priority.normal
+    objective_id: OptionalId = None
+    meeting_id: OptionalId = None
+    position: str = ""
+
+    @field_validator("owner_id", "objective_id", "meeting_id", "due", mode="before")
+    @classmethod
+    def _blank_fields(cls, value: Any) -> Any:
+        return _blank_to_none(value)
+
+
+class Conflict(Record):
+    """A value that lost a same-field collision in a merge, kept here for review."""
+
+    TABLE = "conflicts"
+
+    table: Short
+    record_id: RecordId
+    field: Short
+    kept: Any = None
+    lost: Any = None
+    lost_by: str = ""
+    at: UtcTime
+    resolved: bool = False
+
+    @property
+    def label(self) -> str:
+        return f"{self.table}.{self.field} of {self.record_id[:8]}"
+
+
+MODELS: dict[str, type[Record]] = {
+    model.TABLE: model
+    for model in (Member, Objective, Metric, Measurement, Meeting, AgendaItem, Feedback, Task, Conflict)
+}
+TABLE_NAMES: tuple[str, ...] = tuple(MODELS)
+#: fields whose value is a set: merged as sets, entered as comma lists
+SET_FIELDS: dict[str, frozenset[str]] = {
+    name: frozenset(
+        field for field, info in model.model_fields.items() if get_origin(info.annotation) is frozenset
+    )
+    for name, model in MODELS.items()
+}
+
+
+def table_name(text: str) -> str:
+    """Resolve a table name as a person types it: singular or plural, dashes or underscores."""
+    key = text.strip().lower().replace("-", "_").replace(" ", "_")
+    candidates = {key, key + "s", key.removesuffix("s")}
+    for name in TABLE_NAMES:
+        if name in candidates:
+            return name
+    raise UnknownTable(f"unknown table {text!r}; tables are: {', '.join(TABLE_NAMES)}")

@@ -1,0 +1,23 @@
+"""Where things live. One module owns the paths; nothing is created at import time."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from platformdirs import user_config_path, user_data_path
+
+APP_NAME = "alinea"
+WORKSPACE_ENV = "ALINEA_WORKSPACE"
+
+
+def default_workspace_dir() -> Path:
+    """$ALINEA_WORKSPACE, else the user data dir's ``workspace`` folder."""
+    from_env = os.environ.get(WORKSPACE_ENV, "").strip()
+    if from_env:
+        return Path(from_env).expanduser()
+    return user_data_path(APP_NAME, appauthor=False) / "workspace"
+
+
+def config_file() -> Path:
+    return user_config_path(APP_NAME, appauthor=False) / "config.toml"

@@ -1,0 +1,98 @@
+"""Creating a workspace repository and keeping its merge driver installed."""
+
+from __future__ import annotations
+
+import getpass
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+from store.errors import AlineaError
+from store.identity import git_config
+from store.storage import create_file
+from store.workspace import DATA_FILE
+
+GITATTRIBUTES = f"{DATA_FILE} merge=alinea\n"
+GIT_TIMEOUT = 60.0
+
+
+class GitError(AlineaError):
+    """A git command failed; the message carries git's own words."""
+
+
+def git_env(folder: Path) -> dict[str, str]:
+    """Never prompt; and when the machine has no git identity, commit under the login name."""
+    env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "GIT_SSH_COMMAND": "ssh -o BatchMode=yes"}
+    if not git_config(folder, "user.email") and not git_config(folder, "user.name"):
+        login = getpass.getuser()
+        fallback = {"NAME": login, "EMAIL": f"{login}@{socket.gethostname() or 'localhost'}"}
+        for role in ("AUTHOR", "COMMITTER"):
+            for part, value in fallback.items():
+                env.setdefault(f"GIT_{role}_{part}", value)
+    return env
+
+
+def run_git(folder: Path, *args: str, timeout: float = GIT_TIMEOUT) -> str:
+    """Run git in ``folder`` with stdin closed; raise GitError with git's message on failure."""
+    try:
+        done = subprocess.run(
+            ["git", *args],
+            cwd=folder,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            env=git_env(folder),
+        )
+    except FileNotFoundError:
+        raise GitError("git is not installed (alinea keeps the workspace in a git repository)") from None
+    except subprocess.TimeoutExpired:
+        raise GitError(f"git {args[0]} did not finish within {timeout:.0f} s") from None
+    if done.returncode != 0:
+        message = (done.stderr or done.stdout).strip().splitlines()
+        raise GitError(f"git {args[0]} failed: {message[-1] if message else 'exit ' + str(done.returncode)}")
+    return done.stdout
+
+
+def merge_driver_command() -> str:
+    """The driver line for .git/config: this interpreter, by absolute path."""
+    return f"'{Path(sys.executable).absolute()}' -m store.merge %O %A %B %P"
+
+
+def install_merge_driver(folder: Path) -> None:
+    """Write the merge driver entry into .git/config if it is missing or stale."""
+    command = merge_driver_command()
+    if git_config(folder, "merge.alinea.driver") != command:
+        run_git(folder, "config", "merge.alinea.name", "alinea record-level merge")
+        run_git(folder, "config", "merge.alinea.driver", command)
+
+
+def init_workspace(folder: Path) -> Path:
+    """A new workspace: git repository, empty alinea.json, .gitattributes, driver, first commit."""
+    folder = Path(folder)
+    data = folder / DATA_FILE
+    if data.exists():
+        raise AlineaError(f"{folder} already holds a workspace ({DATA_FILE})")
+    folder.mkdir(parents=True, exist_ok=True)
+    if not (folder / ".git").exists():
+        run_git(folder, "init", "--quiet", "--initial-branch=main")
+    create_file(data)
+    attributes = folder / ".gitattributes"
+    existing = attributes.read_text() if attributes.exists() else ""
+    if GITATTRIBUTES.strip() not in existing:
+        attributes.write_text(existing + GITATTRIBUTES)
+    install_merge_driver(folder)
+    run_git(folder, "add", DATA_FILE, ".gitattributes")
+    run_git(folder, "commit", "--quiet", "-m", "Create alinea workspace")
+    return folder
+
+
+def commit_all(folder: Path, message: str) -> bool:
+    """Commit the workspace file if it changed; True when a commit was made."""
+    run_git(folder, "add", DATA_FILE)
+    if not run_git(folder, "status", "--porcelain", "--", DATA_FILE).strip():
+        return False
+    run_git(folder, "commit", "--quiet", "-m", message)
+    return True

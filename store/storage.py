@@ -1,0 +1,283 @@
+"""The workspace file: a TinyDB database written canonically, saved atomically.
+
+Canonical form (DESIGN section 3): tables sorted, one record per line as
+``"<id>": {…}`` with sorted keys, records sorted by id, UTF-8, LF, trailing newline.
+Same data gives the same bytes, so git diffs and merges work record by record, and a
+stock ``tinydb.TinyDB("alinea.json")`` still opens the file.
+
+The storage holds no open file handle: git replaces the file on pull, and writes into a
+stale handle would be lost. Reads are cached and re-read when (inode, mtime_ns, size)
+changes. Serialised lines are cached per record, so one edit re-encodes one record.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import orjson
+from filelock import FileLock
+from tinydb import TinyDB
+from tinydb.storages import Storage
+from tinydb.table import Table
+
+from store.errors import ConflictMarkers, NewerSchema, UnreadableFile
+from store.models import SCHEMA_VERSION, TABLE_NAMES
+
+META_TABLE = "_meta"
+META_ID = "1"
+Tables = dict[str, dict[str, dict[str, Any]]]
+_CONFLICT_PREFIXES = (b"<<<<<<< ", b"=======", b">>>>>>> ", b"||||||| ")
+
+
+def empty_tables() -> Tables:
+    tables: Tables = {name: {} for name in TABLE_NAMES}
+    tables[META_TABLE] = {META_ID: {"schema": SCHEMA_VERSION}}
+    return tables
+
+
+def encode_line(record_id: str, record: dict[str, Any]) -> bytes:
+    return orjson.dumps(record_id) + b": " + orjson.dumps(record, option=orjson.OPT_SORT_KEYS)
+
+
+def _encode_table(name: str, lines: Iterable[bytes]) -> bytes:
+    body = b",\n".join(lines)
+    head = orjson.dumps(name) + b": {"
+    return head + b"\n" + body + b"\n}" if body else head + b"}"
+
+
+def encode_document(tables: Tables) -> bytes:
+    """The canonical bytes of a whole document (used by merge and by a full save)."""
+    parts = [
+        _encode_table(name, (encode_line(rid, rec) for rid, rec in sorted(tables[name].items())))
+        for name in sorted(tables)
+    ]
+    return b"{\n" + b",\n".join(parts) + b"\n}\n"
+
+
+def find_conflict_marker(raw: bytes) -> int | None:
+    """The 1-based line of the first git conflict marker, if any."""
+    for number, line in enumerate(raw.split(b"\n"), start=1):
+        if line.startswith(_CONFLICT_PREFIXES):
+            return number
+    return None
+
+
+def line_of(raw: bytes, record_id: str) -> int | None:
+    """The 1-based line on which a record starts (for error messages)."""
+    at = raw.find(orjson.dumps(record_id) + b":")
+    return None if at < 0 else raw.count(b"\n", 0, at) + 1
+
+
+def decode_document(raw: bytes, path: Path) -> Tables:
+    """Parse and check the structure; raise a typed error naming the file and line."""
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as error:
+        marker = find_conflict_marker(raw)
+        if marker is not None:
+            raise ConflictMarkers(path, "has git conflict markers (an unfinished merge)", marker) from None
+        raise UnreadableFile(path, f"is not valid JSON ({error.msg})", error.lineno) from None
+    if not isinstance(data, dict):
+        raise UnreadableFile(path, "is not a JSON object of tables", 1)
+    for name, table in data.items():
+        if not isinstance(table, dict) or not all(isinstance(doc, dict) for doc in table.values()):
+            raise UnreadableFile(path, f"table {name!r} is not an object of records", line_of(raw, name))
+    schema = data.get(META_TABLE, {}).get(META_ID, {}).get("schema", SCHEMA_VERSION)
+    if not isinstance(schema, int) or schema > SCHEMA_VERSION:
+        raise NewerSchema(
+            path, f"was written by a newer alinea (schema {schema}, this one reads {SCHEMA_VERSION}); upgrade alinea"
+        )
+    data = migrate(data, schema)
+    for name in TABLE_NAMES:
+        data.setdefault(name, {})
+    return data
+
+
+# Pure, deterministic migrations: MIGRATIONS[n] turns a schema-n document into schema n+1.
+MIGRATIONS: dict[int, Any] = {}
+
+
+def migrate(data: Tables, schema: int) -> Tables:
+    while schema < SCHEMA_VERSION:
+        data = MIGRATIONS[schema](data)
+        schema += 1
+    data[META_TABLE] = {META_ID: {"schema": SCHEMA_VERSION}}
+    return data
+
+
+def write_atomically(path: Path, payload: bytes) -> None:
+    """Temp file in the same folder, flush, fsync, replace, fsync the folder."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
+    try:
+        with open(tmp, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    folder = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(folder)
+    finally:
+        os.close(folder)
+
+
+def lock_path_for(path: Path) -> Path:
+    """The save/sync lock lives under .git/ so it is never committed."""
+    git_dir = path.parent / ".git"
+    return git_dir / "alinea.lock" if git_dir.is_dir() else path.with_name(f".{path.name}.lock")
+
+
+def file_signature(path: Path) -> tuple[int, int, int] | None:
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return None
+    return (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+
+
+def cached_lines(raw: bytes, data: Tables) -> dict[str, dict[str, bytes]]:
+    """Take each record's line from a canonical file as it is, instead of re-encoding it.
+
+    A table whose lines do not match its records one to one (a hand-edited file) gets no
+    cache, and is re-encoded in full on the next save.
+    """
+    lines: dict[str, dict[str, bytes]] = {}
+    table: dict[str, bytes] | None = None
+    for line in raw.split(b"\n"):
+        if table is None:
+            if line.startswith(b'"') and line.endswith(b": {"):
+                table = lines.setdefault(orjson.loads(line[:-3]), {})
+            continue
+        if line in (b"}", b"},"):
+            table = None
+            continue
+        body = line[:-1] if line.endswith(b",") else line
+        split = body.find(b'": ')
+        if split > 0 and body.startswith(b'"'):
+            table[body[1:split].decode()] = body
+    return {name: found for name, found in lines.items() if found.keys() == data.get(name, {}).keys()}
+
+
+class CanonicalStorage(Storage):
+    """A TinyDB Storage that writes the canonical file atomically and caches reads."""
+
+    def __init__(self, path: str | os.PathLike[str], lock_timeout: float = 30.0) -> None:
+        self.path = Path(path)
+        self.lock = FileLock(lock_path_for(self.path), timeout=lock_timeout)
+        self._data: Tables | None = None
+        self._raw: bytes = b""
+        self._signature: tuple[int, int, int] | None = None
+        self._lines: dict[str, dict[str, bytes]] = {}
+        self._dirty: set[tuple[str, str]] = set()
+        #: bumped whenever the data is (re)loaded from disk, not on our own saves
+        self.generation = 0
+
+    # -- TinyDB's Storage interface -------------------------------------------------
+    def read(self) -> Tables | None:
+        signature = file_signature(self.path)
+        if signature is None:
+            return None
+        if signature != self._signature or self._data is None:
+            self._load(signature)
+        return self._data
+
+    def write(self, data: Tables) -> None:
+        with self.lock:
+            payload = self._encode(data)
+            write_atomically(self.path, payload)
+            self._data, self._raw = data, payload
+            self._signature = file_signature(self.path)
+
+    def close(self) -> None:  # no handle is ever held open
+        pass
+
+    # -- alinea's additions ---------------------------------------------------------
+    def changed_on_disk(self) -> bool:
+        return file_signature(self.path) != self._signature
+
+    def mark_dirty(self, table: str, record_id: str) -> None:
+        """Say which record the next write changes, so only its line is re-encoded."""
+        self._dirty.add((table, record_id))
+
+    def line_of(self, record_id: str) -> int | None:
+        return line_of(self._raw, record_id)
+
+    def _load(self, signature: tuple[int, int, int]) -> None:
+        raw = self.path.read_bytes()
+        self._data = decode_document(raw, self.path)
+        self._raw = raw
+        self._signature = signature
+        self._lines = cached_lines(raw, self._data)
+        self._dirty.clear()
+        self.generation += 1
+
+    def _encode(self, data: Tables) -> bytes:
+        """Re-encode dirty records (or tables we have no cached lines for) and join."""
+        dirty, self._dirty = self._dirty, set()
+        parts = []
+        for name in sorted(data):
+            table = data[name]
+            cached = self._lines.get(name)
+            if cached is None or not dirty:
+                cached = {rid: encode_line(rid, rec) for rid, rec in table.items()}
+            else:
+                for table_name, rid in dirty:
+                    if table_name != name:
+                        continue
+                    if rid in table:
+                        cached[rid] = encode_line(rid, table[rid])
+                    else:
+                        cached.pop(rid, None)
+            self._lines[name] = cached
+            parts.append(_encode_table(name, (cached[rid] for rid in sorted(cached))))
+        for name in set(self._lines) - set(data):
+            del self._lines[name]
+        return b"{\n" + b",\n".join(parts) + b"\n}\n"
+
+
+class RecordTable(Table):
+    """A TinyDB table keyed by uuid4-hex strings, never TinyDB's integer counter.
+
+    Integer ids collide across clones and are reused after deletes; uuids do neither.
+    """
+
+    document_id_class = str
+
+    def _get_next_id(self) -> str:  # type: ignore[override]
+        return uuid.uuid4().hex
+
+    def put(self, records: Iterable[tuple[str, dict[str, Any]]]) -> None:
+        """Insert or replace whole records by id, in one atomic save."""
+        storage = self._storage
+        tables = storage.read()
+        if tables is None:
+            tables = empty_tables()
+        table = tables.setdefault(self.name, {})
+        for record_id, record in records:
+            table[record_id] = record
+            if isinstance(storage, CanonicalStorage):
+                storage.mark_dirty(self.name, record_id)
+        storage.write(tables)
+        self.clear_cache()
+
+
+class AlineaDB(TinyDB):
+    table_class = RecordTable
+
+
+def open_database(path: Path) -> AlineaDB:
+    return AlineaDB(path, storage=CanonicalStorage)
+
+
+def create_file(path: Path) -> None:
+    """Write an empty workspace file (refuses to replace an existing one)."""
+    if path.exists():
+        raise FileExistsError(path)
+    write_atomically(path, encode_document(empty_tables()))

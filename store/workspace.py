@@ -1,0 +1,405 @@
+"""Workspace: the one facade the UI and the CLI use.
+
+Typed create / update / delete (tombstones) per table, queries, undo, and change events.
+It maintains the common fields (created/updated at and by, rev) itself, validates every
+value through the models, and checks that ids refer to live records.
+"""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import TypeAdapter, ValidationError
+
+from store import identity
+from store.errors import (
+    AmbiguousId,
+    InvalidInput,
+    InvalidRecord,
+    NotAWorkspace,
+    ReadOnlyWorkspace,
+    RecordNotFound,
+    UnknownField,
+    WorkspaceFileError,
+)
+from store.models import MODELS, TABLE_NAMES, Member, Record
+from store.storage import META_TABLE, AlineaDB, CanonicalStorage, open_database
+
+DATA_FILE = "alinea.json"
+UNDO_DEPTH = 100
+MIN_PREFIX = 4
+
+ChangeKind = Literal["created", "updated", "deleted", "undone", "reloaded"]
+
+
+@dataclass(frozen=True)
+class Change:
+    """What a subscriber is told after each change (``reloaded``: anything may have changed)."""
+
+    kind: ChangeKind
+    table: str | None = None
+    record_id: str | None = None
+
+
+@dataclass(frozen=True)
+class _UndoStep:
+    table: str
+    before: Record | None  # None: the change created the record
+    after: Record
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class FieldErrors(InvalidInput):
+    """Invalid values, keyed by field, so a form can show each under its field."""
+
+    def __init__(self, table: str, errors: dict[str, str]) -> None:
+        self.table = table
+        self.errors = errors
+        super().__init__("; ".join(f"{field}: {message}" for field, message in errors.items()))
+
+
+def _field_errors(table: str, error: ValidationError) -> FieldErrors:
+    errors: dict[str, str] = {}
+    for item in error.errors():
+        field = str(item["loc"][0]) if item["loc"] else "record"
+        message = str(item["msg"]).removeprefix("Value error, ")
+        errors.setdefault(field, message)
+    return FieldErrors(table, errors)
+
+
+class Workspace:
+    """A workspace folder: ``alinea.json`` inside a git repository."""
+
+    def __init__(
+        self,
+        folder: Path,
+        *,
+        read_only: bool = False,
+        who: str | None = None,
+        clock: Callable[[], datetime] = utc_now,
+    ) -> None:
+        self.folder = Path(folder).resolve()
+        self.path = self.folder / DATA_FILE
+        if not self.path.is_file():
+            raise NotAWorkspace(f"{self.folder} holds no {DATA_FILE}: create one with `alinea init {folder}`")
+        self.clock = clock
+        self._who = who
+        self._forced_read_only = read_only
+        self.error: WorkspaceFileError | None = None
+        self.db: AlineaDB = open_database(self.path)
+        self.storage: CanonicalStorage = self.db.storage  # type: ignore[assignment]
+        self._records: dict[str, dict[str, Record]] = {}
+        self._generation = -1
+        self._undo: list[_UndoStep] = []
+        self._listeners: list[Callable[[Change], None]] = []
+        self._write_lock = threading.RLock()
+        self._load()
+
+    # -- opening and reloading --------------------------------------------------------
+    @property
+    def name(self) -> str:
+        return self.folder.name
+
+    @property
+    def read_only(self) -> bool:
+        return self._forced_read_only or self.error is not None
+
+    @property
+    def who(self) -> str:
+        """The git identity that records edits (user.email, else user.name)."""
+        if self._who is None:
+            self._who = identity.git_identity(self.folder)
+        return self._who
+
+    def _load(self) -> None:
+        """Read and validate the file. A bad file leaves the workspace read-only, never empty."""
+        try:
+            tables = self.storage.read() or {}
+            self._records = self._validate(tables)
+            self.error = None
+        except WorkspaceFileError as error:
+            self.error = error
+            if self.storage.generation == self._generation:
+                return  # keep showing the last good data
+        self._generation = self.storage.generation
+
+    def _validate(self, tables: dict[str, dict[str, dict[str, Any]]]) -> dict[str, dict[str, Record]]:
+        records: dict[str, dict[str, Record]] = {}
+        for name, docs in tables.items():
+            if name == META_TABLE:
+                continue
+            model = MODELS.get(name)
+            if model is None:
+                raise InvalidRecord(self.path, f"unknown table {name!r}", self.storage.line_of(name))
+            try:
+                records[name] = _adapter(model).validate_python(docs)
+            except ValidationError as error:
+                record_id = str(error.errors()[0]["loc"][0])
+                first = error.errors()[0]
+                field = ".".join(str(part) for part in first["loc"][1:]) or "record"
+                raise InvalidRecord(
+                    self.path,
+                    f"{name} record {record_id} is invalid: {field}: {first['msg']}",
+                    self.storage.line_of(record_id),
+                ) from None
+            for record_id, record in records[name].items():
+                if record.id != record_id:
+                    raise InvalidRecord(
+                        self.path, f"{name} record {record_id} carries id {record.id}", self.storage.line_of(record_id)
+                    )
+        return records
+
+    def reload_if_changed(self) -> bool:
+        """Pick up an outside change of the file (a git pull). True if anything was reloaded."""
+        if not self.storage.changed_on_disk() and self.error is None:
+            return False
+        before = self.storage.generation
+        self._load()
+        if self.storage.generation == before:
+            return False
+        self._undo.clear()  # undo steps refer to data that may no longer be there
+        self._emit(Change("reloaded"))
+        return True
+
+    def check(self) -> None:
+        """Validate the file as it is on disk now; raise the typed error if it is bad."""
+        self.storage.read()
+        self._load()
+        if self.error is not None:
+            raise self.error
+
+    # -- change events ----------------------------------------------------------------
+    def subscribe(self, listener: Callable[[Change], None]) -> Callable[[], None]:
+        """Call ``listener`` after every change; returns a function that unsubscribes."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+
+    def _emit(self, change: Change) -> None:
+        for listener in list(self._listeners):
+            listener(change)
+
+    # -- queries ----------------------------------------------------------------------
+    def records(self, table: str, *, include_deleted: bool = False) -> list[Any]:
+        """Records of a table, ordered by position where the table has one, else by creation."""
+        model = MODELS[table]
+        rows = [r for r in self._records.get(table, {}).values() if include_deleted or not r.deleted]
+        if "position" in model.model_fields:
+            rows.sort(key=lambda r: (r.position, r.created_at, r.id))
+        else:
+            rows.sort(key=lambda r: (r.created_at, r.id))
+        return rows
+
+    def count(self, table: str) -> int:
+        return sum(1 for r in self._records.get(table, {}).values() if not r.deleted)
+
+    def get(self, table: str, record_id: str) -> Any:
+        try:
+            return self._records[table][record_id]
+        except KeyError:
+            raise RecordNotFound(f"no {table} record with id {record_id}") from None
+
+    def find(self, prefix: str, table: str | None = None) -> Record:
+        """A record by its id or any unique prefix of at least 4 characters."""
+        prefix = prefix.strip().lower()
+        if len(prefix) < MIN_PREFIX:
+            raise InvalidInput(f"an id prefix needs at least {MIN_PREFIX} characters, got {prefix!r}")
+        tables = [table] if table else list(TABLE_NAMES)
+        hits = [
+            record
+            for name in tables
+            for record_id, record in self._records.get(name, {}).items()
+            if record_id.startswith(prefix)
+        ]
+        if not hits:
+            raise RecordNotFound(f"no record with an id starting {prefix!r}")
+        if len(hits) > 1:
+            shown = ", ".join(f"{r.TABLE} {r.id[:12]}" for r in hits[:5])
+            raise AmbiguousId(f"{len(hits)} records have ids starting {prefix!r} ({shown}): type more of the id")
+        return hits[0]
+
+    def member_by_email(self, email: str) -> Member | None:
+        email = email.lower()
+        for member in self.records("members"):
+            if email and member.email == email:
+                return member
+        return None
+
+    @property
+    def me(self) -> Member | None:
+        """The member whose email (or name) is this clone's git identity."""
+        who = self.who.lower()
+        for member in self.records("members"):
+            if who and who in (member.email, member.name.lower()):
+                return member
+        return None
+
+    # -- writes -----------------------------------------------------------------------
+    def create(self, table: str, **fields: Any) -> Any:
+        """Validate and save a new record; returns it. Raises FieldErrors, nothing saved."""
+        model = self._writable_model(table, fields)
+        now = self.clock()
+        common = {
+            "id": uuid.uuid4().hex,
+            "created_at": now,
+            "created_by": self.who,
+            "updated_at": now,
+            "updated_by": self.who,
+            "rev": 1,
+            "deleted": False,
+        }
+        record = self._build(model, {**fields, **common})
+        self._check_references(record, set(fields))
+        self._save(table, [record], before=[None], kind="created")
+        return record
+
+    def update(self, table: str, record_id: str, **fields: Any) -> Any:
+        """Change some fields of a record; returns the new version."""
+        model = self._writable_model(table, fields)
+        current = self.get(table, record_id)
+        changed = {name: value for name, value in fields.items()}
+        record = self._build(model, {**current.model_dump(), **changed, **self._bump(current)})
+        if _same_data(current, record):
+            return current
+        self._check_references(record, {f for f in changed if getattr(current, f) != getattr(record, f)})
+        self._save(table, [record], before=[current], kind="updated")
+        return record
+
+    def delete(self, table: str, record_id: str) -> Any:
+        """Tombstone a record (it stays in the file, so a delete merges like any edit)."""
+        self._require_writable()
+        current = self.get(table, record_id)
+        if current.deleted:
+            return current
+        record = current.model_copy(update={"deleted": True, **self._bump(current)})
+        self._save(table, [record], before=[current], kind="deleted")
+        return record
+
+    def create_many(self, table: str, rows: Iterable[dict[str, Any]]) -> list[Any]:
+        """Create many records in one save (imports, the demo, benchmarks). Not undoable."""
+        self._require_writable()
+        model = MODELS[table]
+        now = self.clock()
+        records = []
+        for fields in rows:
+            fields = dict(fields)
+            stamp = fields.pop("created_at", now)
+            common = {
+                "id": fields.pop("id", None) or uuid.uuid4().hex,
+                "created_at": stamp,
+                "created_by": fields.pop("created_by", self.who),
+                "updated_at": stamp,
+                "updated_by": fields.pop("updated_by", self.who),
+                "rev": 1,
+                "deleted": False,
+            }
+            records.append(self._build(model, {**fields, **common}))
+        self._save(table, records, before=None, kind="created")
+        return records
+
+    def undo(self) -> Change | None:
+        """Undo the last change made through this Workspace; None when there is nothing to undo."""
+        self._require_writable()
+        with self._write_lock:
+            if not self._undo:
+                return None
+            step = self._undo.pop()
+            current = self.get(step.table, step.after.id)
+            if step.before is None:
+                restored = current.model_copy(update={"deleted": True, **self._bump(current)})
+            else:
+                data = {name: getattr(step.before, name) for name in step.before.data_fields()}
+                restored = current.model_copy(update={**data, "deleted": step.before.deleted, **self._bump(current)})
+            self._write(step.table, [restored])
+        change = Change("undone", step.table, restored.id)
+        self._emit(change)
+        return change
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    # -- internals --------------------------------------------------------------------
+    def _require_writable(self) -> None:
+        if self.read_only:
+            reason = str(self.error) if self.error else "another alinea has this workspace open"
+            raise ReadOnlyWorkspace(f"the workspace is read-only: {reason}")
+
+    def _writable_model(self, table: str, fields: dict[str, Any]) -> type[Record]:
+        self._require_writable()
+        model = MODELS[table]
+        allowed = set(model.data_fields())
+        unknown = sorted(set(fields) - allowed)
+        if unknown:
+            raise UnknownField(
+                f"{table} has no field {unknown[0]!r}; its fields are: {', '.join(model.data_fields())}"
+            )
+        return model
+
+    def _build(self, model: type[Record], data: dict[str, Any]) -> Record:
+        try:
+            return model.model_validate(data)
+        except ValidationError as error:
+            raise _field_errors(model.TABLE, error) from None
+
+    def _bump(self, current: Record) -> dict[str, Any]:
+        now = max(self.clock(), current.updated_at)
+        return {"updated_at": now, "updated_by": self.who, "rev": current.rev + 1}
+
+    def _check_references(self, record: Record, fields: set[str]) -> None:
+        """Ids set by this change must name live records (old ones may name removed ones)."""
+        errors: dict[str, str] = {}
+        for field, target in record.REFS.items():
+            if field not in fields:
+                continue
+            value = getattr(record, field)
+            ids = value if isinstance(value, frozenset) else {value} if value else set()
+            for record_id in ids:
+                found = self._records.get(target, {}).get(record_id)
+                if found is None or found.deleted:
+                    errors[field] = f"no {target} record with id {record_id}"
+        if errors:
+            raise FieldErrors(record.TABLE, errors)
+
+    def _save(self, table: str, records: list[Record], before: list[Record | None] | None, kind: ChangeKind) -> None:
+        with self._write_lock:
+            self._write(table, records)
+            if before is not None:
+                self._undo.extend(_UndoStep(table, old, new) for old, new in zip(before, records, strict=True))
+                del self._undo[:-UNDO_DEPTH]
+        if len(records) == 1:
+            self._emit(Change(kind, table, records[0].id))
+        else:
+            self._emit(Change("reloaded", table))
+
+    def _write(self, table: str, records: list[Record]) -> None:
+        if self.storage.changed_on_disk():
+            self._load()  # never save on top of an outside change we have not seen
+            self._require_writable()
+        self.db.table(table).put((record.id, record.to_json()) for record in records)
+        bucket = self._records.setdefault(table, {})
+        for record in records:
+            bucket[record.id] = record
+
+
+_ADAPTERS: dict[type[Record], TypeAdapter[dict[str, Record]]] = {}
+
+
+def _adapter(model: type[Record]) -> TypeAdapter[dict[str, Record]]:
+    """One TypeAdapter per model validates a whole table in one call (the fast path)."""
+    if model not in _ADAPTERS:
+        _ADAPTERS[model] = TypeAdapter(dict[str, model])  # type: ignore[valid-type]
+    return _ADAPTERS[model]
+
+
+def _same_data(a: Record, b: Record) -> bool:
+    return all(getattr(a, name) == getattr(b, name) for name in a.data_fields()) and a.deleted == b.deleted
+
