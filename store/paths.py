@@ -19,5 +19,9 @@ def default_workspace_dir() -> Path:
     return user_data_path(APP_NAME, appauthor=False) / "workspace"
 
 
+def default_demo_dir() -> Path:
+    return user_data_path(APP_NAME, appauthor=False) / "demo"
+
+
 def config_file() -> Path:
     return user_config_path(APP_NAME, appauthor=False) / "config.toml"

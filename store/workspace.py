@@ -207,6 +207,10 @@ class Workspace:
         except KeyError:
             raise RecordNotFound(f"no {table} record with id {record_id}") from None
 
+    def lookup(self, table: str, record_id: str) -> Any | None:
+        """A record by id, deleted or not, or None (for showing old references by name)."""
+        return self._records.get(table, {}).get(record_id)
+
     def find(self, prefix: str, table: str | None = None) -> Record:
         """A record by its id or any unique prefix of at least 4 characters."""
         prefix = prefix.strip().lower()
