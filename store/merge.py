@@ -1,0 +1,263 @@
+"""The three-way record merge (DESIGN section 4), and the git merge driver around it.
+
+``merge(base, ours, theirs)`` works record by record, by id, then field by field. It is
+pure, deterministic and symmetric: swapping ``ours`` and ``theirs`` gives the same bytes,
+so every clone that merges the same two histories ends up with the same file. Nothing an
+edit wrote is dropped: a same-field collision keeps the later value and records the
+other in the ``conflicts`` table; a delete that met an edit gives way to the edit.
+
+Records are compared as plain dicts (as decoded from the file) so that merging two large
+workspaces costs a dict comparison per record, not a pydantic validation.
+
+Run as ``python -m store.merge %O %A %B %P`` it is the git merge driver: it reads the
+three versions, merges, validates, writes ``%A`` atomically and exits 0; on any failure
+it leaves ``%A`` as it is and exits 1, so git reports a conflict instead of committing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from store.models import MODELS, SCHEMA_VERSION, SET_FIELDS, Record
+from store.storage import META_ID, META_TABLE, Tables, decode_document, encode_document, write_atomically
+
+Doc = dict[str, Any]
+COMMON = frozenset(Record.COMMON_FIELDS)
+#: who a conflict record is created by: the merge, not a person
+MERGE_AUTHOR = "alinea merge"
+#: the field a delete-vs-edit conflict is logged under (kept: alive, lost: deleted)
+DELETED = "deleted"
+
+
+def merge(base: Tables | None, ours: Tables, theirs: Tables) -> tuple[Tables, list[Doc]]:
+    """Merge two versions of a workspace against their common ancestor.
+
+    ``base`` None (unrelated histories) counts as an empty workspace. Returns the merged
+    tables (conflict records included) and the conflict records this merge added. The
+    result shares record dicts with the inputs: treat all of them as read-only.
+    """
+    base = base or {}
+    conflicts: list[Doc] = []
+    result: Tables = {}
+    for name in sorted((set(ours) | set(theirs)) - {META_TABLE}):
+        result[name] = _merge_table(name, base.get(name, {}), ours.get(name, {}), theirs.get(name, {}), conflicts)
+    _add_conflicts(result, conflicts)
+    result[META_TABLE] = {META_ID: {"schema": SCHEMA_VERSION}}
+    return result, conflicts
+
+
+def _merge_table(name: str, base: dict[str, Doc], ours: dict[str, Doc], theirs: dict[str, Doc], log: list[Doc]) -> dict[str, Doc]:
+    merged: dict[str, Doc] = {}
+    set_fields = SET_FIELDS.get(name, frozenset())
+    for record_id in ours.keys() | theirs.keys():
+        a, b = ours.get(record_id), theirs.get(record_id)
+        if a == b:
+            found = a
+        else:
+            o = base.get(record_id)
+            if a == o:
+                found = b
+            elif b == o:
+                found = a
+            else:
+                found = _merge_record(name, o, a, b, set_fields, log)
+        if found is not None:
+            merged[record_id] = found
+    return merged
+
+
+def _merge_record(
+    table: str, base: Doc | None, a: Doc | None, b: Doc | None, set_fields: frozenset[str], log: list[Doc]
+) -> Doc:
+    """Both sides changed the record (or one removed it outright and the other edited it)."""
+    if a is None or b is None:
+        kept = a if b is None else b
+        assert kept is not None
+        if not kept.get(DELETED) and table != "conflicts":
+            log.append(_conflict(table, kept, None, DELETED, False, True))
+        return kept
+    base = base or {}
+    winner, loser = (a, b) if _stamp(a) >= _stamp(b) else (b, a)
+    record: Doc = {}
+    for field in sorted((a.keys() | b.keys()) - COMMON):
+        record[field] = _merge_field(table, field, base, winner, loser, set_fields, log)
+    record.update(_common_fields(a, b, winner))
+    record[DELETED] = _merge_deleted(table, base, a, b, winner, log)
+    return record
+
+
+_MISSING = object()
+
+
+def _merge_field(
+    table: str, field: str, base: Doc, winner: Doc, loser: Doc, set_fields: frozenset[str], log: list[Doc]
+) -> Any:
+    w, lo, o = winner.get(field, _MISSING), loser.get(field, _MISSING), base.get(field, _MISSING)
+    if w == lo or lo == o:
+        value = w
+    elif w == o:
+        value = lo
+    elif field in set_fields and isinstance(w, list) and isinstance(lo, list):
+        value = _merge_sets(o if isinstance(o, list) else [], w, lo)
+    else:
+        value = w
+        if table != "conflicts":
+            log.append(_conflict(table, winner, loser, field, _plain(w), _plain(lo)))
+    return None if value is _MISSING else value
+
+
+def _merge_sets(base: list[Any], a: list[Any], b: list[Any]) -> list[Any]:
+    """Keep what both sides hold, add what either added, drop what either removed."""
+    old, left, right = set(base), set(a), set(b)
+    return sorted((left & right) | (left - old) | (right - old))
+
+
+def _merge_deleted(table: str, base: Doc, a: Doc, b: Doc, winner: Doc, log: list[Doc]) -> bool:
+    """A delete that met an edit of the record's data gives way: the record stays alive."""
+    was = bool(base.get(DELETED, False))
+    da, db = bool(a.get(DELETED, False)), bool(b.get(DELETED, False))
+    if da == db:
+        return da
+    deleter, keeper = (a, b) if da else (b, a)
+    if was:  # one side brought a deleted record back (an undo): keep it alive
+        return False
+    if _data_changed(base, keeper):
+        if table != "conflicts":
+            log.append(_conflict(table, keeper, deleter, DELETED, False, True))
+        return False
+    return True
+
+
+def _data_changed(base: Doc, record: Doc) -> bool:
+    fields = (base.keys() | record.keys()) - COMMON
+    return any(base.get(field, _MISSING) != record.get(field, _MISSING) for field in fields)
+
+
+def _common_fields(a: Doc, b: Doc, winner: Doc) -> Doc:
+    """Merged bookkeeping: the first creation, the latest update, a rev past both sides."""
+    first = min((a, b), key=lambda r: (r.get("created_at", ""), r.get("created_by", "")))
+    return {
+        "id": winner["id"],
+        "created_at": first.get("created_at"),
+        "created_by": first.get("created_by", ""),
+        "updated_at": winner.get("updated_at"),
+        "updated_by": winner.get("updated_by", ""),
+        "rev": max(int(a.get("rev", 1)), int(b.get("rev", 1))) + 1,
+    }
+
+
+def _stamp(record: Doc) -> tuple[str, str, int, bytes]:
+    """Which version is later: (updated_at, updated_by, rev), then the bytes as a tie-break."""
+    return (
+        str(record.get("updated_at", "")),
+        str(record.get("updated_by", "")),
+        int(record.get("rev", 1)),
+        orjson.dumps(record, option=orjson.OPT_SORT_KEYS),
+    )
+
+
+def _plain(value: Any) -> Any:
+    return None if value is _MISSING else value
+
+
+def _conflict(table: str, kept_in: Doc, lost_in: Doc | None, field: str, kept: Any, lost: Any) -> Doc:
+    """A conflict record whose id and times depend only on the two versions, never on the clock."""
+    lost_by = lost_in.get("updated_by", "") if lost_in is not None else ""
+    lost_at = lost_in.get("updated_at", "") if lost_in is not None else ""
+    at = max(str(kept_in.get("updated_at", "")), str(lost_at))
+    key = orjson.dumps([table, kept_in["id"], field, lost, lost_by, lost_at], option=orjson.OPT_SORT_KEYS)
+    return {
+        "id": hashlib.sha256(key).hexdigest()[:32],
+        "created_at": at,
+        "created_by": MERGE_AUTHOR,
+        "updated_at": at,
+        "updated_by": MERGE_AUTHOR,
+        "rev": 1,
+        "deleted": False,
+        "table": table,
+        "record_id": kept_in["id"],
+        "field": field,
+        "kept": kept,
+        "lost": lost,
+        "lost_by": lost_by or "a deletion",
+        "at": at,
+        "resolved": False,
+    }
+
+
+def _add_conflicts(result: Tables, conflicts: list[Doc]) -> None:
+    """Add the new conflicts; one already known (same id) keeps its state (it may be resolved)."""
+    table = result.setdefault("conflicts", {})
+    fresh = []
+    for conflict in conflicts:
+        if conflict["id"] not in table:
+            table[conflict["id"]] = conflict
+            fresh.append(conflict)
+    conflicts[:] = fresh
+
+
+# -- validation -------------------------------------------------------------------------
+_ADAPTERS: dict[str, Any] = {}
+
+
+def validate_tables(tables: Tables, path: Path) -> None:
+    """Check every record against its model (one TypeAdapter call per table); raise InvalidRecord."""
+    from pydantic import TypeAdapter, ValidationError
+
+    from store.errors import InvalidRecord
+
+    for name, docs in tables.items():
+        if name == META_TABLE:
+            continue
+        model = MODELS.get(name)
+        if model is None:
+            raise InvalidRecord(path, f"unknown table {name!r}")
+        if name not in _ADAPTERS:
+            _ADAPTERS[name] = TypeAdapter(dict[str, model])  # type: ignore[valid-type]
+        try:
+            records = _ADAPTERS[name].validate_python(docs)
+        except ValidationError as error:
+            first = error.errors()[0]
+            where = ".".join(str(part) for part in first["loc"])
+            raise InvalidRecord(path, f"{name} record {where} is invalid: {first['msg']}") from None
+        for record_id, record in records.items():
+            if record.id != record_id:
+                raise InvalidRecord(path, f"{name} record {record_id} carries id {record.id}")
+
+
+def merge_bytes(base: bytes | None, ours: bytes, theirs: bytes, path: Path) -> tuple[bytes, list[Doc]]:
+    """Decode, merge, validate and encode: what the driver and the sync both do."""
+    old = decode_document(base, path) if base is not None and base.strip() else None
+    tables, conflicts = merge(old, decode_document(ours, path), decode_document(theirs, path))
+    validate_tables(tables, path)
+    return encode_document(tables), conflicts
+
+
+# -- the git merge driver ---------------------------------------------------------------
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m store.merge %O %A %B %P``: merge into %A; exit 0 clean, 1 on failure."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if len(args) < 3:
+        print("usage: python -m store.merge BASE OURS THEIRS [PATH]", file=sys.stderr)
+        return 1
+    base, ours, theirs = (Path(arg) for arg in args[:3])
+    shown = Path(args[3]) if len(args) > 3 else ours
+    try:
+        payload, conflicts = merge_bytes(base.read_bytes(), ours.read_bytes(), theirs.read_bytes(), shown)
+        write_atomically(ours, payload)
+    except Exception as error:  # the driver must never crash git: report and leave %A alone
+        print(f"alinea merge of {shown} failed: {error}", file=sys.stderr)
+        return 1
+    if conflicts:
+        print(f"alinea: merged {shown}; {len(conflicts)} conflict(s) to review", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
