@@ -15,6 +15,8 @@ from store.storage import create_file
 from store.workspace import DATA_FILE
 
 GITATTRIBUTES = f"{DATA_FILE} merge=alinea\n"
+# A save killed mid-way can leave its temp file; neither it nor a lock file is ever shared.
+GITIGNORE = f".{DATA_FILE}.*.tmp\n.{DATA_FILE}.lock\n"
 GIT_TIMEOUT = 60.0
 
 
@@ -83,8 +85,11 @@ def init_workspace(folder: Path) -> Path:
     existing = attributes.read_text() if attributes.exists() else ""
     if GITATTRIBUTES.strip() not in existing:
         attributes.write_text(existing + GITATTRIBUTES)
+    ignore = folder / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text(GITIGNORE)
     install_merge_driver(folder)
-    run_git(folder, "add", DATA_FILE, ".gitattributes")
+    run_git(folder, "add", DATA_FILE, ".gitattributes", ".gitignore")
     run_git(folder, "commit", "--quiet", "-m", "Create alinea workspace")
     return folder
 
