@@ -156,7 +156,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         print(f"No {table.replace('_', ' ')} yet: add one with `alinea add {table} …`", file=sys.stderr)
         return EXIT_OK
     columns = LIST_COLUMNS[table]
-    rows = [["id", "title" if table != "members" else "name", *columns]]
+    rows = [["id", "title" if table != "members" else "name", *(c.removesuffix("_id") for c in columns)]]
     for record in records:
         label = record.label + (" (deleted)" if record.deleted else "")
         rows.append([record.id[:8], label, *(display_value(workspace, record, f) for f in columns)])
