@@ -214,13 +214,15 @@ class CanonicalStorage(Storage):
         self._data = decode_document(raw, self.path)
         self._raw = raw
         self._signature = signature
-        self._lines = cached_lines(raw, self._data)
+        self._lines = {}  # filled from self._raw on the first save, not on every open
         self._dirty.clear()
         self.generation += 1
 
     def _encode(self, data: Tables) -> bytes:
         """Re-encode dirty records (or tables we have no cached lines for) and join."""
         dirty, self._dirty = self._dirty, set()
+        if dirty and not self._lines and self._raw:
+            self._lines = cached_lines(self._raw, data)
         parts = []
         for name in sorted(data):
             table = data[name]

@@ -86,7 +86,13 @@ class Workspace:
         read_only: bool = False,
         who: str | None = None,
         clock: Callable[[], datetime] = utc_now,
+        defer_load: bool = False,
     ) -> None:
+        """Open the workspace in ``folder``.
+
+        ``defer_load``: read nothing yet; call ``load()`` later (the app paints its first
+        frame first and loads a large file in a worker).
+        """
         self.folder = Path(folder).resolve()
         self.path = self.folder / DATA_FILE
         if not self.path.is_file():
@@ -102,7 +108,17 @@ class Workspace:
         self._undo: list[_UndoStep] = []
         self._listeners: list[Callable[[Change], None]] = []
         self._write_lock = threading.RLock()
+        if not defer_load:
+            self._load()
+
+    @property
+    def loaded(self) -> bool:
+        return self._generation >= 0 or self.error is not None
+
+    def load(self) -> None:
+        """Read and validate the file now (for a Workspace opened with ``defer_load``)."""
         self._load()
+        self._emit(Change("reloaded"))
 
     # -- opening and reloading --------------------------------------------------------
     @property
