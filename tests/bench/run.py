@@ -72,7 +72,7 @@ class Reporter:
                 f"median {_number(statistics.median(samples))} {unit}  "
                 f"(min {_number(min(samples))}, {len(samples)} runs)"
             )
-        print(f"  {name:<{NAME_WIDTH}} {figure:<34} {note}".rstrip(), flush=True)
+        print(f"  {name:<{NAME_WIDTH}} {figure:<38} {note}".rstrip(), flush=True)
 
     def section(self, title: str) -> None:
         print(f"\n{title}", flush=True)
@@ -122,6 +122,18 @@ def _edit_samples(report: Reporter, workspace: Workspace, task_ids: list[str]) -
     )
 
 
+def _first_edit_samples(report: Reporter, folder: Path, task_id: str) -> list[float]:
+    """The first save after opening pays for anything the open deferred (a line cache)."""
+    times = []
+    for run in range(max(5, report.runs)):
+        workspace = _open(folder)
+        gc.collect()
+        start = time.perf_counter()
+        workspace.update("tasks", task_id, title=f"Benchmark first edit {run}")
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
 def _hundred_edits(workspace: Workspace, task_ids: list[str], round_: int) -> None:
     for index, task_id in enumerate(task_ids[1:101]):
         workspace.update("tasks", task_id, title=f"Benchmark edit {round_}.{index}")
@@ -132,7 +144,7 @@ def store_section(report: Reporter) -> None:
     assert report.large_workspace is not None and report.demo_workspace is not None
     folder = report.large_workspace
     size = (folder / DATA_FILE).stat().st_size / 1e6
-    report("file size", size, "MB", "about 20 MB expected")
+    report("file size", size, "MB", "DESIGN: about 20 MB at scale 1")
 
     report("open+validate large workspace", report.samples(lambda: _open(folder), max(5, report.runs)), "ms",
            "target ≤ 400 ms")
@@ -141,6 +153,7 @@ def store_section(report: Reporter) -> None:
     print(f"  ({counts})")
     task_ids = [task.id for task in workspace.records("tasks")[:101]]
     report("one edit saved durably (fsync)", _edit_samples(report, workspace, task_ids), "ms", "target ≤ 60 ms")
+    report("  first edit after opening", _first_edit_samples(report, folder, task_ids[0]), "ms", "target ≤ 60 ms")
     rounds = iter(range(10**9))
     hundred = report.samples(lambda: _hundred_edits(workspace, task_ids, next(rounds)), 1 if report.quick else 3)
     report("100 edits, one save each", hundred, "ms")
