@@ -1,0 +1,219 @@
+"""The task board, driven from the keyboard as a person would."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from textual.color import Color
+
+from store.workspace import Workspace
+from tests.conftest import GIT_EMAIL
+from tests.tui.board_harness import BoardHarness as AlineaApp
+from tui.panes.board import EMPTY_BOARD, BoardPane
+from tui.widgets.board_column import BoardColumn
+
+TODAY = date(2026, 11, 12)
+
+
+@pytest.fixture
+def board_workspace(workspace: Workspace) -> Workspace:
+    """Ana (me, Sales) and Priya (Marketing); three todo cards, one doing card."""
+    ana = workspace.create("members", name="Ana Ruiz", email=GIT_EMAIL, department="Sales")
+    priya = workspace.create("members", name="Priya Rao", email="priya@example.com", department="Marketing")
+    rows = [
+        ("Forecast for the board", "todo", ana.id, "Sales", date(2026, 11, 20), "a"),
+        ("Webinar landing page", "todo", priya.id, "Marketing", date(2026, 11, 2), "b"),
+        ("Partner newsletter", "todo", priya.id, "Marketing", None, "c"),
+        ("Qualify demo requests", "doing", ana.id, "Sales", date(2026, 11, 13), "a"),
+    ]
+    for title, status, owner, department, due, position in rows:
+        workspace.create(
+            "tasks", title=title, status=status, owner_id=owner, department=department, due=due, position=position
+        )
+    return workspace
+
+
+def make_app(workspace: Workspace) -> AlineaApp:
+    return AlineaApp(workspace, today=lambda: TODAY)
+
+
+def on_disk(workspace: Workspace) -> Workspace:
+    """The workspace as a fresh process would read it from alinea.json."""
+    return Workspace(Path(workspace.folder))
+
+
+def titles(app: AlineaApp, status: str) -> list[str]:
+    return [card.title for card in app.query_one(f"#column-{status}", BoardColumn).cards]
+
+
+def task_id(workspace: Workspace, title: str) -> str:
+    return next(task.id for task in workspace.records("tasks") if task.title == title)
+
+
+async def settle(app: AlineaApp, pilot) -> None:  # noqa: ANN001 - Pilot's generic type
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_moving_a_card_right_changes_its_status_on_disk(board_workspace: Workspace) -> None:
+    app = make_app(board_workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("L")
+        await settle(app, pilot)
+        moved = task_id(board_workspace, "Forecast for the board")
+        assert on_disk(board_workspace).get("tasks", moved).status == "doing"
+        assert titles(app, "doing")[0] == "Forecast for the board"
+        doing = app.query_one("#column-doing", BoardColumn)
+        assert app.focused is doing.card_list
+        assert doing.selected is not None and doing.selected.id == moved
+
+
+async def test_shift_left_moves_a_card_back(board_workspace: Workspace) -> None:
+    app = make_app(board_workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("l", "shift+left")
+        await settle(app, pilot)
+        assert titles(app, "doing") == []
+        assert "Qualify demo requests" in titles(app, "todo")
+        moved = task_id(board_workspace, "Qualify demo requests")
+        assert on_disk(board_workspace).get("tasks", moved).status == "todo"
+
+
+async def test_reordering_with_shift_j_and_k_persists(board_workspace: Workspace) -> None:
+    app = make_app(board_workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("J")
+        await settle(app, pilot)
+        expected = ["Webinar landing page", "Forecast for the board", "Partner newsletter"]
+        assert titles(app, "todo") == expected
+        fresh = [task.title for task in on_disk(board_workspace).records("tasks") if task.status == "todo"]
+        assert fresh == expected
+        await pilot.press("J")
+        await settle(app, pilot)
+        await pilot.press("k", "K")
+        await settle(app, pilot)
+        fresh = [task.title for task in on_disk(board_workspace).records("tasks") if task.status == "todo"]
+        assert fresh == ["Partner newsletter", "Webinar landing page", "Forecast for the board"]
+
+
+async def test_delete_then_undo_restores_the_card(board_workspace: Workspace) -> None:
+    app = make_app(board_workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("d")
+        await settle(app, pilot)
+        assert "Forecast for the board" not in titles(app, "todo")
+        deleted = [t for t in on_disk(board_workspace).records("tasks", include_deleted=True) if t.deleted]
+        assert [t.title for t in deleted] == ["Forecast for the board"]
+        await pilot.press("u")
+        await settle(app, pilot)
+        assert titles(app, "todo")[0] == "Forecast for the board"
+        assert not any(t.deleted for t in on_disk(board_workspace).records("tasks", include_deleted=True))
+
+
+async def test_filter_narrows_the_visible_cards_and_escape_clears_it(board_workspace: Workspace) -> None:
+    app = make_app(board_workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"marketing")
+        await pilot.pause()
+        assert titles(app, "todo") == ["Webinar landing page", "Partner newsletter"]
+        assert titles(app, "doing") == []
+        await pilot.press("escape")
+        await pilot.pause()
+        assert len(titles(app, "todo")) == 3
+        assert app.focused is app.query_one("#column-todo", BoardColumn).card_list
+
+
+async def test_filter_matches_owner_names_and_enter_keeps_it(board_workspace: Workspace) -> None:
+    app = make_app(board_workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"ana", "enter")
+        await pilot.pause()
+        assert titles(app, "todo") == ["Forecast for the board"]
+        assert titles(app, "doing") == ["Qualify demo requests"]
+        assert app.focused is app.query_one("#column-todo", BoardColumn).card_list
+
+
+async def test_mine_only_shows_the_cards_i_own(board_workspace: Workspace) -> None:
+    app = make_app(board_workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("m")
+        await pilot.pause()
+        assert titles(app, "todo") == ["Forecast for the board"]
+        assert "mine only" in str(app.query_one("#board-status").render())
+        await pilot.press("m")
+        await pilot.pause()
+        assert len(titles(app, "todo")) == 3
+
+
+async def test_h_and_l_move_focus_between_columns(board_workspace: Workspace) -> None:
+    app = make_app(board_workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        columns = list(app.query(BoardColumn))
+        assert app.focused is columns[0].card_list
+        await pilot.press("l", "right", "l")
+        assert app.focused is columns[3].card_list
+        await pilot.press("l")
+        assert app.focused is columns[3].card_list
+        await pilot.press("h", "left")
+        assert app.focused is columns[1].card_list
+
+
+async def test_j_and_k_move_within_a_column(board_workspace: Workspace) -> None:
+    app = make_app(board_workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        todo = app.query_one("#column-todo", BoardColumn)
+        await pilot.press("j", "down")
+        assert todo.selected is not None and todo.selected.title == "Partner newsletter"
+        await pilot.press("k")
+        assert todo.selected.title == "Webinar landing page"
+
+
+async def test_overdue_cards_are_marked_in_the_error_colour(board_workspace: Workspace) -> None:
+    app = make_app(board_workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        todo = app.query_one("#column-todo", BoardColumn)
+        overdue = {card.title for card in todo.cards if card.overdue}
+        assert overdue == {"Webinar landing page"}
+        card_list = todo.card_list
+        line = card_list.render_line(4)  # second line of the second card
+        assert "overdue 2 Nov" in line.text
+        error = Color.parse(app.current_theme.error)
+        overdue_segment = next(segment for segment in line if "overdue" in segment.text)
+        assert overdue_segment.style is not None and overdue_segment.style.color is not None
+        shown = Color.from_rich_color(overdue_segment.style.color)
+        assert all(abs(a - b) <= 2 for a, b in zip(shown.rgb, error.rgb, strict=True))  # $error, up to rounding
+
+
+async def test_selection_is_kept_across_a_refresh(board_workspace: Workspace) -> None:
+    app = make_app(board_workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("j")
+        board_workspace.create("tasks", title="A new first card", status="todo", position="0")
+        app.query_one(BoardPane).refresh_data()
+        await pilot.pause()
+        todo = app.query_one("#column-todo", BoardColumn)
+        assert titles(app, "todo")[0] == "A new first card"
+        assert todo.selected is not None and todo.selected.title == "Webinar landing page"
+
+
+async def test_an_empty_board_says_which_key_creates_the_first_card(workspace: Workspace) -> None:
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert EMPTY_BOARD in str(app.query_one("#board-status").render())
+        todo = app.query_one("#column-todo", BoardColumn)
+        shown = " ".join(todo.card_list.render_line(y).text.strip() for y in range(3))
+        assert EMPTY_BOARD in shown

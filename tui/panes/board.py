@@ -1,0 +1,383 @@
+"""The task board: columns todo / doing / blocked / done, moved and edited from the keyboard.
+
+The pane reads tasks and members from ``self.app.workspace`` and writes through
+``self.app.write`` (a worker), then shows the result when the app calls ``refresh_data``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.widgets import Input, Static, TabPane
+
+from store.positions import key_between
+from tui.widgets.board_column import BoardColumn, Card
+
+if TYPE_CHECKING:
+    from store.models import Member, Task
+    from store.workspace import Workspace
+
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("todo", "To do"),
+    ("doing", "Doing"),
+    ("blocked", "Blocked"),
+    ("done", "Done"),
+)
+EMPTY_BOARD = "No tasks yet — press n to add one"
+NO_MATCH = "No cards match — escape clears the filter"
+
+
+class BoardPane(TabPane):
+    """Tasks as cards in four status columns."""
+
+    BINDING_GROUP_TITLE = "Board"
+
+    DEFAULT_CSS = """
+    BoardPane {
+        padding: 0;
+        & > #board-filter {
+            display: none;
+            height: 3;
+            margin: 0 1 0 0;
+        }
+        &.-filtering > #board-filter {
+            display: block;
+        }
+        & > #board-status {
+            height: 1;
+            padding: 0 1;
+            color: $text-muted;
+        }
+        & > #board-columns {
+            height: 1fr;
+        }
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "new_card", "New", id="board.new", tooltip="New card in the focused column"),
+        Binding("e,enter", "edit_card", "Edit", id="board.edit", tooltip="Edit the selected card"),
+        Binding("d", "delete_card", "Delete", id="board.delete", tooltip="Delete the selected card (u undoes)"),
+        Binding("h,left", "focus_column(-1)", "Column ←", show=False, id="board.left", tooltip="Previous column"),
+        Binding("l,right", "focus_column(1)", "Column →", show=False, id="board.right", tooltip="Next column"),
+        Binding(
+            "H,shift+left",
+            "move_card(-1)",
+            "Move ←",
+            id="board.move_left",
+            tooltip="Move the card to the previous column",
+        ),
+        Binding(
+            "L,shift+right", "move_card(1)", "Move →", id="board.move_right", tooltip="Move the card to the next column"
+        ),
+        Binding(
+            "K", "reorder_card(-1)", "Up", show=False, id="board.reorder_up", tooltip="Move the card up the column"
+        ),
+        Binding(
+            "J", "reorder_card(1)", "Down", show=False, id="board.reorder_down", tooltip="Move the card down the column"
+        ),
+        Binding("slash", "filter_cards", "Filter", id="board.filter", tooltip="Filter by text, owner or department"),
+        Binding("m", "toggle_mine", "Mine", id="board.mine", tooltip="Show only my cards, or everyone's"),
+        Binding(
+            "escape", "clear_filter", "Clear filter", show=False, id="board.clear_filter", tooltip="Clear the filter"
+        ),
+    ]
+
+    def __init__(self, title: str = "Board", *, id: str | None = "board") -> None:  # noqa: A002
+        super().__init__(title, id=id)
+        self.filter_text = ""
+        self.mine_only = False
+        self._tasks: dict[str, list[Task]] = {key: [] for key, _ in COLUMNS}
+        self._members: dict[str, Member] = {}
+        self._me: Member | None = None
+        self._column_index = 0
+        self._ready = False
+
+    def compose(self) -> ComposeResult:
+        yield Input(
+            placeholder="Filter by title, owner or department — enter keeps it, escape clears", id="board-filter"
+        )
+        yield Static("", id="board-status", markup=False)
+        with Horizontal(id="board-columns"):
+            today = self.app.today()  # type: ignore[attr-defined]
+            for key, title in COLUMNS:
+                yield BoardColumn(key, title, today=today, id=f"column-{key}")
+
+    def on_mount(self) -> None:
+        self._ready = True
+        self.refresh_data()
+
+    @on(events.Show)
+    def _focus_when_shown(self) -> None:
+        """Showing the board puts the keys on its cards, where h j k l work at once."""
+        focused = self.app.focused
+        if focused is None or self not in focused.ancestors:
+            self.call_after_refresh(self.focus_column, self._column_index)
+
+    # -- reading ----------------------------------------------------------------------
+    @property
+    def workspace(self) -> Workspace:
+        return self.app.workspace  # type: ignore[attr-defined, no-any-return]
+
+    @property
+    def columns(self) -> list[BoardColumn]:
+        return list(self.query(BoardColumn))
+
+    @property
+    def focused_column(self) -> BoardColumn:
+        return self.columns[self._column_index]
+
+    def refresh_data(self) -> None:
+        """Re-read tasks and members from the workspace and repaint, keeping each selection."""
+        if not self._ready:
+            return  # on_mount reads the data
+        workspace = self.workspace
+        self._members = {member.id: member for member in workspace.records("members", include_deleted=True)}
+        self._me = workspace.me
+        by_status: dict[str, list[Task]] = {key: [] for key, _ in COLUMNS}
+        for task in workspace.records("tasks"):
+            by_status[task.status].append(task)
+        self._tasks = by_status
+        self._show()
+
+    def _show(self, select: dict[str, str] | None = None) -> None:
+        """Put the (filtered) cards in the columns; ``select`` maps a column to a card id to select."""
+        today = self.app.today()  # type: ignore[attr-defined]
+        total = sum(len(tasks) for tasks in self._tasks.values())
+        matches = self._matcher()
+        shown = 0
+        for column in self.columns:
+            column.today = today
+            cards = [self._card(task, today) for task in self._tasks[column.key] if matches(task)]
+            shown += len(cards)
+            empty = EMPTY_BOARD if total == 0 and column.key == "todo" else NO_MATCH if total else "Nothing here"
+            column.set_cards(cards, select=(select or {}).get(column.key), empty_text=empty)
+        self._show_status(total, shown)
+
+    def _show_status(self, total: int, shown: int) -> None:
+        if total == 0:
+            text = EMPTY_BOARD
+        else:
+            parts = [f"{shown} of {total} cards" if shown != total else f"{total} cards"]
+            if self.filter_text:
+                parts.append(f"filter “{self.filter_text}”")
+            if self.mine_only:
+                parts.append("mine only (m shows everyone's)")
+            text = " · ".join(parts)
+        self.query_one("#board-status", Static).update(text)
+
+    def _owner_name(self, task: Task) -> str:
+        member = self._members.get(task.owner_id) if task.owner_id else None
+        return member.name if member else ""
+
+    def _card(self, task: Task, today: Any) -> Card:
+        return Card(
+            id=task.id,
+            title=task.title,
+            owner=self._owner_name(task),
+            department=task.department,
+            due=task.due,
+            overdue=task.due is not None and task.due < today and task.status != "done",
+            priority=str(task.priority),
+        )
+
+    def _matcher(self) -> Callable[[Task], bool]:
+        words = self.filter_text.lower().split()
+        me = self._me.id if self.mine_only and self._me else None
+        mine_only = self.mine_only
+
+        def matches(task: Task) -> bool:
+            if mine_only and task.owner_id != me:
+                return False
+            if not words:
+                return True
+            haystack = f"{task.title}\n{self._owner_name(task)}\n{task.department}".lower()
+            return all(word in haystack for word in words)
+
+        return matches
+
+    # -- focus ------------------------------------------------------------------------
+    @on(BoardColumn.Highlighted)
+    def _column_highlighted(self, event: BoardColumn.Highlighted) -> None:
+        event.stop()
+
+    @on(BoardColumn.Selected)
+    def _card_opened(self, event: BoardColumn.Selected) -> None:
+        event.stop()
+        self._open_form(record=self.workspace.get("tasks", event.card.id))
+
+    @on(events.DescendantFocus)
+    def _remember_column(self, event: events.DescendantFocus) -> None:
+        for index, column in enumerate(self.columns):
+            if column in event.widget.ancestors_with_self:
+                self._column_index = index
+
+    def focus_column(self, index: int) -> None:
+        self._column_index = max(0, min(index, len(COLUMNS) - 1))
+        self.focused_column.card_list.focus()
+
+    def action_focus_column(self, step: int) -> None:
+        self.focus_column(self._column_index + step)
+
+    # -- writing ----------------------------------------------------------------------
+    def _write(self, action: Callable[[Workspace], Any], on_done: Callable[[Any], None] | None = None) -> None:
+        self.app.write(action, on_done=on_done)  # type: ignore[attr-defined]
+
+    def _after_write(self, column_key: str, card_id: str) -> Callable[[Any], None]:
+        """Once saved: show the new data with ``card_id`` selected in ``column_key``, focused."""
+
+        def done(_: Any) -> None:
+            self.refresh_data()
+            index = [key for key, _ in COLUMNS].index(column_key)
+            column = self.columns[index]
+            column.select(card_id)
+            self.focus_column(index)
+
+        return done
+
+    def action_new_card(self) -> None:
+        column = self.focused_column
+        tasks = self._tasks[column.key]
+        position = key_between(tasks[-1].position or None, None) if tasks else key_between(None, None)
+        self._open_form(defaults={"status": column.key, "position": position})
+
+    def action_edit_card(self) -> None:
+        card = self.focused_column.selected
+        if card is None:
+            self.notify("No card here to edit — press n to add one", severity="warning")
+            return
+        self._open_form(record=self.workspace.get("tasks", card.id))
+
+    def _open_form(self, *, record: Task | None = None, defaults: dict[str, Any] | None = None) -> None:
+        from tui.screens.record_form import RecordForm
+
+        def saved(result: Any) -> None:
+            if result is None:
+                self.focused_column.card_list.focus()
+                return
+            self._after_write(str(result.status), result.id)(result)
+
+        self.app.push_screen(RecordForm("tasks", record=record, defaults=defaults), saved)
+
+    def action_delete_card(self) -> None:
+        card = self.focused_column.selected
+        if card is None:
+            return
+        title = card.title
+
+        def deleted(_: Any) -> None:
+            self.refresh_data()
+            self.notify(f"Deleted “{title}” — u brings it back")
+
+        self._write(lambda workspace: workspace.delete("tasks", card.id), on_done=deleted)
+
+    def action_move_card(self, step: int) -> None:
+        """Move the selected card to the neighbouring column, at its top."""
+        source = self.focused_column
+        card = source.selected
+        target = self._column_index + step
+        if card is None or not 0 <= target < len(COLUMNS):
+            return
+        status = COLUMNS[target][0]
+        first = self._tasks[status][0].position if self._tasks[status] else None
+        position = _between(None, first) or self.workspace.get("tasks", card.id).position
+        self._write(
+            lambda workspace: workspace.update("tasks", card.id, status=status, position=position),
+            on_done=self._after_write(status, card.id),
+        )
+
+    def action_reorder_card(self, step: int) -> None:
+        """Swap the selected card with its visible neighbour above (-1) or below (+1)."""
+        column = self.focused_column
+        card = column.selected
+        index = column.selected_index
+        if card is None or not 0 <= index + step < len(column.cards):
+            return
+        neighbour = column.cards[index + step].id
+        order = [task for task in self._tasks[column.key] if task.id != card.id]
+        at = next(i for i, task in enumerate(order) if task.id == neighbour)
+        before, after = (
+            (order[at - 1] if at else None, order[at])
+            if step < 0
+            else (order[at], order[at + 1] if at + 1 < len(order) else None)
+        )
+        position = _between(before.position if before else None, after.position if after else None)
+        if position is not None:
+            self._write(
+                lambda workspace: workspace.update("tasks", card.id, position=position),
+                on_done=self._after_write(column.key, card.id),
+            )
+            return
+        # Equal or empty positions (hand-edited data): renumber this column once.
+        order.insert(at if step < 0 else at + 1, self.workspace.get("tasks", card.id))
+        self._write(lambda workspace: _respace(workspace, order), on_done=self._after_write(column.key, card.id))
+
+    # -- filtering --------------------------------------------------------------------
+    def action_filter_cards(self) -> None:
+        self.add_class("-filtering")
+        self.query_one("#board-filter", Input).focus()
+
+    @on(Input.Changed, "#board-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.filter_text = event.value.strip()
+        self._show()
+
+    @on(Input.Submitted, "#board-filter")
+    def _filter_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if not self.filter_text:
+            self.remove_class("-filtering")
+        self.focused_column.card_list.focus()
+
+    def action_clear_filter(self) -> None:
+        filter_input = self.query_one("#board-filter", Input)
+        self.remove_class("-filtering")
+        if filter_input.value:
+            filter_input.value = ""
+        self.filter_text = ""
+        self._show()
+        self.focused_column.card_list.focus()
+
+    def action_toggle_mine(self) -> None:
+        if not self.mine_only and self._me is None:
+            self.notify(
+                "You are not a member of this workspace yet: add yourself from Team… (ctrl+p)", severity="warning"
+            )
+            return
+        self.mine_only = not self.mine_only
+        self._show()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "clear_filter":
+            return bool(self.filter_text) or self.has_class("-filtering")
+        return True
+
+
+def _between(before: str | None, after: str | None) -> str | None:
+    """A position strictly between two (None: open end), or None where there is no room.
+
+    An empty position is the lowest possible key: nothing fits below it.
+    """
+    if after == "":
+        return None
+    try:
+        key = key_between(before or None, after)
+    except ValueError:
+        return None
+    if (before and not before < key) or (after is not None and not key < after):
+        return None
+    return key
+
+
+def _respace(workspace: Workspace, order: Sequence[Task]) -> None:
+    position: str | None = None
+    for task in order:
+        position = key_between(position, None)
+        if task.position != position:
+            workspace.update("tasks", task.id, position=position)

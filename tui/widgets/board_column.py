@@ -1,0 +1,239 @@
+"""One column of the task board: a header with its name and count, and a virtual list of cards.
+
+The column knows nothing of the store: the board pane hands it plain ``Card`` values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import ClassVar, overload
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Static
+
+from tui.widgets.virtual_list import Item, VirtualList
+
+#: what a card shows in front of its title, by priority (normal shows nothing)
+PRIORITY_MARKS: dict[str, tuple[str, str]] = {
+    "urgent": ("‼ ", ".board-column--urgent"),
+    "high": ("! ", ".board-column--high"),
+    "low": ("↓ ", ".board-column--muted"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    """What the board shows of a task."""
+
+    id: str
+    title: str
+    owner: str = ""
+    department: str = ""
+    due: date | None = None
+    overdue: bool = False
+    priority: str = "normal"
+
+
+def short_name(name: str) -> str:
+    """ "Ana Ruiz" -> "Ana R.": cards are narrow, and first names are what people say."""
+    parts = name.split()
+    if len(parts) < 2:
+        return name
+    return f"{parts[0]} {parts[-1][0]}."
+
+
+def due_label(due: date, today: date) -> str:
+    if due.year == today.year:
+        return f"{due.day} {due:%b}"
+    return f"{due.day} {due:%b} {due:%Y}"
+
+
+def card_lines(card: Card, today: date) -> Item:
+    """Two lines: priority mark and title; owner · department, with the due date at the right."""
+    mark, mark_style = PRIORITY_MARKS.get(card.priority, ("", ""))
+    title = Content.assemble((mark, mark_style), (card.title, ".board-column--title"))
+    who = " · ".join(part for part in (short_name(card.owner), card.department) if part)
+    details = Content.styled(who, ".board-column--muted")
+    if card.due is None:
+        return (title, details)
+    due_style = ".board-column--overdue" if card.overdue else ".board-column--muted"
+    due = Content.styled(("overdue " if card.overdue else "") + due_label(card.due, today), due_style)
+    return (title, (details, due))
+
+
+class CardItems(Sequence[Item]):
+    """Cards turned into list items on demand, so a column of 10,000 cards costs only what is painted."""
+
+    def __init__(self, cards: Sequence[Card], render: Callable[[Card], Item]) -> None:
+        self._cards = cards
+        self._render = render
+        self._done: dict[int, Item] = {}
+
+    def __len__(self) -> int:
+        return len(self._cards)
+
+    @overload
+    def __getitem__(self, index: int) -> Item: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Item]: ...
+    def __getitem__(self, index: int | slice) -> Item | Sequence[Item]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self._cards)
+        item = self._done.get(index)
+        if item is None:
+            item = self._done[index] = self._render(self._cards[index])
+        return item
+
+
+class CardList(VirtualList):
+    """The cards of one column, with the board's names for the moving keys."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "cursor_down", "Down", show=False, id="board.down", tooltip="Next card in the column"),
+        Binding("k,up", "cursor_up", "Up", show=False, id="board.up", tooltip="Previous card in the column"),
+    ]
+
+
+class BoardColumn(Vertical):
+    """A board column: header (name, count) over its cards."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "board-column--title",
+        "board-column--muted",
+        "board-column--overdue",
+        "board-column--urgent",
+        "board-column--high",
+    }
+
+    DEFAULT_CSS = """
+    BoardColumn {
+        width: 1fr;
+        height: 1fr;
+        margin: 0 1 0 0;
+        background: $surface;
+        & > .column-header {
+            width: 1fr;
+            height: 1;
+            padding: 0 1;
+            background: $panel;
+            color: $text-muted;
+            text-style: bold;
+        }
+        & > CardList {
+            padding: 0 0 0 1;
+        }
+        & > .board-column--title { text-style: bold; }
+        & > .board-column--muted { color: $text-muted; }
+        & > .board-column--overdue { color: $error; text-style: bold; }
+        & > .board-column--urgent { color: $error; text-style: bold; }
+        & > .board-column--high { color: $warning; text-style: bold; }
+    }
+    /* A rule on the column itself, so Textual restyles its header when focus enters. */
+    BoardColumn:focus-within {
+        background: $surface;
+    }
+    BoardColumn:focus-within > .column-header {
+        background: $primary;
+        color: $text;
+    }
+    """
+
+    class Highlighted(Message):
+        """The cursor of this column moved to a card (``card`` is None in an empty column)."""
+
+        def __init__(self, column: BoardColumn, card: Card | None) -> None:
+            super().__init__()
+            self.column = column
+            self.card = card
+
+        @property
+        def control(self) -> BoardColumn:
+            return self.column
+
+    class Selected(Message):
+        """The person opened a card (enter or a second click)."""
+
+        def __init__(self, column: BoardColumn, card: Card) -> None:
+            super().__init__()
+            self.column = column
+            self.card = card
+
+        @property
+        def control(self) -> BoardColumn:
+            return self.column
+
+    def __init__(
+        self, key: str, title: str, *, today: date, empty_text: str = "Nothing here", id: str | None = None
+    ) -> None:  # noqa: A002
+        super().__init__(id=id)
+        self.key = key
+        self.title = title
+        self.today = today
+        self.cards: Sequence[Card] = ()
+        self._empty_text = empty_text
+
+    def compose(self) -> ComposeResult:
+        yield Static(self._header(), classes="column-header", markup=False)
+        yield CardList(item_height=2, gap=1, empty_text=self._empty_text)
+
+    @property
+    def card_list(self) -> CardList:
+        return self.query_one(CardList)
+
+    @property
+    def selected(self) -> Card | None:
+        if not self.cards:
+            return None
+        return self.cards[self.card_list.cursor]
+
+    @property
+    def selected_index(self) -> int:
+        return self.card_list.cursor
+
+    def _header(self) -> Content:
+        return Content.assemble(self.title, "  ", (str(len(self.cards)), "not bold"))
+
+    def set_cards(self, cards: Sequence[Card], *, select: str | None = None, empty_text: str | None = None) -> None:
+        """Show ``cards``; keep the selected card by id (or select ``select``), else keep the row."""
+        wanted = select if select is not None else (self.selected.id if self.selected else None)
+        cursor = self.card_list.cursor
+        if wanted is not None:
+            for index, card in enumerate(cards):
+                if card.id == wanted:
+                    cursor = index
+                    break
+        self.cards = cards
+        if empty_text is not None:
+            self._empty_text = empty_text
+            self.card_list.empty_text = empty_text
+        self.query_one(".column-header", Static).update(self._header())
+        today = self.today
+        self.card_list.set_items(CardItems(cards, lambda card: card_lines(card, today)), cursor=cursor)
+
+    def select(self, card_id: str) -> bool:
+        """Put the cursor on the card with this id; False if the column does not show it."""
+        for index, card in enumerate(self.cards):
+            if card.id == card_id:
+                self.card_list.cursor = index
+                return True
+        return False
+
+    @on(VirtualList.Highlighted)
+    def _card_highlighted(self, event: VirtualList.Highlighted) -> None:
+        event.stop()
+        self.post_message(self.Highlighted(self, self.selected))
+
+    @on(VirtualList.Selected)
+    def _card_selected(self, event: VirtualList.Selected) -> None:
+        event.stop()
+        if self.cards:
+            self.post_message(self.Selected(self, self.cards[event.index]))
