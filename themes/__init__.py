@@ -1,0 +1,55 @@
+"""alinea's Textual themes. Colours live here and nowhere else; TCSS uses the variables."""
+
+from __future__ import annotations
+
+from textual.theme import Theme
+
+ALINEA_DARK = Theme(
+    name="alinea-dark",
+    primary="#4C9BE8",
+    secondary="#7A6FF0",
+    accent="#F2A541",
+    warning="#F2A541",
+    error="#E5534B",
+    success="#57AB5A",
+    foreground="#E6EDF3",
+    background="#161B22",
+    surface="#1F2630",
+    panel="#27303C",
+    dark=True,
+)
+
+ALINEA_LIGHT = Theme(
+    name="alinea-light",
+    primary="#1F5FAD",
+    secondary="#5A4FCF",
+    accent="#B35900",
+    warning="#B35900",
+    error="#C0312B",
+    success="#2D7A32",
+    foreground="#1F2328",
+    background="#F6F8FA",
+    surface="#FFFFFF",
+    panel="#E6EBF0",
+    dark=False,
+    variables={"footer-key-foreground": "#1F5FAD"},
+)
+
+ALINEA_CONTRAST = Theme(
+    name="alinea-contrast",
+    primary="#FFD700",
+    secondary="#00FFFF",
+    accent="#FF8C00",
+    warning="#FFD700",
+    error="#FF4040",
+    success="#00FF7F",
+    foreground="#FFFFFF",
+    background="#000000",
+    surface="#000000",
+    panel="#1A1A1A",
+    dark=True,
+    variables={"border": "#FFFFFF", "footer-key-foreground": "#FFD700"},
+)
+
+THEMES: tuple[Theme, ...] = (ALINEA_DARK, ALINEA_LIGHT, ALINEA_CONTRAST)
+DEFAULT_THEME = ALINEA_DARK.name

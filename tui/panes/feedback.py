@@ -1,0 +1,26 @@
+"""Feedback: for now the log, newest first, with kind and status."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual.binding import BindingType
+
+from tui.panes.record_list import RecordListPane
+
+
+class FeedbackPane(RecordListPane):
+    BINDING_GROUP_TITLE = "Feedback"
+    BINDINGS: ClassVar[list[BindingType]] = RecordListPane.pane_bindings("feedback")
+    TABLE = "feedback"
+    NOUN = "feedback entry"
+    COMING = "Feedback — filters, responses and turning feedback into tasks arrive in a later version."
+
+    def rows(self) -> list[Any]:
+        return sorted(self.alinea.workspace.records("feedback"), key=lambda f: f.created_at, reverse=True)
+
+    def describe(self, record: Any) -> str:
+        return f"[{record.kind}] {record.label}  ·  {record.status}"
+
+    def empty_text(self) -> str:
+        return "No feedback yet. Press n to log the first feedback entry."

@@ -1,0 +1,117 @@
+"""A plain pane listing one table's records by title: the stand-in until a pane's full version.
+
+It is read-mostly: `n` opens the new-record form, enter or `e` edits the highlighted record.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.widgets import OptionList, Static, TabPane
+from textual.widgets.option_list import Option
+
+if TYPE_CHECKING:
+    from tui.app import AlineaApp
+
+MAX_ROWS = 300
+
+
+class RecordListPane(TabPane):
+    """One table's records as a list, newest or soonest first."""
+
+    TABLE: ClassVar[str] = ""
+    NOUN: ClassVar[str] = "record"
+    COMING: ClassVar[str] = ""
+
+    def __init__(self, title: str, *, id: str) -> None:  # noqa: A002 - Textual's name
+        super().__init__(title, id=id)
+        self._ids: list[str] = []
+
+    @classmethod
+    def pane_bindings(cls, prefix: str) -> list[BindingType]:
+        return [
+            Binding("n", "new_record", f"New {cls.NOUN}", id=f"{prefix}.new", tooltip=f"Add a new {cls.NOUN}"),
+            Binding(
+                "e", "edit_record", "Edit", id=f"{prefix}.edit", tooltip=f"Edit the highlighted {cls.NOUN}"
+            ),
+        ]
+
+    @property
+    def alinea(self) -> AlineaApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Static(self.COMING, classes="pane-note")
+        yield OptionList(classes="record-list")
+        yield Static("", classes="empty-state")
+
+    def on_mount(self) -> None:
+        self.refresh_data()
+
+    # -- what subclasses say ------------------------------------------------------------
+    def rows(self) -> list[Any]:
+        return self.alinea.workspace.records(self.TABLE)
+
+    def describe(self, record: Any) -> str:
+        return record.label
+
+    def empty_text(self) -> str:
+        return f"No {self.NOUN}s yet. Press n to add the first {self.NOUN}."
+
+    # -- data -----------------------------------------------------------------------------
+    def refresh_data(self) -> None:
+        """Re-read the records (called by the app after every change)."""
+        option_list = self.query_one(OptionList)
+        rows = self.rows()
+        shown = rows[:MAX_ROWS]
+        highlighted = option_list.highlighted
+        keep = self._ids[highlighted] if highlighted is not None and highlighted < len(self._ids) else None
+        self._ids = [record.id for record in shown]
+        option_list.set_options(Option(Content(self.describe(record)), id=record.id) for record in shown)
+        if len(rows) > MAX_ROWS:
+            option_list.add_option(Option(f"… and {len(rows) - MAX_ROWS:,} more", disabled=True))
+        if keep in self._ids:
+            option_list.highlighted = self._ids.index(keep)
+        elif self._ids:
+            option_list.highlighted = 0
+        empty = self.query_one(".empty-state", Static)
+        empty.update(self.empty_text())
+        empty.display = not rows
+        option_list.display = bool(rows)
+
+    def show_record(self, record_id: str) -> None:
+        """Highlight a record (the palette's "Jump to")."""
+        record = self._record_for(record_id)
+        if record is not None and record.id in self._ids:
+            option_list = self.query_one(OptionList)
+            option_list.highlighted = self._ids.index(record.id)
+            option_list.focus()
+
+    def _record_for(self, record_id: str) -> Any | None:
+        for record in self.rows():
+            if record.id == record_id:
+                return record
+        return None
+
+    # -- actions ----------------------------------------------------------------------------
+    def action_new_record(self) -> None:
+        self.alinea.open_form(self.TABLE)
+
+    def action_edit_record(self) -> None:
+        option_list = self.query_one(OptionList)
+        if option_list.highlighted is not None and option_list.highlighted < len(self._ids):
+            self._edit(self._ids[option_list.highlighted])
+
+    @on(OptionList.OptionSelected)
+    def _option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self._edit(event.option.id)
+
+    def _edit(self, record_id: str) -> None:
+        record = self._record_for(record_id)
+        if record is not None:
+            self.alinea.open_form(self.TABLE, record=record)

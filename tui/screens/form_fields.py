@@ -1,0 +1,144 @@
+"""What kind of input each model field needs, read from the pydantic model.
+
+Pure: no widgets here, so the rules are easy to test and the form stays small.
+"""
+
+from __future__ import annotations
+
+import re
+import types
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from enum import Enum
+from typing import Any, Literal, Union, get_args, get_origin
+
+from store.dates import parse_date
+from store.models import Record
+
+FieldKind = Literal[
+    "text", "markdown", "date", "datetime", "enum", "ref", "refs", "names", "integer", "number", "bool", "subject"
+]
+MARKDOWN_FIELDS = frozenset({"description", "notes", "body", "outcome", "response"})
+#: fields the form never shows (ordering keys kept by the panes)
+HIDDEN_FIELDS = frozenset({"position"})
+FIRST_FIELDS = ("title", "name", "body")
+LABELS = {
+    "owner_id": "Owner",
+    "owner_ids": "Owners",
+    "attendee_ids": "Attendees",
+    "objective_id": "Objective",
+    "objective_ids": "Objectives",
+    "meeting_id": "Meeting",
+    "metric_id": "Metric",
+    "presenter_id": "Presenter",
+    "author_id": "Author",
+    "subject_table": "About (kind)",
+    "subject_id": "About",
+    "duration_min": "Length (minutes)",
+    "minutes": "Time box (minutes)",
+    "starts_at": "Starts at",
+    "due": "Due",
+}
+_TIME = re.compile(r"^(\d{1,2})(?::(\d{2}))?\s*(am|pm)?$")
+DEFAULT_TIME = time(9, 0)
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    name: str
+    kind: FieldKind
+    label: str
+    optional: bool  # may be left empty (the model has a default or accepts None)
+    nullable: bool = False  # the value may be None (a select offers a blank choice)
+    choices: tuple[str, ...] = ()
+    target: str | None = None
+
+
+def _unwrap_optional(annotation: Any) -> tuple[Any, bool]:
+    if get_origin(annotation) in (Union, types.UnionType):
+        args = [arg for arg in get_args(annotation) if arg is not type(None)]
+        if len(args) == 1:
+            return args[0], True
+    return annotation, False
+
+
+def field_kind(model: type[Record], name: str) -> FieldSpec:
+    info = model.model_fields[name]
+    annotation, nullable = _unwrap_optional(info.annotation)
+    label = LABELS.get(name, name.replace("_", " ").capitalize())
+    target = model.REFS.get(name)
+    optional = nullable or not info.is_required()
+    if name in MARKDOWN_FIELDS:
+        return FieldSpec(name, "markdown", label, optional)
+    if get_origin(annotation) is frozenset:
+        return FieldSpec(name, "refs" if target else "names", label, True, target=target)
+    if target:
+        return FieldSpec(name, "ref", label, optional, nullable, target=target)
+    if name == "subject_id":
+        return FieldSpec(name, "subject", label, True, True)
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        return FieldSpec(name, "enum", label, optional, nullable, choices=tuple(str(m.value) for m in annotation))
+    if annotation is datetime:
+        return FieldSpec(name, "datetime", label, optional)
+    if annotation is date:
+        return FieldSpec(name, "date", label, optional)
+    if annotation is bool:
+        return FieldSpec(name, "bool", label, optional)
+    if annotation is int:
+        return FieldSpec(name, "integer", label, optional)
+    if annotation is float:
+        return FieldSpec(name, "number", label, optional)
+    return FieldSpec(name, "text", label, optional)
+
+
+def form_fields(model: type[Record]) -> list[FieldSpec]:
+    """The fields a form shows, in the model's order."""
+    return [field_kind(model, name) for name in model.data_fields() if name not in HIDDEN_FIELDS]
+
+
+def first_field(specs: list[FieldSpec]) -> str | None:
+    names = [spec.name for spec in specs]
+    for name in FIRST_FIELDS:
+        if name in names:
+            return name
+    return names[0] if names else None
+
+
+def parse_datetime(text: str, today: date) -> datetime | None:
+    """A local date and time as a person types it: ``2026-05-12 10:00``, ``fri 14:30``, ``+2d``.
+
+    The date part accepts whatever ``parse_date`` does; without a time it is 09:00.
+    Raises ValueError with a message fit to show under the field.
+    """
+    value = text.strip().lower()
+    if re.match(r"^\d{4}-\d\d-\d\dt", value):  # ISO with a T between date and time
+        value = value.replace("t", " ", 1)
+    if not value:
+        return None
+    words = value.split()
+    moment = DEFAULT_TIME
+    match = _TIME.match(words[-1]) if len(words) > 1 or ":" in words[-1] else None
+    if match:
+        token, words = words[-1], words[:-1]
+        hour, minute = int(match.group(1)), int(match.group(2) or 0)
+        if match.group(3) == "pm" and hour < 12:
+            hour += 12
+        if match.group(3) == "am" and hour == 12:
+            hour = 0
+        if hour > 23 or minute > 59:
+            raise ValueError(f"{token!r} is not a time of day: use 14:30")
+        moment = time(hour, minute)
+    try:
+        day = parse_date(" ".join(words), today) if words else today
+    except ValueError:
+        raise ValueError(f"{text!r} is not a date and time: use 2026-12-01 10:00, fri 14:30 or +3d 9:00") from None
+    assert day is not None
+    return datetime.combine(day, moment)
+
+
+def format_date_hint(value: date | None) -> str:
+    return f"→ {value:%A %d %B %Y}" if value else ""
+
+
+def format_datetime_hint(value: datetime | None) -> str:
+    return f"→ {value:%A %d %B %Y, %H:%M}" if value else ""

@@ -1,0 +1,88 @@
+"""Help: every key of the screen it was opened from, grouped by where the key works."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+#: widgets whose own keys are plain editing / scrolling keys; listed after the app's groups
+GENERAL_GROUPS = ("Everywhere",)
+
+
+@dataclass(frozen=True)
+class HelpRow:
+    group: str
+    keys: str
+    description: str
+    enabled: bool = True
+
+
+def _group_title(node: object) -> str:
+    title = getattr(node, "BINDING_GROUP_TITLE", None)
+    if title:
+        return str(title)
+    name = type(node).__name__
+    words = "".join(f" {c}" if c.isupper() else c for c in name).strip()
+    return words[:1].upper() + words[1:].lower()
+
+
+def help_rows(app: App[object]) -> list[HelpRow]:
+    """The keys active on the current screen: one row per action, its keys joined."""
+    grouped: dict[tuple[str, str], tuple[list[str], str, bool]] = {}
+    for key, active in app.screen.active_bindings.items():
+        binding: Binding = active.binding
+        if binding.system or not (binding.description or binding.tooltip):
+            continue
+        group = _group_title(active.node)
+        description = binding.tooltip or binding.description
+        keys, _, enabled = grouped.setdefault((group, binding.action), ([], description, active.enabled))
+        shown = app.get_key_display(Binding(key, binding.action))
+        if shown not in keys:
+            keys.append(shown)
+    rows = [HelpRow(group, " ".join(keys), description, enabled)
+            for (group, _), (keys, description, enabled) in grouped.items()]
+    order = {group: index for index, group in enumerate(dict.fromkeys(row.group for row in rows))}
+
+    def rank(row: HelpRow) -> tuple[int, int]:
+        return (1 if row.group in GENERAL_GROUPS else 0, order[row.group])
+
+    return sorted(rows, key=rank)
+
+
+class HelpScreen(ModalScreen[None]):
+    """A scrollable list of keys; escape, q or ? closes it."""
+
+    BINDING_GROUP_TITLE = "Help"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,question_mark", "close_help", "Close", id="help.close", tooltip="Close the help"),
+    ]
+
+    def __init__(self, rows: list[HelpRow]) -> None:
+        super().__init__()
+        self.rows = rows
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="help"):
+            yield Static("Keys on this screen", id="help-title")
+            with VerticalScroll(id="help-body"):
+                group = None
+                for row in self.rows:
+                    if row.group != group:
+                        group = row.group
+                        yield Static(group, classes="help-group", markup=False)
+                    line = Content.assemble((row.keys.ljust(18), "bold $accent"), " ", row.description)
+                    yield Static(line, classes="help-row" + ("" if row.enabled else " -disabled"))
+            yield Static("escape closes · ctrl+p finds any action by name", id="help-footer")
+
+    def action_close_help(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,371 @@
+"""RecordForm: a modal form generated from a table's pydantic model.
+
+One input per field (see form_fields.py for which). tab / shift+tab move, enter on the last
+field or ctrl+s saves, escape cancels. The form saves through ``app.write`` itself, shows
+refused values under their fields, and dismisses with the saved record (None on cancel).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, Static, TextArea
+
+from store.dates import parse_date
+from store.models import MODELS, Record
+from tui.screens.form_fields import (
+    FieldSpec,
+    first_field,
+    form_fields,
+    format_date_hint,
+    format_datetime_hint,
+    parse_datetime,
+)
+
+if TYPE_CHECKING:
+    from tui.app import AlineaApp
+
+ADD_MEMBER = "__add_member__"
+MAX_CHOICES = 500
+NOUNS = {
+    "members": "member",
+    "objectives": "objective",
+    "metrics": "metric",
+    "measurements": "measurement",
+    "meetings": "meeting",
+    "agenda_items": "agenda item",
+    "feedback": "feedback",
+    "tasks": "task",
+    "conflicts": "conflict",
+}
+
+
+class RecordForm(ModalScreen[Record | None]):
+    """Create or edit one record of ``table``."""
+
+    BINDING_GROUP_TITLE = "Form"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save_record", "Save", id="form.save", priority=True, tooltip="Save and close the form"),
+        Binding("escape", "cancel_form", "Cancel", id="form.cancel", tooltip="Close the form without saving"),
+    ]
+
+    def __init__(self, table: str, record: Record | None = None, defaults: dict[str, Any] | None = None) -> None:
+        super().__init__()
+        self.table = table
+        self.record = record
+        self.defaults = dict(defaults or {})
+        self.model = MODELS[table]
+        self.specs = form_fields(self.model)
+        self._saving = False
+        self._previous: dict[str, Any] = {}
+
+    @property
+    def alinea(self) -> AlineaApp:
+        return self.app  # type: ignore[return-value]
+
+    # -- building ---------------------------------------------------------------------
+    def initial(self, name: str) -> Any:
+        if self.record is not None:
+            return getattr(self.record, name)
+        if name in self.defaults:
+            return self.defaults[name]
+        info = self.model.model_fields[name]
+        return None if info.is_required() else info.get_default(call_default_factory=True)
+
+    def compose(self) -> ComposeResult:
+        noun = NOUNS.get(self.table, self.table)
+        heading = f"Edit {noun}: {self.record.label}" if self.record else f"New {noun}"
+        with Vertical(id="form"):
+            yield Static(heading, id="form-title", markup=False)
+            with VerticalScroll(id="form-fields"):
+                for spec in self.specs:
+                    with Vertical(classes="form-field", id=f"box-{spec.name}"):
+                        yield Label(spec.label + ("" if spec.optional else " *"), classes="field-label")
+                        yield self._input_for(spec)
+                        if spec.kind in ("date", "datetime"):
+                            yield Static("", id=f"hint-{spec.name}", classes="field-hint", markup=False)
+                        yield Static("", id=f"error-{spec.name}", classes="field-error", markup=False)
+            yield Static("", id="form-error", markup=False)
+            with Horizontal(id="form-buttons"):
+                yield Button("Save", variant="primary", id="form-save")
+                yield Button("Cancel", id="form-cancel")
+            yield Static("tab next field · enter on the last field or ctrl+s saves · esc cancels", id="form-help")
+
+    def _input_for(self, spec: FieldSpec) -> Widget:
+        value = self.initial(spec.name)
+        widget_id = f"field-{spec.name}"
+        if spec.kind == "markdown":
+            area = TextArea(str(value or ""), id=widget_id, soft_wrap=True, tab_behavior="focus")
+            area.add_class("field-markdown")
+            return area
+        if spec.kind == "date":
+            text = value.isoformat() if isinstance(value, date) else str(value or "")
+            return Input(text, id=widget_id, placeholder="2026-12-01, +3d, fri, next mon")
+        if spec.kind == "datetime":
+            text = _local(value).strftime("%Y-%m-%d %H:%M") if isinstance(value, datetime) else str(value or "")
+            return Input(text, id=widget_id, placeholder="2026-12-01 10:00, fri 14:30, +1w 9:00")
+        if spec.kind == "enum":
+            options = [(choice.replace("_", " "), choice) for choice in spec.choices]
+            current = str(getattr(value, "value", value)) if value is not None else Select.BLANK
+            return Select(options, value=current, allow_blank=spec.nullable, id=widget_id)
+        if spec.kind in ("ref", "subject"):
+            options = self._ref_options(spec, value)
+            return Select(options, value=value or Select.BLANK, allow_blank=spec.nullable, id=widget_id,
+                          prompt="(none)" if spec.nullable else "Select…")
+        if spec.kind == "refs":
+            chosen = set(value or ())
+            choices = [(label, record_id, record_id in chosen) for label, record_id in self._choices(spec.target, chosen)]
+            return SelectionList[str](*choices, id=widget_id, classes="field-set")
+        if spec.kind == "names":
+            return Input(", ".join(sorted(value or ())), id=widget_id, placeholder="Sales, Marketing")
+        if spec.kind == "bool":
+            return Checkbox(spec.label, bool(value), id=widget_id)
+        text = "" if value is None else (f"{value:g}" if isinstance(value, float) else str(value))
+        kind = {"integer": "integer", "number": "number"}.get(spec.kind, "text")
+        return Input(text, id=widget_id, type=kind)  # type: ignore[arg-type]
+
+    def _choices(self, table: str | None, keep: set[str]) -> list[tuple[str, str]]:
+        """(label, id) of live records of ``table``, plus removed ones this record still names."""
+        if not table:
+            return []
+        workspace = self.alinea.workspace
+        records = [r for r in workspace.records(table, include_deleted=True) if not r.deleted or r.id in keep]
+        if table == "meetings":
+            records.sort(key=lambda m: m.starts_at, reverse=True)
+        elif table == "members":
+            records.sort(key=lambda m: (m.department.lower(), m.name.lower()))
+        else:
+            records.sort(key=lambda r: r.created_at, reverse=True)
+        chosen = [r for r in records if r.id in keep]
+        records = chosen + [r for r in records if r.id not in keep][: MAX_CHOICES - len(chosen)]
+        return [(self._label(table, r), r.id) for r in records]
+
+    @staticmethod
+    def _label(table: str, record: Any) -> str:
+        label = record.label
+        if table == "members" and record.department:
+            label = f"{label} ({record.department})"
+        elif table == "meetings":
+            label = f"{_local(record.starts_at):%d %b %Y} {label}"
+        return label + (" (removed)" if record.deleted else "")
+
+    def _ref_options(self, spec: FieldSpec, value: Any) -> list[tuple[str, str]]:
+        keep = {value} if value else set()
+        if spec.kind == "subject":
+            table = self.initial("subject_table")
+            table = str(getattr(table, "value", table)) if table else None
+            return self._choices(table, keep)
+        options = self._choices(spec.target, keep)
+        if spec.target == "members":
+            options.append(("add a member…", ADD_MEMBER))
+        return options
+
+    def on_mount(self) -> None:
+        for spec in self.specs:
+            if spec.kind in ("date", "datetime"):
+                self._show_hint(spec, self.query_one(f"#field-{spec.name}", Input).value)
+            if spec.kind == "ref":
+                self._previous[spec.name] = self.query_one(f"#field-{spec.name}", Select).value
+        name = first_field(self.specs)
+        if name:
+            self.query_one(f"#field-{name}").focus()
+
+    # -- live feedback ------------------------------------------------------------------
+    def _spec(self, widget: Widget) -> FieldSpec | None:
+        name = (widget.id or "").removeprefix("field-")
+        return next((spec for spec in self.specs if spec.name == name), None)
+
+    @on(Input.Changed)
+    def _input_changed(self, event: Input.Changed) -> None:
+        spec = self._spec(event.input)
+        if spec is not None:
+            self._set_error(spec.name, "")
+            if spec.kind in ("date", "datetime"):
+                self._show_hint(spec, event.value)
+
+    def _show_hint(self, spec: FieldSpec, text: str) -> None:
+        hint = self.query_one(f"#hint-{spec.name}", Static)
+        try:
+            if spec.kind == "date":
+                hint.update(format_date_hint(parse_date(text, self.alinea.today())))
+            else:
+                hint.update(format_datetime_hint(parse_datetime(text, self.alinea.today())))
+        except ValueError:
+            hint.update("")
+
+    @on(Select.Changed)
+    def _select_changed(self, event: Select.Changed) -> None:
+        spec = self._spec(event.select)
+        if spec is None:
+            return
+        self._set_error(spec.name, "")
+        if event.value == ADD_MEMBER:
+            self._add_member(event.select, spec)
+            return
+        self._previous[spec.name] = event.value
+        if spec.name == "subject_table" and "subject_id" in self._names:
+            subject = self.query_one("#field-subject_id", Select)
+            table = None if event.value is Select.BLANK else str(event.value)
+            subject.set_options(self._choices(table, set()))
+
+    @property
+    def _names(self) -> list[str]:
+        return [spec.name for spec in self.specs]
+
+    def _add_member(self, select: Select[Any], spec: FieldSpec) -> None:
+        previous = self._previous.get(spec.name, Select.BLANK)
+
+        def added(member: Record | None) -> None:
+            keep = {member.id} if member is not None else set()
+            current = previous if member is None else member.id
+            if current not in (None, Select.BLANK):
+                keep.add(str(current))
+            options = self._choices("members", keep) + [("add a member…", ADD_MEMBER)]
+            select.set_options(options)
+            select.value = current if current not in (None,) else Select.BLANK
+            self._previous[spec.name] = select.value
+            select.focus()
+
+        self.app.push_screen(RecordForm("members"), added)
+
+    @on(Input.Submitted)
+    def _input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        spec = self._spec(event.input)
+        if spec is not None and spec.name == self.specs[-1].name:
+            self.action_save_record()
+        else:
+            self.focus_next()
+
+    @on(Button.Pressed, "#form-save")
+    def _save_pressed(self) -> None:
+        self.action_save_record()
+
+    @on(Button.Pressed, "#form-cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel_form()
+
+    # -- errors ---------------------------------------------------------------------------
+    def _set_error(self, name: str, message: str) -> None:
+        matches = self.query(f"#error-{name}")
+        target = matches.first(Static) if matches else self.query_one("#form-error", Static)
+        target.update(message)
+        target.set_class(bool(message), "-shown")
+        box = self.query(f"#box-{name}")
+        if box:
+            box.first().set_class(bool(message), "-invalid")
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        """Show each message under its field and focus the first refused field."""
+        for spec in self.specs:
+            self._set_error(spec.name, errors.get(spec.name, ""))
+        general = [f"{name}: {text}" if name != "record" else text for name, text in errors.items()
+                   if name not in self._names]
+        self._set_error("form", "; ".join(general))
+        for spec in self.specs:
+            if spec.name in errors:
+                widget = self.query_one(f"#field-{spec.name}")
+                widget.focus()
+                self.query_one(f"#box-{spec.name}").scroll_visible()
+                break
+
+    # -- reading the values ---------------------------------------------------------------
+    def values(self) -> tuple[dict[str, Any], dict[str, str]]:
+        """The typed values and, per field, what could not be read."""
+        values: dict[str, Any] = {}
+        errors: dict[str, str] = {}
+        today = self.alinea.today()
+        for spec in self.specs:
+            widget = self.query_one(f"#field-{spec.name}")
+            try:
+                value = self._value_of(spec, widget, today)
+            except ValueError as error:
+                errors[spec.name] = str(error)
+                continue
+            if value is _OMIT:
+                continue
+            values[spec.name] = value
+        return values, errors
+
+    def _value_of(self, spec: FieldSpec, widget: Widget, today: date) -> Any:
+        if isinstance(widget, TextArea):
+            return widget.text
+        if isinstance(widget, SelectionList):
+            return sorted(widget.selected)
+        if isinstance(widget, Checkbox):
+            return widget.value
+        if isinstance(widget, Select):
+            value = widget.value
+            return None if value in (Select.BLANK, ADD_MEMBER) else value
+        assert isinstance(widget, Input)
+        text = widget.value
+        if spec.kind == "date":
+            return parse_date(text, today)
+        if spec.kind == "datetime":
+            moment = parse_datetime(text, today)
+            if moment is None and not spec.optional:
+                raise ValueError("a date and time is needed, e.g. 2026-12-01 10:00 or fri 14:30")
+            return moment
+        if spec.kind == "names":
+            return sorted({part.strip() for part in text.split(",") if part.strip()})
+        if spec.kind in ("integer", "number") and not text.strip():
+            if spec.optional:
+                return _OMIT if self.record is None else self.model.model_fields[spec.name].get_default()
+            raise ValueError("a number is needed here")
+        return text
+
+    # -- saving ----------------------------------------------------------------------------
+    def action_save_record(self) -> None:
+        if self._saving:
+            return
+        values, errors = self.values()
+        if errors:
+            self.show_errors(errors)
+            return
+        self.show_errors({})
+        self._saving = True
+        table, record = self.table, self.record
+        if record is None:
+            hidden = {k: v for k, v in self.defaults.items() if k in self.model.data_fields() and k not in values}
+            fields = {**hidden, **values}
+            self.alinea.write(lambda ws: ws.create(table, **fields), on_done=self._saved, on_error=self._refused)
+        else:
+            record_id = record.id
+            self.alinea.write(
+                lambda ws: ws.update(table, record_id, **values), on_done=self._saved, on_error=self._refused
+            )
+
+    def _saved(self, record: Record) -> None:
+        self._saving = False
+        self.dismiss(record)
+
+    def _refused(self, error: Exception) -> bool:
+        from store.workspace import FieldErrors
+
+        self._saving = False
+        if isinstance(error, FieldErrors):
+            self.show_errors(error.errors)
+            return True
+        self._set_error("form", str(error))
+        return False
+
+    def action_cancel_form(self) -> None:
+        self.dismiss(None)
+
+
+class _Omit:
+    """A field left empty that the model fills with its default."""
+
+
+_OMIT = _Omit()
+
+
+def _local(moment: datetime) -> datetime:
+    return moment.astimezone() if moment.tzinfo else moment

@@ -1,0 +1,122 @@
+"""Welcome: on a first run, choose the sample quarter or an empty start; and say who I am."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
+
+if TYPE_CHECKING:
+    from store.workspace import Workspace
+
+INTRO = (
+    "alinea is where sales and marketing leads prepare and run their alignment meetings: "
+    "shared objectives, the next meeting's agenda, a feedback log and a task board. "
+    "Everything is saved as you go, in one file that syncs through git."
+)
+
+
+@dataclass(frozen=True)
+class WelcomeAnswer:
+    sample: bool = False
+    name: str = ""
+    department: str = ""
+
+
+class WelcomeScreen(ModalScreen[WelcomeAnswer | None]):
+    """First-run choices. Escape skips them (an empty workspace, nobody added)."""
+
+    BINDING_GROUP_TITLE = "Welcome"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "start_work", "Start", id="welcome.start", priority=True, tooltip="Start with these choices"),
+        Binding("escape", "skip_welcome", "Skip", id="welcome.skip", tooltip="Start empty without adding yourself"),
+    ]
+
+    def __init__(self, *, first_run: bool, ask_name: bool, who: str) -> None:
+        super().__init__()
+        self.first_run = first_run
+        self.ask_name = ask_name
+        self.who = who
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="welcome"):
+            yield Static("Welcome to alinea", id="welcome-title")
+            yield Static(INTRO, id="welcome-intro")
+            if self.first_run:
+                yield Label("How would you like to start?", classes="welcome-question")
+                with RadioSet(id="welcome-start"):
+                    yield RadioButton("Load the sample quarter — a sales + marketing quarter to explore", value=True,
+                                      id="welcome-sample")
+                    yield RadioButton("Start empty", id="welcome-empty")
+            if self.ask_name:
+                yield Label(f"Who are you? Your edits are signed as {self.who}.", classes="welcome-question",
+                            markup=False)
+                with Horizontal(classes="welcome-row"):
+                    yield Label("Name", classes="welcome-label")
+                    yield Input(placeholder="Ana Ruiz", id="welcome-name")
+                with Horizontal(classes="welcome-row"):
+                    yield Label("Department", classes="welcome-label")
+                    yield Input(placeholder="Sales, Marketing, …", id="welcome-department")
+                yield Static("", id="welcome-error", markup=False)
+            with Horizontal(id="welcome-buttons"):
+                yield Button("Start", variant="primary", id="welcome-go")
+            yield Static("tab moves · enter or ctrl+s starts · esc skips", id="welcome-help")
+
+    def on_mount(self) -> None:
+        first = self.query("#welcome-start, #welcome-name")
+        if first:
+            first.first().focus()
+
+    @on(Input.Submitted, "#welcome-name")
+    def _name_entered(self) -> None:
+        self.query_one("#welcome-department", Input).focus()
+
+    @on(Input.Submitted, "#welcome-department")
+    @on(Button.Pressed, "#welcome-go")
+    def _go(self) -> None:
+        self.action_start_work()
+
+    def action_start_work(self) -> None:
+        sample = self.first_run and self.query_one("#welcome-sample", RadioButton).value
+        name = department = ""
+        if self.ask_name:
+            name = self.query_one("#welcome-name", Input).value.strip()
+            department = self.query_one("#welcome-department", Input).value.strip()
+            if not name:
+                self.query_one("#welcome-error", Static).update(
+                    "Your name, please: the team sees it on what you own (esc skips)."
+                )
+                self.query_one("#welcome-name", Input).focus()
+                return
+        self.dismiss(WelcomeAnswer(sample=sample, name=name, department=department))
+
+    def action_skip_welcome(self) -> None:
+        self.dismiss(None)
+
+
+def apply_welcome(workspace: Workspace, answer: WelcomeAnswer, today: date) -> str:
+    """Carry out the welcome's choices (in a worker). Returns what was done, in words."""
+    done = []
+    if answer.sample and workspace.count("tasks") == 0:
+        from store.demo import demo_rows
+        from store.repo import commit_all
+
+        for table, rows in demo_rows(today).items():
+            workspace.create_many(table, [{**row, "updated_by": row["created_by"]} for row in rows])
+        commit_all(workspace.folder, "Load the sample sales and marketing quarter")
+        done.append("Loaded the sample quarter")
+    if answer.name and workspace.me is None:
+        email = workspace.who if "@" in workspace.who else ""
+        workspace.create("members", name=answer.name, email=email, department=answer.department)
+        done.append(f"added you, {answer.name}, to the team")
+    if not done:
+        return ""
+    text = "; ".join(done)
+    return text[:1].upper() + text[1:] + "."
