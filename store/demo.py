@@ -551,7 +551,12 @@ def demo_rows(today: date) -> dict[str, list[dict[str, Any]]]:
     """The demo's rows per table, as ``Workspace.create_many`` takes them."""
     rng = random.Random(today.toordinal())
     cal = _calendar(today)
-    return {table: build(today, cal, rng) for table, build in BUILDERS}
+    now = _at(today, 8)
+    # nothing was written after this morning, not even the next meeting's agenda
+    return {
+        table: [{**row, "created_at": min(row["created_at"], now)} for row in build(today, cal, rng)]
+        for table, build in BUILDERS
+    }
 
 
 def build_demo(folder: Path, *, today: date | None = None) -> Path:

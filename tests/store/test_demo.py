@@ -115,9 +115,13 @@ def test_same_today_gives_the_same_bytes(tmp_path: Path) -> None:
     assert (first / "alinea.json").read_bytes() == (second / "alinea.json").read_bytes()
 
 
-@pytest.mark.parametrize("today", [date(2026, 1, 1), date(2026, 3, 31), date(2027, 2, 28), date(2026, 11, 24)])
+# a Tuesday (meeting day) and a Wednesday included
+@pytest.mark.parametrize(
+    "today", [date(2026, 1, 1), date(2026, 3, 31), date(2027, 2, 28), date(2026, 11, 24), date(2026, 11, 25)]
+)
 def test_any_today_builds_a_valid_demo(tmp_path: Path, today: date) -> None:
     workspace = Workspace(build_demo(tmp_path / "ws", today=today))
     assert workspace.count("tasks") == 30
     meetings = sorted(workspace.records("meetings"), key=lambda m: m.starts_at)
-    assert meetings[-1].starts_at.date() > today
+    assert meetings[-1].starts_at.date() > today >= meetings[-2].starts_at.date()
+    assert all(r.created_at.date() <= today for table in MODELS for r in workspace.records(table))
