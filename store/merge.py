@@ -52,7 +52,9 @@ def merge(base: Tables | None, ours: Tables, theirs: Tables) -> tuple[Tables, li
     return result, conflicts
 
 
-def _merge_table(name: str, base: dict[str, Doc], ours: dict[str, Doc], theirs: dict[str, Doc], log: list[Doc]) -> dict[str, Doc]:
+def _merge_table(
+    name: str, base: dict[str, Doc], ours: dict[str, Doc], theirs: dict[str, Doc], log: list[Doc]
+) -> dict[str, Doc]:
     merged: dict[str, Doc] = {}
     set_fields = SET_FIELDS.get(name, frozenset())
     for record_id in ours.keys() | theirs.keys():

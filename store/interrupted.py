@@ -1,0 +1,93 @@
+"""Finishing a merge that git left half done, with the same record merge as the driver.
+
+A manual ``git pull`` in a clone whose ``.git/config`` lacks the driver merges
+``alinea.json`` as text: it stops with conflict markers and MERGE_HEAD. The three
+versions are still in git (index stages 1-3, or HEAD / MERGE_HEAD / their merge base),
+so the record merge can finish the job without asking anyone.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from filelock import FileLock
+
+from store.errors import WorkspaceFileError
+from store.merge import merge_bytes, validate_tables
+from store.repo import GitError, git_env, run_git
+from store.storage import decode_document, lock_path_for, write_atomically
+from store.workspace import DATA_FILE
+
+LOCK_TIMEOUT = 30.0
+
+
+def is_merging(folder: Path) -> bool:
+    """Whether git is in the middle of a merge in this workspace."""
+    return (Path(folder) / ".git" / "MERGE_HEAD").exists()
+
+
+def git_bytes(folder: Path, *args: str) -> bytes | None:
+    """A git command's exact stdout bytes (file contents), or None when it fails."""
+    done = subprocess.run(
+        ["git", *args], cwd=folder, stdin=subprocess.DEVNULL, capture_output=True, env=git_env(folder), timeout=60
+    )
+    return done.stdout if done.returncode == 0 else None
+
+
+def finish_interrupted_merge(folder: Path) -> bool:
+    """Finish a merge git left in progress; True if one was finished. Takes the save lock.
+
+    Raises a WorkspaceFileError when a version cannot be merged into a valid workspace,
+    or GitError when other files conflict too: then the merge is left for a person.
+    """
+    folder = Path(folder)
+    if not is_merging(folder):
+        return False
+    with FileLock(lock_path_for(folder / DATA_FILE), timeout=LOCK_TIMEOUT):
+        return finish_merge_locked(folder)
+
+
+def finish_merge_locked(folder: Path) -> bool:
+    """finish_interrupted_merge for a caller that already holds the save lock (sync)."""
+    folder = Path(folder)
+    if not is_merging(folder):
+        return False
+    path = folder / DATA_FILE
+    unmerged = _unmerged(folder)
+    others = [name for name in unmerged if name != DATA_FILE]
+    if others:
+        raise GitError(f"the merge also conflicts in {', '.join(others)}: finish those with git, then sync")
+    if DATA_FILE in unmerged or not _is_valid(path):
+        base, ours, theirs = _three_versions(folder, DATA_FILE in unmerged)
+        if ours is None or theirs is None:
+            raise GitError(f"cannot finish the merge of {DATA_FILE}: one side removed the file; finish it with git")
+        payload, _ = merge_bytes(base, ours, theirs, path)
+        write_atomically(path, payload)
+    run_git(folder, "add", "--", DATA_FILE)
+    run_git(folder, "commit", "--quiet", "--no-edit", "--no-verify")
+    return True
+
+
+def _is_valid(path: Path) -> bool:
+    """A file someone already resolved (and staged) by hand is kept as it is, if it is valid."""
+    try:
+        validate_tables(decode_document(path.read_bytes(), path), path)
+    except (OSError, WorkspaceFileError):
+        return False
+    return True
+
+
+def _three_versions(folder: Path, staged: bool) -> tuple[bytes | None, bytes | None, bytes | None]:
+    """Base, ours, theirs: from the index stages while git still holds them, else from commits."""
+    if staged:
+        return tuple(git_bytes(folder, "show", f":{stage}:{DATA_FILE}") for stage in (1, 2, 3))  # type: ignore[return-value]
+    base_commit = git_bytes(folder, "merge-base", "HEAD", "MERGE_HEAD")
+    base = git_bytes(folder, "show", f"{base_commit.decode().strip()}:{DATA_FILE}") if base_commit else None
+    ours = git_bytes(folder, "show", f"HEAD:{DATA_FILE}")
+    theirs = git_bytes(folder, "show", f"MERGE_HEAD:{DATA_FILE}")
+    return base, ours, theirs
+
+
+def _unmerged(folder: Path) -> list[str]:
+    return [line for line in run_git(folder, "diff", "--name-only", "--diff-filter=U").splitlines() if line]

@@ -1,0 +1,99 @@
+"""`alinea clone`, `alinea sync` and `alinea conflicts`: the team side of the CLI.
+
+tui/cli.py calls ``register(subparsers)``. Handlers return the exit code: 0 done, 1 when
+git or the network failed (the local data is kept), 2 for bad input (raised as
+InvalidInput and reported by tui/cli.py in one line).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from store.paths import default_workspace_dir
+
+EXIT_OK, EXIT_FAILED = 0, 1
+
+
+def register(subparsers: Any) -> None:
+    """Add the sync subcommands to the parser of tui/cli.py."""
+    clone = subparsers.add_parser("clone", help="join a team's workspace", description="join a team's workspace")
+    clone.add_argument("url", metavar="URL")
+    clone.add_argument("dir", nargs="?", metavar="DIR", help="where to put it (default: the workspace folder)")
+    clone.set_defaults(func=cmd_clone)
+
+    sync = subparsers.add_parser("sync", help="send and receive the team's changes", description="sync with the remote")
+    sync.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS", help="network timeout (default 30)")
+    sync.set_defaults(func=cmd_sync)
+
+    conflicts = subparsers.add_parser(
+        "conflicts", help="values a merge set aside, for review", description="list or resolve merge conflicts"
+    )
+    conflicts.add_argument("--all", action="store_true", help="include resolved conflicts")
+    conflicts.set_defaults(func=cmd_conflicts)
+    actions = conflicts.add_subparsers(dest="action", metavar="ACTION")
+    resolve = actions.add_parser("resolve", help="keep one of the two values", description="resolve a conflict")
+    resolve.add_argument("id", metavar="ID", help="the conflict's id (a unique prefix of 4+ characters)")
+    resolve.add_argument("--keep", required=True, choices=("kept", "lost"), help="kept: the merged value stays")
+    resolve.set_defaults(func=cmd_resolve)
+
+
+def _folder(args: argparse.Namespace) -> Path:
+    return Path(args.workspace) if args.workspace else default_workspace_dir()
+
+
+def cmd_clone(args: argparse.Namespace) -> int:
+    from store.gitsync import clone_workspace
+
+    folder = clone_workspace(args.url, Path(args.dir) if args.dir else _folder(args))
+    print(f"Cloned {args.url} into {folder}")
+    return EXIT_OK
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from store.gitsync import sync_workspace
+    from store.workspace import Workspace
+
+    folder = _folder(args)
+    Workspace(folder)  # a clear error when the folder holds no workspace
+    result = sync_workspace(folder, timeout=args.timeout)
+    if result.ok:
+        print(result.message[:1].upper() + result.message[1:])
+        return EXIT_OK
+    print(f"alinea: {result.message}", file=sys.stderr)
+    return EXIT_FAILED
+
+
+def _open(args: argparse.Namespace) -> Any:
+    from store.workspace import Workspace
+
+    workspace = Workspace(_folder(args))
+    if workspace.error is not None:
+        raise workspace.error
+    return workspace
+
+
+def cmd_conflicts(args: argparse.Namespace) -> int:
+    from store.conflicts import describe, unresolved
+
+    workspace = _open(args)
+    shown = workspace.records("conflicts") if args.all else unresolved(workspace)
+    if not shown:
+        print("No conflicts to review.")
+        return EXIT_OK
+    for conflict in shown:
+        print(describe(conflict, workspace) + ("  (resolved)" if conflict.resolved else ""))
+    if not args.all:
+        print(f"{len(shown)} to review: `alinea conflicts resolve ID --keep kept|lost`")
+    return EXIT_OK
+
+
+def cmd_resolve(args: argparse.Namespace) -> int:
+    from store.conflicts import resolve
+
+    conflict = resolve(_open(args), args.id, args.keep)
+    choice = "the merged value" if args.keep == "kept" else "the value the merge had set aside"
+    print(f"Resolved conflict {conflict.id[:8]}: kept {choice}")
+    return EXIT_OK
