@@ -7,11 +7,13 @@ from pathlib import Path
 
 import pytest
 from textual.color import Color
+from textual.pilot import Pilot
 
 from store.workspace import Workspace
 from tests.conftest import GIT_EMAIL
-from tests.tui.board_harness import BoardHarness as AlineaApp
+from tui.app import AlineaApp
 from tui.panes.board import EMPTY_BOARD, BoardPane
+from tui.screens.record_form import RecordForm
 from tui.widgets.board_column import BoardColumn
 
 TODAY = date(2026, 11, 12)
@@ -52,9 +54,11 @@ def task_id(workspace: Workspace, title: str) -> str:
     return next(task.id for task in workspace.records("tasks") if task.title == title)
 
 
-async def settle(app: AlineaApp, pilot) -> None:  # noqa: ANN001 - Pilot's generic type
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+async def settle(app: AlineaApp, pilot: Pilot[None]) -> None:
+    """Let the write worker finish and its result reach the UI (on_done may queue more)."""
+    for _ in range(3):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
 
 
 async def test_moving_a_card_right_changes_its_status_on_disk(board_workspace: Workspace) -> None:
@@ -217,3 +221,61 @@ async def test_an_empty_board_says_which_key_creates_the_first_card(workspace: W
         todo = app.query_one("#column-todo", BoardColumn)
         shown = " ".join(todo.card_list.render_line(y).text.strip() for y in range(3))
         assert EMPTY_BOARD in shown
+
+
+async def type_text(app: AlineaApp, pilot: Pilot[None], text: str) -> None:
+    await pilot.press(*["space" if c == " " else c for c in text])
+    await settle(app, pilot)
+
+
+async def test_n_opens_the_form_in_the_focused_column_and_the_card_lands_there(board_workspace: Workspace) -> None:
+    app = make_app(board_workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("l", "l", "n")
+        await settle(app, pilot)
+        form = app.screen
+        assert isinstance(form, RecordForm)
+        assert form.defaults["status"] == "blocked"
+        assert app.focused is not None and app.focused.id == "field-title"
+        await type_text(app, pilot, "Waiting on legal")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, RecordForm)
+        assert titles(app, "blocked") == ["Waiting on legal"]
+        blocked = app.query_one("#column-blocked", BoardColumn)
+        assert app.focused is blocked.card_list
+    (saved,) = [task for task in on_disk(board_workspace).records("tasks") if task.title == "Waiting on legal"]
+    assert saved.status == "blocked"
+
+
+async def test_a_new_card_goes_to_the_end_of_its_column(board_workspace: Workspace) -> None:
+    app = make_app(board_workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("n")
+        await settle(app, pilot)
+        await type_text(app, pilot, "Last of the todos")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert titles(app, "todo")[-1] == "Last of the todos"
+        todo = app.query_one("#column-todo", BoardColumn)
+        assert todo.selected is not None and todo.selected.title == "Last of the todos"
+
+
+async def test_e_and_enter_open_the_selected_card_for_editing(board_workspace: Workspace) -> None:
+    app = make_app(board_workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("j", "e")
+        await settle(app, pilot)
+        form = app.screen
+        assert isinstance(form, RecordForm) and form.record is not None
+        assert form.record.title == "Webinar landing page"
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, RecordForm)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, RecordForm) and app.screen.record is not None
+        assert app.screen.record.title == "Webinar landing page"

@@ -7,6 +7,8 @@ The pane reads tasks and members from ``self.app.workspace`` and writes through
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, on
@@ -16,7 +18,7 @@ from textual.containers import Horizontal
 from textual.widgets import Input, Static, TabPane
 
 from store.positions import key_between
-from tui.widgets.board_column import BoardColumn, Card
+from tui.widgets.board_column import BoardColumn, Card, LazyCards
 
 if TYPE_CHECKING:
     from store.models import Member, Task
@@ -97,6 +99,7 @@ class BoardPane(TabPane):
         self._me: Member | None = None
         self._column_index = 0
         self._ready = False
+        self._stale = False
 
     def compose(self) -> ComposeResult:
         yield Input(
@@ -115,6 +118,8 @@ class BoardPane(TabPane):
     @on(events.Show)
     def _focus_when_shown(self) -> None:
         """Showing the board puts the keys on its cards, where h j k l work at once."""
+        if self._stale:
+            self.refresh_data()
         focused = self.app.focused
         if focused is None or self not in focused.ancestors:
             self.call_after_refresh(self.focus_column, self._column_index)
@@ -136,6 +141,10 @@ class BoardPane(TabPane):
         """Re-read tasks and members from the workspace and repaint, keeping each selection."""
         if not self._ready:
             return  # on_mount reads the data
+        if not self.display:
+            self._stale = True  # a hidden tab reads when it is shown: start-up paints sooner
+            return
+        self._stale = False
         workspace = self.workspace
         self._members = {member.id: member for member in workspace.records("members", include_deleted=True)}
         self._me = workspace.me
@@ -153,7 +162,10 @@ class BoardPane(TabPane):
         shown = 0
         for column in self.columns:
             column.today = today
-            cards = [self._card(task, today) for task in self._tasks[column.key] if matches(task)]
+            tasks = self._tasks[column.key]
+            if matches is not None:
+                tasks = [task for task in tasks if matches(task)]
+            cards = LazyCards([task.id for task in tasks], partial(self._card_at, tasks, today))
             shown += len(cards)
             empty = EMPTY_BOARD if total == 0 and column.key == "todo" else NO_MATCH if total else "Nothing here"
             column.set_cards(cards, select=(select or {}).get(column.key), empty_text=empty)
@@ -175,7 +187,10 @@ class BoardPane(TabPane):
         member = self._members.get(task.owner_id) if task.owner_id else None
         return member.name if member else ""
 
-    def _card(self, task: Task, today: Any) -> Card:
+    def _card_at(self, tasks: list[Task], today: date, index: int) -> Card:
+        return self._card(tasks[index], today)
+
+    def _card(self, task: Task, today: date) -> Card:
         return Card(
             id=task.id,
             title=task.title,
@@ -186,7 +201,10 @@ class BoardPane(TabPane):
             priority=str(task.priority),
         )
 
-    def _matcher(self) -> Callable[[Task], bool]:
+    def _matcher(self) -> Callable[[Task], bool] | None:
+        """A test for the filter and mine-only, or None when every card shows."""
+        if not self.filter_text and not self.mine_only:
+            return None
         words = self.filter_text.lower().split()
         me = self._me.id if self.mine_only and self._me else None
         mine_only = self.mine_only

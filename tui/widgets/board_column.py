@@ -68,6 +68,47 @@ def card_lines(card: Card, today: date) -> Item:
     return (title, (details, due))
 
 
+class LazyCards(Sequence[Card]):
+    """Cards built on first access: a column of 10,000 tasks builds only the cards it paints."""
+
+    def __init__(self, ids: Sequence[str], build: Callable[[int], Card]) -> None:
+        self._ids = ids
+        self._build = build
+        self._cards: dict[int, Card] = {}
+        self._index: dict[str, int] | None = None
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    @overload
+    def __getitem__(self, index: int) -> Card: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Card]: ...
+    def __getitem__(self, index: int | slice) -> Card | Sequence[Card]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self._ids)
+        if not 0 <= index < len(self._ids):
+            raise IndexError(index)
+        card = self._cards.get(index)
+        if card is None:
+            card = self._cards[index] = self._build(index)
+        return card
+
+    def index_of(self, card_id: str) -> int | None:
+        if self._index is None:
+            self._index = {value: index for index, value in enumerate(self._ids)}
+        return self._index.get(card_id)
+
+
+def index_of(cards: Sequence[Card], card_id: str) -> int | None:
+    """Where the card with this id is, without building every card of a lazy column."""
+    if isinstance(cards, LazyCards):
+        return cards.index_of(card_id)
+    return next((index for index, card in enumerate(cards) if card.id == card_id), None)
+
+
 class CardItems(Sequence[Item]):
     """Cards turned into list items on demand, so a column of 10,000 cards costs only what is painted."""
 
@@ -206,11 +247,9 @@ class BoardColumn(Vertical):
         """Show ``cards``; keep the selected card by id (or select ``select``), else keep the row."""
         wanted = select if select is not None else (self.selected.id if self.selected else None)
         cursor = self.card_list.cursor
-        if wanted is not None:
-            for index, card in enumerate(cards):
-                if card.id == wanted:
-                    cursor = index
-                    break
+        found = index_of(cards, wanted) if wanted is not None else None
+        if found is not None:
+            cursor = found
         self.cards = cards
         if empty_text is not None:
             self._empty_text = empty_text
@@ -221,11 +260,11 @@ class BoardColumn(Vertical):
 
     def select(self, card_id: str) -> bool:
         """Put the cursor on the card with this id; False if the column does not show it."""
-        for index, card in enumerate(self.cards):
-            if card.id == card_id:
-                self.card_list.cursor = index
-                return True
-        return False
+        found = index_of(self.cards, card_id)
+        if found is None:
+            return False
+        self.card_list.cursor = found
+        return True
 
     @on(VirtualList.Highlighted)
     def _card_highlighted(self, event: VirtualList.Highlighted) -> None:

@@ -1,0 +1,80 @@
+"""Run an app in a terminal and say when it paints: the child half of ``bench_app``.
+
+``python -m tests.bench.app_probe minimal`` runs a minimal Textual app;
+``python -m tests.bench.app_probe alinea -w DIR`` runs ``alinea -w DIR`` exactly as a person
+would (the CLI, the launch path, the real terminal driver). Either way every frame Textual
+writes to the terminal is reported on the file descriptor in ``$ALINEA_BENCH_FD`` as a line
+``<kind> <time.monotonic()>``: ``frame`` for every frame, ``data`` once for the first
+frame after the workspace is loaded. The parent stamps keys with the same clock.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from typing import Any
+
+
+def _mark(kind: str) -> None:
+    os.write(int(os.environ["ALINEA_BENCH_FD"]), f"{kind} {time.monotonic():.6f}\n".encode())
+
+
+def _has_data(app: Any) -> bool:
+    """The minimal app has its data at once; alinea once its workspace is loaded (it may defer that)."""
+    workspace = getattr(app, "workspace", None)
+    if workspace is None:
+        return True
+    return bool(getattr(workspace, "loaded", True)) and workspace.count("tasks") > 0
+
+
+def _install_probe() -> None:
+    from textual.app import App
+
+    display = App._display
+    seen_data = False
+
+    def probed(self: App[Any], screen: Any, renderable: Any) -> None:
+        nonlocal seen_data
+        display(self, screen, renderable)
+        if renderable is None or self._batch_count:
+            return
+        _mark("frame")
+        if not seen_data and _has_data(self):
+            seen_data = True
+            _mark("data")
+
+    App._display = probed  # type: ignore[method-assign]
+
+
+def _minimal() -> int:
+    from textual.app import App, ComposeResult
+    from textual.widgets import Label
+
+    class Minimal(App[None]):
+        """What any Textual app costs: import, start the driver, paint one label."""
+
+        count = 0
+
+        def compose(self) -> ComposeResult:
+            yield Label("Hello", id="label")
+
+        def on_key(self) -> None:
+            self.count += 1
+            self.query_one(Label).update(f"Hello {self.count}")
+
+    Minimal().run()
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    _install_probe()
+    if argv[:1] == ["minimal"]:
+        return _minimal()
+    from tui.cli import main as alinea
+
+    return alinea(argv[1:])
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,222 @@
+"""The app section of ``make bench``: first frame and key-to-frame latency, in a real terminal.
+
+Each run starts a fresh interpreter on a pseudo-terminal (120x40), because the first frame
+of a terminal app includes its imports and its driver start. The child
+(``tests/bench/app_probe.py``) reports every frame it writes, stamped with the system's
+monotonic clock; this side stamps the moment it spawns the process or types a key with the
+same clock. A minimal Textual app is measured the same way in the same run, so the figures
+read as "alinea vs any Textual app on this machine".
+
+Key latency is what a person feels: the key is written to the terminal, the app parses it,
+moves the cursor, repaints, and the frame is written. ``pilot.press`` timings are not used
+(they sleep about 60 ms per key).
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import select
+import signal
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import threading
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from store.workspace import Workspace
+
+ROOT = Path(__file__).resolve().parents[2]
+SIZE = (120, 40)
+KEYS = 200
+START_TIMEOUT = 60.0
+QUIET = 0.08  # seconds without a new frame: the app has finished reacting
+
+
+class Probe:
+    """One app process on its own pseudo-terminal, with its frame reports."""
+
+    def __init__(self, args: Sequence[str], env: dict[str, str]) -> None:
+        master, slave = pty.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", SIZE[1], SIZE[0], 0, 0))
+        marks_read, marks_write = os.pipe()
+        child_env = {**env, "ALINEA_BENCH_FD": str(marks_write), "TERM": "xterm-256color"}
+        self.started = time.monotonic()
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "tests.bench.app_probe", *args],
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            pass_fds=(marks_write,),
+            env=child_env,
+            cwd=ROOT,
+            start_new_session=True,
+        )
+        os.close(slave)
+        os.close(marks_write)
+        self.master = master
+        self._marks = os.fdopen(marks_read, "rb", buffering=0)
+        self._buffer = b""
+        self.output = bytearray()
+        self._drain = threading.Thread(target=self._read_terminal, daemon=True)
+        self._drain.start()
+
+    def _read_terminal(self) -> None:
+        """Keep reading what the app writes, as a terminal does, so it never blocks."""
+        while True:
+            try:
+                chunk = os.read(self.master, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            self.output.extend(chunk[-4096:])
+            del self.output[:-8192]
+
+    def next_mark(self, timeout: float) -> tuple[str, float] | None:
+        """The next report from the app, or None if none came within ``timeout`` seconds."""
+        deadline = time.monotonic() + timeout
+        while b"\n" not in self._buffer:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([self._marks], [], [], left)[0]:
+                return None
+            chunk = self._marks.read(4096)
+            if not chunk:
+                return None
+            self._buffer += chunk
+        line, self._buffer = self._buffer.split(b"\n", 1)
+        kind, stamp = line.decode().split()
+        return kind, float(stamp)
+
+    def wait_for(self, kind: str, timeout: float = START_TIMEOUT) -> float:
+        deadline = time.monotonic() + timeout
+        while (left := deadline - time.monotonic()) > 0:
+            mark = self.next_mark(left)
+            if mark is None:
+                break
+            if mark[0] == kind:
+                return mark[1]
+        tail = bytes(self.output[-600:]).decode(errors="replace")
+        raise RuntimeError(f"no {kind!r} frame within {timeout:.0f} s; the terminal showed: {tail!r}")
+
+    def settle(self) -> None:
+        """Wait until the app has painted everything it had to (no frame for QUIET seconds)."""
+        while self.next_mark(QUIET) is not None:
+            pass
+
+    def key(self, key: bytes) -> float:
+        """Type ``key``; milliseconds until the next frame reached the terminal."""
+        self.settle()
+        stamp = time.monotonic()
+        os.write(self.master, key)
+        return (self.wait_for("frame", 10.0) - stamp) * 1000
+
+    def close(self) -> None:
+        try:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        self.process.wait(timeout=10)
+        os.close(self.master)
+        self._marks.close()
+
+
+def _environment(scratch: Path, name: str, email: str) -> dict[str, str]:
+    """A HOME of the bench's own: the git identity of a member (so no welcome screen), no user config."""
+    home = scratch / name
+    home.mkdir()
+    gitconfig = home / ".gitconfig"
+    gitconfig.write_text(f"[user]\n\tname = Bench\n\temail = {email}\n")
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("GIT_", "ALINEA_"))}
+    env.update(
+        HOME=str(home),
+        XDG_CONFIG_HOME=str(home / ".config"),
+        XDG_DATA_HOME=str(home / ".local" / "share"),
+        GIT_CONFIG_NOSYSTEM="1",
+        GIT_CONFIG_GLOBAL=str(gitconfig),
+    )
+    return env
+
+
+def _member_email(folder: Path) -> str:
+    members = [member for member in Workspace(folder, who="bench@example.com").records("members") if member.email]
+    return members[0].email
+
+
+def _first_frames(args: Sequence[str], env: dict[str, str], runs: int, data: bool) -> tuple[list[float], list[float]]:
+    """Milliseconds from spawn to the first frame (and to the first frame with data)."""
+    frames, with_data = [], []
+    for _ in range(runs):
+        probe = Probe(args, env)
+        try:
+            frames.append((probe.wait_for("frame") - probe.started) * 1000)
+            if data:
+                with_data.append((probe.wait_for("data") - probe.started) * 1000)
+        finally:
+            probe.close()
+    return frames, with_data
+
+
+def _key_latencies(args: Sequence[str], env: dict[str, str], prepare: Callable[[Probe], None]) -> list[float]:
+    probe = Probe(args, env)
+    try:
+        probe.wait_for("data")
+        prepare(probe)
+        return [probe.key(b"j") for _ in range(KEYS)]
+    finally:
+        probe.close()
+
+
+def _to_done_column(probe: Probe) -> None:
+    """Board tab, then the done column (three columns to the right)."""
+    for key in (b"4", b"l", b"l", b"l"):
+        probe.key(key)
+    probe.settle()
+
+
+def _p95(samples: list[float]) -> float:
+    return statistics.quantiles(samples, n=20)[-1]
+
+
+def run(report) -> None:  # noqa: ANN001 - the runner's Reporter
+    runs = max(5, report.runs)
+    demo, large = report.demo_workspace, report.large_workspace
+    with tempfile.TemporaryDirectory(prefix="alinea-bench-home-") as scratch:
+        home = Path(scratch)
+        demo_env = _environment(home, "demo", _member_email(demo))
+        large_env = _environment(home, "large", _member_email(large))
+
+        # Warm the OS file cache and the bytecode caches once, untimed.
+        _first_frames(["minimal"], demo_env, 1, data=False)
+        _first_frames(["alinea", "-w", str(demo)], demo_env, 1, data=True)
+
+        minimal, _ = _first_frames(["minimal"], demo_env, runs, data=False)
+        report("first frame: minimal Textual app", minimal, "ms", "the floor: import textual + paint")
+        base = statistics.median(minimal)
+        for name, folder, env in (("demo", demo, demo_env), ("large", large, large_env)):
+            frames, with_data = _first_frames(["alinea", "-w", str(folder)], env, runs, data=True)
+            ratio = statistics.median(frames) / base
+            target = "target ≤ 1.5×" if name == "large" else ""
+            report(f"first frame: alinea, {name} workspace", frames, "ms", f"{ratio:.2f}× minimal  {target}".rstrip())
+            report(
+                f"  first frame with the data loaded ({name})",
+                with_data,
+                "ms",
+                f"{statistics.median(with_data) / base:.2f}× minimal",
+            )
+
+        keys = _key_latencies(["minimal"], demo_env, lambda probe: probe.settle())
+        report(f"key to frame: minimal app ({KEYS} keys)", statistics.median(keys), "ms", f"p95 {_p95(keys):.1f} ms")
+        keys = _key_latencies(["alinea", "-w", str(large)], large_env, _to_done_column)
+        report(
+            f"key to frame: j in the done column ({KEYS})",
+            statistics.median(keys),
+            "ms",
+            f"p95 {_p95(keys):.1f} ms  target median ≤ 12, p95 ≤ 30",
+        )
