@@ -435,15 +435,18 @@ class AlineaApp(App[int]):
         self.push_screen(RecordForm(table, record=record, defaults=defaults), callback=then)
 
     def _show_welcome(self) -> None:
-        from tui.screens.welcome import WelcomeScreen
+        from tui.screens.welcome import WelcomeScreen, in_sample
 
         me_missing = self.workspace.me is None
         if not self._first_run and not me_missing:
             return
-        self.push_screen(
-            WelcomeScreen(first_run=self._first_run, ask_name=me_missing, who=self.workspace.who),
-            callback=self._welcome_done,
+        screen = WelcomeScreen(
+            first_run=self._first_run,
+            ask_name=me_missing,
+            who=self.workspace.who,
+            in_sample=self._first_run and in_sample(self.workspace.who, self.today()),
         )
+        self.push_screen(screen, callback=self._welcome_done)
 
     def _welcome_done(self, answer: Any) -> None:
         from tui.screens.welcome import apply_welcome

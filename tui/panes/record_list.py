@@ -47,7 +47,9 @@ class RecordListPane(TabPane):
     def compose(self) -> ComposeResult:
         yield Static(self.COMING, classes="pane-note")
         yield OptionList(classes="record-list")
-        yield Static("", classes="empty-state")
+        empty = Static("", classes="empty-state")
+        empty.can_focus = True  # so the pane's keys (n) work before there is a first record
+        yield empty
 
     def on_mount(self) -> None:
         self.refresh_data()
@@ -80,8 +82,16 @@ class RecordListPane(TabPane):
             option_list.highlighted = 0
         empty = self.query_one(".empty-state", Static)
         empty.update(self.empty_text())
+        had_focus = self.app.focused in (option_list, empty)
         empty.display = not rows
         option_list.display = bool(rows)
+        if had_focus:
+            self.focus_default()
+
+    def focus_default(self) -> None:
+        """Focus the list, or the empty state when there is nothing to list."""
+        option_list = self.query_one(OptionList)
+        (option_list if option_list.display else self.query_one(".empty-state", Static)).focus()
 
     def show_record(self, record_id: str) -> None:
         """Highlight a record (the palette's "Jump to")."""

@@ -87,49 +87,50 @@ class RecordForm(ModalScreen[Record | None]):
             with VerticalScroll(id="form-fields"):
                 for spec in self.specs:
                     with Vertical(classes="form-field", id=f"box-{spec.name}"):
-                        yield Label(spec.label + ("" if spec.optional else " *"), classes="field-label")
-                        yield self._input_for(spec)
+                        with Horizontal(classes="field-row"):
+                            yield Label(spec.label + ("" if spec.optional else " *"), classes="field-label")
+                            yield self._input_for(spec)
                         if spec.kind in ("date", "datetime"):
                             yield Static("", id=f"hint-{spec.name}", classes="field-hint", markup=False)
                         yield Static("", id=f"error-{spec.name}", classes="field-error", markup=False)
             yield Static("", id="form-error", markup=False)
             with Horizontal(id="form-buttons"):
-                yield Button("Save", variant="primary", id="form-save")
-                yield Button("Cancel", id="form-cancel")
+                yield Button("Save", variant="primary", id="form-save", compact=True)
+                yield Button("Cancel", id="form-cancel", compact=True)
             yield Static("tab next field · enter on the last field or ctrl+s saves · esc cancels", id="form-help")
 
     def _input_for(self, spec: FieldSpec) -> Widget:
         value = self.initial(spec.name)
         widget_id = f"field-{spec.name}"
         if spec.kind == "markdown":
-            area = TextArea(str(value or ""), id=widget_id, soft_wrap=True, tab_behavior="focus")
+            area = TextArea(str(value or ""), id=widget_id, soft_wrap=True, tab_behavior="focus", compact=True)
             area.add_class("field-markdown")
             return area
         if spec.kind == "date":
             text = value.isoformat() if isinstance(value, date) else str(value or "")
-            return Input(text, id=widget_id, placeholder="2026-12-01, +3d, fri, next mon")
+            return Input(text, id=widget_id, placeholder="2026-12-01, +3d, fri, next mon", compact=True)
         if spec.kind == "datetime":
             text = _local(value).strftime("%Y-%m-%d %H:%M") if isinstance(value, datetime) else str(value or "")
-            return Input(text, id=widget_id, placeholder="2026-12-01 10:00, fri 14:30, +1w 9:00")
+            return Input(text, id=widget_id, placeholder="2026-12-01 10:00, fri 14:30, +1w 9:00", compact=True)
         if spec.kind == "enum":
             options = [(choice.replace("_", " "), choice) for choice in spec.choices]
-            current = str(getattr(value, "value", value)) if value is not None else Select.BLANK
-            return Select(options, value=current, allow_blank=spec.nullable, id=widget_id)
+            current = str(getattr(value, "value", value)) if value is not None else Select.NULL
+            return Select(options, value=current, allow_blank=spec.nullable, id=widget_id, compact=True)
         if spec.kind in ("ref", "subject"):
             options = self._ref_options(spec, value)
-            return Select(options, value=value or Select.BLANK, allow_blank=spec.nullable, id=widget_id,
-                          prompt="(none)" if spec.nullable else "Select…")
+            return Select(options, value=value or Select.NULL, allow_blank=spec.nullable, id=widget_id,
+                          prompt="(none)" if spec.nullable else "Select…", compact=True)
         if spec.kind == "refs":
             chosen = set(value or ())
             choices = [(label, record_id, record_id in chosen) for label, record_id in self._choices(spec.target, chosen)]
-            return SelectionList[str](*choices, id=widget_id, classes="field-set")
+            return SelectionList[str](*choices, id=widget_id, classes="field-set", compact=True)
         if spec.kind == "names":
-            return Input(", ".join(sorted(value or ())), id=widget_id, placeholder="Sales, Marketing")
+            return Input(", ".join(sorted(value or ())), id=widget_id, placeholder="Sales, Marketing", compact=True)
         if spec.kind == "bool":
             return Checkbox(spec.label, bool(value), id=widget_id)
         text = "" if value is None else (f"{value:g}" if isinstance(value, float) else str(value))
         kind = {"integer": "integer", "number": "number"}.get(spec.kind, "text")
-        return Input(text, id=widget_id, type=kind)  # type: ignore[arg-type]
+        return Input(text, id=widget_id, type=kind, compact=True)  # type: ignore[arg-type]
 
     def _choices(self, table: str | None, keep: set[str]) -> list[tuple[str, str]]:
         """(label, id) of live records of ``table``, plus removed ones this record still names."""
@@ -194,11 +195,13 @@ class RecordForm(ModalScreen[Record | None]):
         hint = self.query_one(f"#hint-{spec.name}", Static)
         try:
             if spec.kind == "date":
-                hint.update(format_date_hint(parse_date(text, self.alinea.today())))
+                words = format_date_hint(parse_date(text, self.alinea.today()))
             else:
-                hint.update(format_datetime_hint(parse_datetime(text, self.alinea.today())))
+                words = format_datetime_hint(parse_datetime(text, self.alinea.today()))
         except ValueError:
-            hint.update("")
+            words = ""
+        hint.update(words)
+        hint.set_class(bool(words), "-shown")
 
     @on(Select.Changed)
     def _select_changed(self, event: Select.Changed) -> None:
@@ -212,7 +215,7 @@ class RecordForm(ModalScreen[Record | None]):
         self._previous[spec.name] = event.value
         if spec.name == "subject_table" and "subject_id" in self._names:
             subject = self.query_one("#field-subject_id", Select)
-            table = None if event.value is Select.BLANK else str(event.value)
+            table = None if event.value is Select.NULL else str(event.value)
             subject.set_options(self._choices(table, set()))
 
     @property
@@ -220,16 +223,16 @@ class RecordForm(ModalScreen[Record | None]):
         return [spec.name for spec in self.specs]
 
     def _add_member(self, select: Select[Any], spec: FieldSpec) -> None:
-        previous = self._previous.get(spec.name, Select.BLANK)
+        previous = self._previous.get(spec.name, Select.NULL)
 
         def added(member: Record | None) -> None:
             keep = {member.id} if member is not None else set()
             current = previous if member is None else member.id
-            if current not in (None, Select.BLANK):
+            if current not in (None, Select.NULL):
                 keep.add(str(current))
             options = self._choices("members", keep) + [("add a member…", ADD_MEMBER)]
             select.set_options(options)
-            select.value = current if current not in (None,) else Select.BLANK
+            select.value = current if current not in (None,) else Select.NULL
             self._previous[spec.name] = select.value
             select.focus()
 
@@ -303,7 +306,7 @@ class RecordForm(ModalScreen[Record | None]):
             return widget.value
         if isinstance(widget, Select):
             value = widget.value
-            return None if value in (Select.BLANK, ADD_MEMBER) else value
+            return None if value in (Select.NULL, ADD_MEMBER) else value
         assert isinstance(widget, Input)
         text = widget.value
         if spec.kind == "date":

@@ -39,11 +39,13 @@ class WelcomeScreen(ModalScreen[WelcomeAnswer | None]):
         Binding("escape", "skip_welcome", "Skip", id="welcome.skip", tooltip="Start empty without adding yourself"),
     ]
 
-    def __init__(self, *, first_run: bool, ask_name: bool, who: str) -> None:
+    def __init__(self, *, first_run: bool, ask_name: bool, who: str, in_sample: bool = False) -> None:
         super().__init__()
         self.first_run = first_run
         self.ask_name = ask_name
         self.who = who
+        #: the sample quarter already has a member with my git identity
+        self.in_sample = in_sample
 
     def compose(self) -> ComposeResult:
         with Vertical(id="welcome"):
@@ -56,23 +58,39 @@ class WelcomeScreen(ModalScreen[WelcomeAnswer | None]):
                                       id="welcome-sample")
                     yield RadioButton("Start empty", id="welcome-empty")
             if self.ask_name:
-                yield Label(f"Who are you? Your edits are signed as {self.who}.", classes="welcome-question",
-                            markup=False)
-                with Horizontal(classes="welcome-row"):
-                    yield Label("Name", classes="welcome-label")
-                    yield Input(placeholder="Ana Ruiz", id="welcome-name")
-                with Horizontal(classes="welcome-row"):
-                    yield Label("Department", classes="welcome-label")
-                    yield Input(placeholder="Sales, Marketing, …", id="welcome-department")
-                yield Static("", id="welcome-error", markup=False)
+                with Vertical(id="welcome-who"):
+                    yield Label(f"Who are you? Your edits are signed as {self.who}.", classes="welcome-question",
+                                markup=False)
+                    with Horizontal(classes="welcome-row"):
+                        yield Label("Name", classes="welcome-label")
+                        yield Input(placeholder="Ana Ruiz", id="welcome-name")
+                    with Horizontal(classes="welcome-row"):
+                        yield Label("Department", classes="welcome-label")
+                        yield Input(placeholder="Sales, Marketing, …", id="welcome-department")
+                    yield Static("", id="welcome-error", markup=False)
             with Horizontal(id="welcome-buttons"):
                 yield Button("Start", variant="primary", id="welcome-go")
             yield Static("tab moves · enter or ctrl+s starts · esc skips", id="welcome-help")
 
     def on_mount(self) -> None:
+        self._show_who()
         first = self.query("#welcome-start, #welcome-name")
         if first:
             first.first().focus()
+
+    @property
+    def _sample_chosen(self) -> bool:
+        return self.first_run and self.query_one("#welcome-sample", RadioButton).value
+
+    @property
+    def _needs_name(self) -> bool:
+        return self.ask_name and not (self._sample_chosen and self.in_sample)
+
+    @on(RadioSet.Changed)
+    def _show_who(self) -> None:
+        """With the sample quarter I may already be in the team; then there is nothing to ask."""
+        if self.ask_name:
+            self.query_one("#welcome-who").display = self._needs_name
 
     @on(Input.Submitted, "#welcome-name")
     def _name_entered(self) -> None:
@@ -84,9 +102,9 @@ class WelcomeScreen(ModalScreen[WelcomeAnswer | None]):
         self.action_start_work()
 
     def action_start_work(self) -> None:
-        sample = self.first_run and self.query_one("#welcome-sample", RadioButton).value
+        sample = self._sample_chosen
         name = department = ""
-        if self.ask_name:
+        if self._needs_name:
             name = self.query_one("#welcome-name", Input).value.strip()
             department = self.query_one("#welcome-department", Input).value.strip()
             if not name:
@@ -99,6 +117,13 @@ class WelcomeScreen(ModalScreen[WelcomeAnswer | None]):
 
     def action_skip_welcome(self) -> None:
         self.dismiss(None)
+
+
+def in_sample(who: str, today: date) -> bool:
+    """Whether the sample quarter has a member with this git identity."""
+    from store.demo import demo_rows
+
+    return any(row.get("email") == who.lower() for row in demo_rows(today)["members"])
 
 
 def apply_welcome(workspace: Workspace, answer: WelcomeAnswer, today: date) -> str:

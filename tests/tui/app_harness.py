@@ -1,0 +1,34 @@
+"""Helpers for the app tests: a fixed today, an app on a workspace, waiting without sleeping."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from textual.pilot import Pilot
+
+from store.workspace import Workspace
+from tui.app import AlineaApp
+
+TODAY = date(2026, 5, 6)  # a Wednesday
+
+
+def make_app(workspace: Workspace, **options: Any) -> AlineaApp:
+    return AlineaApp(workspace, today=lambda: TODAY, **options)
+
+
+async def settle(app: AlineaApp, pilot: Pilot[Any], rounds: int = 3) -> None:
+    """Let workers finish and their results reach the UI (a write's on_done may start more)."""
+    for _ in range(rounds):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def press(app: AlineaApp, pilot: Pilot[Any], *keys: str) -> None:
+    await pilot.press(*keys)
+    await settle(app, pilot)
+
+
+async def type_text(app: AlineaApp, pilot: Pilot[Any], text: str) -> None:
+    await pilot.press(*["space" if c == " " else c for c in text])
+    await settle(app, pilot)

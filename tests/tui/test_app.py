@@ -1,0 +1,235 @@
+"""The app shell: tabs, undo, help, the palette, outside changes, read-only, keymap, welcome."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.command import CommandPalette
+from textual.widgets import Input, OptionList, TabbedContent
+
+from store.config import UserConfig, load_config
+from store.workspace import Workspace
+from tests.tui.app_harness import make_app, press, settle, type_text
+from tui.launch import prepare
+from tui.screens.help import HelpScreen, help_rows
+from tui.screens.record_form import RecordForm
+from tui.screens.welcome import WelcomeScreen
+
+
+def _titles(app, pane_id: str) -> list[str]:
+    option_list = app.query_one(f"#{pane_id} OptionList", OptionList)
+    return [str(option_list.get_option_at_index(i).prompt) for i in range(option_list.option_count)]
+
+
+async def test_number_keys_switch_panes(workspace: Workspace) -> None:
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        tabs = app.query_one(TabbedContent)
+        assert tabs.active == "board"
+        for key, pane in (("1", "objectives"), ("2", "agenda"), ("3", "feedback"), ("4", "board")):
+            await press(app, pilot, key)
+            assert tabs.active == pane
+
+
+async def test_the_header_names_the_workspace_me_and_the_sync_state(workspace: Workspace) -> None:
+    workspace.create("members", name="Ana Ruiz", email="ana.ruiz@example.com", department="Sales")
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        assert app.title == workspace.folder.name
+        assert app.sub_title.startswith("Ana Ruiz")
+        assert "unsynced edits" in app.sub_title and "no remote" not in app.sub_title
+
+
+async def test_undo_takes_back_the_last_change(workspace: Workspace) -> None:
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        app.write(lambda ws: ws.create("objectives", title="Win the Q3 webinar"))
+        await settle(app, pilot)
+        await press(app, pilot, "1")
+        assert _titles(app, "objectives")[0].startswith("Win the Q3 webinar")
+        await press(app, pilot, "u")
+        assert app.query_one("#objectives .empty-state").display
+    assert Workspace(workspace.folder).records("objectives") == []
+
+
+async def test_undo_with_nothing_to_undo_says_so(workspace: Workspace) -> None:
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "u")
+        assert any("Nothing to undo" in n.message for n in app._notifications)
+
+
+async def test_help_lists_the_keys_of_the_current_screen(workspace: Workspace) -> None:
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        rows = help_rows(app)
+        await press(app, pilot, "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        by_description = {row.description: row for row in rows}
+        assert by_description["Undo the last change"].keys == "u"
+        assert by_description["Sync with the team's remote now"].keys == "s"
+        assert "Every key of this screen" in by_description
+        groups = {row.group for row in rows}
+        assert {"Board", "Everywhere"} <= groups
+        assert any(row.group == "Board" and "New card" in row.description for row in rows)
+        shown = " ".join(str(s.render()) for s in app.screen.query(".help-row"))
+        assert "Undo the last change" in shown
+        await press(app, pilot, "escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_help_on_a_form_lists_the_form_keys(workspace: Workspace) -> None:
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        app.open_form("tasks")
+        await settle(app, pilot)
+        rows = help_rows(app)
+        assert any(row.group == "Form" and row.keys == "^s" for row in rows)
+        assert not any(row.description == "Undo the last change" for row in rows), "u is off while a form is open"
+
+
+async def test_the_palette_jumps_to_a_record_by_title(workspace: Workspace) -> None:
+    workspace.create("objectives", title="Alpha launch")
+    target = workspace.create("objectives", title="Grow shared pipeline")
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "ctrl+p")
+        assert isinstance(app.screen, CommandPalette)
+        await type_text(app, pilot, "shared pipe")
+        await pilot.pause(0.3)  # the palette searches after a short debounce (not app time)
+        await press(app, pilot, "enter")
+        await settle(app, pilot)
+        assert app.query_one(TabbedContent).active == "objectives"
+        option_list = app.query_one("#objectives OptionList", OptionList)
+        assert option_list.highlighted is not None
+        assert option_list.get_option_at_index(option_list.highlighted).id == target.id
+
+
+async def test_an_outside_change_of_the_file_reloads_the_panes(workspace: Workspace) -> None:
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        app.open_form("tasks")
+        await settle(app, pilot)
+        await type_text(app, pilot, "half typed")
+        other = Workspace(workspace.folder)  # another process, e.g. a git pull
+        other.create("objectives", title="Pulled from the team")
+        app.poll_workspace()
+        await settle(app, pilot)
+        assert _titles(app, "objectives")[0].startswith("Pulled from the team")
+        form = app.screen
+        assert isinstance(form, RecordForm), "an open form survives the reload"
+        assert form.query_one("#field-title", Input).value == "half typed"
+
+
+async def test_a_second_app_on_the_same_workspace_is_read_only(workspace_dir: Path) -> None:
+    first = prepare(workspace_dir)
+    second = prepare(workspace_dir)
+    try:
+        assert not first.workspace.read_only
+        assert second.workspace.read_only
+        app = make_app(second.workspace)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(app, pilot)
+            assert "read-only" in app.sub_title
+            assert any("another alinea window" in n.message for n in app._notifications)
+            app.write(lambda ws: ws.create("tasks", title="nope"))
+            await settle(app, pilot)
+            assert any(n.title == "Not saved" for n in app._notifications)
+    finally:
+        second.release()
+        first.release()
+    assert Workspace(workspace_dir).records("tasks") == []
+    third = prepare(workspace_dir)  # once the first closes, the next one may edit
+    assert not third.workspace.read_only
+    third.release()
+
+
+async def test_a_bad_file_opens_read_only_and_says_why(workspace_dir: Path) -> None:
+    (workspace_dir / "alinea.json").write_text('{"tasks": {oops\n')
+    opened = prepare(workspace_dir)
+    try:
+        app = make_app(opened.workspace)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(app, pilot)
+            assert "read-only" in app.sub_title
+            assert any("cannot be used" in n.message and "alinea.json" in n.message for n in app._notifications)
+    finally:
+        opened.release()
+    assert (workspace_dir / "alinea.json").read_text() == '{"tasks": {oops\n'
+
+
+async def test_a_keymap_in_the_config_file_remaps_keys(workspace: Workspace, isolated_home: Path) -> None:
+    config_path = isolated_home / "config.toml"
+    config_path.write_text('theme = "alinea-light"\n[keymap]\n"app.show_objectives" = "o"\n')
+    config, problem = load_config(config_path)
+    assert problem is None
+    app = make_app(workspace, config=config)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        assert app.theme == "alinea-light"
+        await press(app, pilot, "o")
+        assert app.query_one(TabbedContent).active == "objectives"
+        await press(app, pilot, "4", "1")
+        assert app.query_one(TabbedContent).active == "board", "1 no longer shows Objectives"
+
+
+def test_an_invalid_config_gives_the_defaults_and_says_why(isolated_home: Path) -> None:
+    path = isolated_home / "config.toml"
+    path.write_text("sync_interval_minutes = -5\n")
+    config, problem = load_config(path)
+    assert config == UserConfig()
+    assert problem is not None and "sync_interval_minutes" in problem
+    path.write_text("theme = [unclosed\n")
+    config, problem = load_config(path)
+    assert config == UserConfig() and problem is not None and "not valid TOML" in problem
+
+
+async def test_an_unknown_theme_falls_back_with_a_notice(workspace: Workspace) -> None:
+    app = make_app(workspace, config=UserConfig(theme="no-such-theme"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        assert app.theme == "alinea-dark"
+        assert any("no-such-theme" in n.message for n in app._notifications)
+
+
+async def test_the_welcome_adds_me_and_starts_empty(workspace_dir: Path) -> None:
+    opened = prepare(workspace_dir)
+    try:
+        app = make_app(opened.workspace, first_run=True)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(app, pilot)
+            assert isinstance(app.screen, WelcomeScreen)
+            app.screen.query_one("#welcome-empty").value = True
+            app.screen.query_one("#welcome-name", Input).value = "Ana Ruiz"
+            app.screen.query_one("#welcome-department", Input).focus()
+            await type_text(app, pilot, "Sales")
+            await press(app, pilot, "enter")
+            assert not isinstance(app.screen, WelcomeScreen)
+            assert app.sub_title.startswith("Ana Ruiz")
+    finally:
+        opened.release()
+    reopened = Workspace(workspace_dir)
+    assert reopened.me is not None and reopened.me.department == "Sales"
+    assert reopened.count("tasks") == 0
+
+
+async def test_the_welcome_loads_the_sample_quarter(workspace_dir: Path) -> None:
+    app = make_app(Workspace(workspace_dir), first_run=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, WelcomeScreen)
+        await press(app, pilot, "ctrl+s")  # the sample quarter is the default choice
+        await settle(app, pilot)
+        assert not isinstance(app.screen, WelcomeScreen)
+        assert "clean" in app.sub_title, "the sample is committed"
+    reopened = Workspace(workspace_dir)
+    assert reopened.count("tasks") > 10
+    assert reopened.me is not None, "the sample quarter has a member with this git identity"
