@@ -142,27 +142,42 @@ def file_signature(path: Path) -> tuple[int, int, int] | None:
     return (stat.st_ino, stat.st_mtime_ns, stat.st_size)
 
 
-def cached_lines(raw: bytes, data: Tables) -> dict[str, dict[str, bytes]]:
-    """Take each record's line from a canonical file as it is, instead of re-encoding it.
+def table_blocks(raw: bytes, data: Tables) -> dict[str, bytes]:
+    """Each table's block of a canonical file, as it is, so a save need not re-encode it.
 
-    A table whose lines do not match its records one to one (a hand-edited file) gets no
-    cache, and is re-encoded in full on the next save.
+    A raw newline never occurs inside JSON strings, so ``\n"<table>": {`` can only be a
+    table's head and the first line starting with ``}`` after it its end. A table whose
+    block does not hold one line per record (a hand-edited file) is left out, and is
+    encoded afresh on the next save.
     """
-    lines: dict[str, dict[str, bytes]] = {}
-    table: dict[str, bytes] | None = None
-    for line in raw.split(b"\n"):
-        if table is None:
-            if line.startswith(b'"') and line.endswith(b": {"):
-                table = lines.setdefault(orjson.loads(line[:-3]), {})
+    blocks: dict[str, bytes] = {}
+    position = 0  # tables stand in sorted order: each search starts where the last ended
+    for name in sorted(data):
+        table = data[name]
+        head = b"\n" + orjson.dumps(name) + b": {"
+        at = raw.find(head, position)
+        if at < 0:
             continue
-        if line in (b"}", b"},"):
-            table = None
+        start = at + 1
+        if raw[at + len(head) : at + len(head) + 1] == b"}":
+            if not table:
+                blocks[name] = raw[start : at + len(head) + 1]
             continue
+        end = raw.find(b"\n}", start)
+        block = raw[start : end + 2]
+        if end > 0 and block.count(b"\n") == len(table) + 1:
+            blocks[name] = block
+            position = end
+    return blocks
+
+
+def block_lines(block: bytes) -> dict[str, bytes]:
+    """The record lines of a table block, by id."""
+    lines = {}
+    for line in block.split(b"\n")[1:-1]:
         body = line[:-1] if line.endswith(b",") else line
-        split = body.find(b'": ')
-        if split > 0 and body.startswith(b'"'):
-            table[body[1:split].decode()] = body
-    return {name: found for name, found in lines.items() if found.keys() == data.get(name, {}).keys()}
+        lines[body[1 : body.index(b'"', 1)].decode()] = body
+    return lines
 
 
 class CanonicalStorage(Storage):
@@ -174,6 +189,9 @@ class CanonicalStorage(Storage):
         self._data: Tables | None = None
         self._raw: bytes = b""
         self._signature: tuple[int, int, int] | None = None
+        #: encoded block of each table, valid for the data last read or written
+        self._blocks: dict[str, bytes] = {}
+        #: encoded line of each record, for the tables edited since the last load
         self._lines: dict[str, dict[str, bytes]] = {}
         self._dirty: set[tuple[str, str]] = set()
         #: bumped whenever the data is (re)loaded from disk, not on our own saves
@@ -214,34 +232,38 @@ class CanonicalStorage(Storage):
         self._data = decode_document(raw, self.path)
         self._raw = raw
         self._signature = signature
-        self._lines = {}  # filled from self._raw on the first save, not on every open
+        self._blocks, self._lines = {}, {}  # taken from self._raw on the first save, not on open
         self._dirty.clear()
         self.generation += 1
 
     def _encode(self, data: Tables) -> bytes:
-        """Re-encode dirty records (or tables we have no cached lines for) and join."""
+        """Re-encode only the dirty records and their tables; reuse every other block."""
         dirty, self._dirty = self._dirty, set()
-        if dirty and not self._lines and self._raw:
-            self._lines = cached_lines(self._raw, data)
-        parts = []
-        for name in sorted(data):
-            table = data[name]
-            cached = self._lines.get(name)
-            if cached is None or not dirty:
-                cached = {rid: encode_line(rid, rec) for rid, rec in table.items()}
-            else:
-                for table_name, rid in dirty:
-                    if table_name != name:
-                        continue
-                    if rid in table:
-                        cached[rid] = encode_line(rid, table[rid])
-                    else:
-                        cached.pop(rid, None)
-            self._lines[name] = cached
-            parts.append(_encode_table(name, (cached[rid] for rid in sorted(cached))))
-        for name in set(self._lines) - set(data):
-            del self._lines[name]
-        return b"{\n" + b",\n".join(parts) + b"\n}\n"
+        if not dirty:  # a write through TinyDB's own API: we cannot tell what changed
+            self._blocks, self._lines = {}, {}
+        elif not self._blocks and self._raw:
+            self._blocks = table_blocks(self._raw, data)
+        for name in {table for table, _ in dirty}:
+            touched = {rid for table, rid in dirty if table == name}
+            lines = self._lines.get(name)
+            if lines is None:
+                lines = block_lines(self._blocks[name]) if name in self._blocks else {}
+                if lines.keys() - touched != data.get(name, {}).keys() - touched:
+                    lines = {rid: encode_line(rid, rec) for rid, rec in data.get(name, {}).items()}
+            for table, rid in dirty:
+                if table != name:
+                    continue
+                if rid in data[name]:
+                    lines[rid] = encode_line(rid, data[name][rid])
+                else:
+                    lines.pop(rid, None)
+            self._lines[name] = lines
+            self._blocks[name] = _encode_table(name, (lines[rid] for rid in sorted(lines)))
+        for name in data.keys() - self._blocks.keys():
+            self._blocks[name] = _encode_table(name, (encode_line(r, d) for r, d in sorted(data[name].items())))
+        for name in self._blocks.keys() - data.keys():
+            del self._blocks[name]
+        return b"{\n" + b",\n".join(self._blocks[name] for name in sorted(data)) + b"\n}\n"
 
 
 class RecordTable(Table):

@@ -8,6 +8,7 @@ written. A bad workspace file: one line on stderr, exit 1.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -66,10 +67,6 @@ def open_workspace(args: argparse.Namespace, *, writing: bool = False) -> Any:
 
 
 # -- output --------------------------------------------------------------------------
-def record_json(record: Record) -> dict[str, Any]:
-    return record.to_json()
-
-
 def print_json(value: Any) -> None:
     sys.stdout.buffer.write(orjson.dumps(value, option=orjson.OPT_INDENT_2) + b"\n")
 
@@ -150,7 +147,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     workspace = open_workspace(args)
     records = workspace.records(table, include_deleted=args.all)
     if args.json:
-        print_json([record_json(record) for record in records])
+        print_json(workspace.stored(records))
         return EXIT_OK
     if not records:
         print(f"No {table.replace('_', ' ')} yet: add one with `alinea add {table} …`", file=sys.stderr)
@@ -168,7 +165,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     workspace = open_workspace(args)
     record = workspace.find(args.id)
     if args.json:
-        print_json(record_json(record))
+        print_json(workspace.stored([record])[0])
         return EXIT_OK
     print(f"{record.TABLE} {record.id}{' (deleted)' if record.deleted else ''}")
     for field in (*record.data_fields(), *record.COMMON_FIELDS[1:]):
@@ -260,6 +257,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT if isinstance(error, InvalidInput) else EXIT_FAILED
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `alinea list tasks | head`: the reader has all it wanted
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keep the interpreter's final flush quiet
+        return EXIT_OK
 
 
 if __name__ == "__main__":

@@ -164,3 +164,18 @@ def test_a_save_killed_midway_leaves_old_or_new_file(workspace_dir: Path, delay_
     assert task.title.startswith("counter ")
     leftovers = [p.name for p in workspace_dir.iterdir() if p.name.endswith(".tmp")]
     assert len(leftovers) <= 1  # at most the temp file of the save that was killed
+
+
+def test_edits_after_reopening_keep_the_file_canonical(workspace_dir: Path) -> None:
+    """Saves re-encode only what changed; the bytes must still equal a full canonical encode."""
+    first = Workspace(workspace_dir)
+    made = first.create_many("tasks", [{"title": f"task {n}"} for n in range(30)])
+    first.create_many("members", [{"name": f"member {n}"} for n in range(5)])
+    reopened = Workspace(workspace_dir)
+    reopened.update("tasks", made[3].id, title="renamed")
+    reopened.create("tasks", title="new one")
+    reopened.delete("tasks", made[7].id)
+    reopened.create("feedback", body="first feedback")
+    raw = workspace_dir.joinpath("alinea.json").read_bytes()
+    assert encode_document(decode_document(raw, workspace_dir / "alinea.json")) == raw
+    assert len(Workspace(workspace_dir).records("tasks")) == 30
