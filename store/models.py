@@ -364,9 +364,7 @@ MODELS: dict[str, type[Record]] = {
 TABLE_NAMES: tuple[str, ...] = tuple(MODELS)
 #: fields whose value is a set: merged as sets, entered as comma lists
 SET_FIELDS: dict[str, frozenset[str]] = {
-    name: frozenset(
-        field for field, info in model.model_fields.items() if get_origin(info.annotation) is frozenset
-    )
+    name: frozenset(field for field, info in model.model_fields.items() if get_origin(info.annotation) is frozenset)
     for name, model in MODELS.items()
 }
 

@@ -371,9 +371,7 @@ class Workspace:
         allowed = set(model.data_fields())
         unknown = sorted(set(fields) - allowed)
         if unknown:
-            raise UnknownField(
-                f"{table} has no field {unknown[0]!r}; its fields are: {', '.join(model.data_fields())}"
-            )
+            raise UnknownField(f"{table} has no field {unknown[0]!r}; its fields are: {', '.join(model.data_fields())}")
         return model
 
     def _build(self, model: type[Record], data: dict[str, Any]) -> Record:
@@ -434,4 +432,3 @@ def _adapter(model: type[Record]) -> TypeAdapter[dict[str, Record]]:
 
 def _same_data(a: Record, b: Record) -> bool:
     return all(getattr(a, name) == getattr(b, name) for name in a.data_fields()) and a.deleted == b.deleted
-

@@ -49,7 +49,15 @@ def test_init_refuses_an_existing_workspace(ws: str, capsys: pytest.CaptureFixtu
 
 def test_add_list_show_set_rm_round_trip(ws: str, capsys: pytest.CaptureFixture[str]) -> None:
     ana = add(capsys, ws, "member", "name=Ana Ruiz", "email=ana@example.com", "department=Sales")
-    task = add(capsys, ws, "tasks", "title=Call Acme about renewal", "owner_id=ana@example.com", "due=2026-12-04", "priority=high")
+    task = add(
+        capsys,
+        ws,
+        "tasks",
+        "title=Call Acme about renewal",
+        "owner_id=ana@example.com",
+        "due=2026-12-04",
+        "priority=high",
+    )
     assert len(task) == 32
 
     code, out, _ = run(capsys, "-w", ws, "list", "task")
@@ -86,7 +94,15 @@ def _meeting(capsys: pytest.CaptureFixture[str], ws: str) -> str:
 def test_sets_are_comma_lists_and_dates_may_be_relative(ws: str, capsys: pytest.CaptureFixture[str]) -> None:
     ana = add(capsys, ws, "member", "name=Ana Ruiz", "email=ana@example.com")
     bo = add(capsys, ws, "member", "name=Bo Lind", "email=bo@example.com")
-    objective = add(capsys, ws, "objective", "title=Lift MQL to SQL rate", "owner_ids=ana@example.com, Bo Lind", "departments=Sales,Marketing", "due=+2w")
+    objective = add(
+        capsys,
+        ws,
+        "objective",
+        "title=Lift MQL to SQL rate",
+        "owner_ids=ana@example.com, Bo Lind",
+        "departments=Sales,Marketing",
+        "due=+2w",
+    )
     shown = json.loads(run(capsys, "-w", ws, "show", objective, "--json")[1])
     assert shown["owner_ids"] == sorted([ana, bo]) and shown["departments"] == ["Marketing", "Sales"]
     assert shown["due"] > "2026-01-01"
@@ -145,7 +161,10 @@ def test_ambiguous_prefix_is_exit_2(ws: str, capsys: pytest.CaptureFixture[str])
     ("damage", "words"),
     [
         (lambda raw: raw[:-5], "not valid JSON"),
-        (lambda raw: raw.replace(b'"tasks": {}', b'"tasks": {\n<<<<<<< HEAD\n=======\n>>>>>>> x\n}'), "conflict markers"),
+        (
+            lambda raw: raw.replace(b'"tasks": {}', b'"tasks": {\n<<<<<<< HEAD\n=======\n>>>>>>> x\n}'),
+            "conflict markers",
+        ),
         (lambda raw: raw.replace(b'"schema":1', b'"schema":7'), "newer alinea"),
         (lambda raw: raw.replace(b'"tasks": {}', b'"tasks": {"' + b"a" * 32 + b'": {"title": ""}}'), "is invalid"),
     ],
@@ -167,7 +186,9 @@ def test_no_workspace_says_how_to_make_one(tmp_path: Path, capsys: pytest.Captur
     assert code == 1 and "alinea init" in err
 
 
-def test_workspace_from_environment(ws: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_workspace_from_environment(
+    ws: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("ALINEA_WORKSPACE", ws)
     code, out, _ = run(capsys, "add", "task", "title=From the env")
     assert code == 0

@@ -39,7 +39,11 @@ def test_importing_the_store_creates_nothing_and_loads_no_ui(tmp_path: Path) -> 
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich', 'tui')))"
     )
     done = subprocess.run(
-        [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True,
+        [sys.executable, "-c", code],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
         env={"PYTHONPATH": str(ROOT), "HOME": str(tmp_path)},
     )
     assert done.stdout.strip() == "[]"
@@ -47,5 +51,7 @@ def test_importing_the_store_creates_nothing_and_loads_no_ui(tmp_path: Path) -> 
 
 
 def test_import_linter_contract_holds() -> None:
-    done = subprocess.run([str(Path(sys.executable).with_name("lint-imports"))], cwd=ROOT, capture_output=True, text=True)
+    done = subprocess.run(
+        [str(Path(sys.executable).with_name("lint-imports"))], cwd=ROOT, capture_output=True, text=True
+    )
     assert done.returncode == 0, done.stdout + done.stderr

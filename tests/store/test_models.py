@@ -37,7 +37,9 @@ def test_timestamps_are_utc_with_microseconds_on_disk() -> None:
 
 def test_sets_are_stored_sorted() -> None:
     ids = ["c" * 32, "b" * 32]
-    objective = Objective.model_validate({**COMMON, "title": "Pipeline", "owner_ids": ids, "departments": ["Sales", "Marketing"]})
+    objective = Objective.model_validate(
+        {**COMMON, "title": "Pipeline", "owner_ids": ids, "departments": ["Sales", "Marketing"]}
+    )
     assert objective.to_json()["owner_ids"] == sorted(ids)
     assert objective.to_json()["departments"] == ["Marketing", "Sales"]
 
@@ -65,7 +67,13 @@ def test_unknown_fields_are_refused() -> None:
 
 @pytest.mark.parametrize(
     ("typed", "table"),
-    [("task", "tasks"), ("Tasks", "tasks"), ("agenda-item", "agenda_items"), ("agenda_items", "agenda_items"), ("feedback", "feedback")],
+    [
+        ("task", "tasks"),
+        ("Tasks", "tasks"),
+        ("agenda-item", "agenda_items"),
+        ("agenda_items", "agenda_items"),
+        ("feedback", "feedback"),
+    ],
 )
 def test_table_names_as_people_type_them(typed: str, table: str) -> None:
     assert table_name(typed) == table

@@ -34,7 +34,9 @@ def test_saved_file_is_one_record_per_line_sorted_and_stable(workspace: Workspac
     ids = [line.split('"')[1] for line in task_lines]
     assert ids == sorted(ids)
     assert raw.endswith(b"}\n") and b"\r" not in raw
-    table_names = [line.split('"')[1] for line in lines if line.endswith(": {") or line.endswith(": {},") or line.endswith(": {}")]
+    table_names = [
+        line.split('"')[1] for line in lines if line.endswith(": {") or line.endswith(": {},") or line.endswith(": {}")
+    ]
     table_names = [name for name in table_names if len(name) != 32 and name != "1"]
     assert table_names == sorted(table_names)
     # Same data, same bytes: re-encoding what we read gives the file back.

@@ -125,7 +125,9 @@ def test_find_by_unique_prefix(workspace: Workspace) -> None:
 
 
 def test_ambiguous_prefix_is_refused(workspace: Workspace) -> None:
-    made = workspace.create_many("tasks", [{"title": "a", "id": "abcd" + "0" * 28}, {"title": "b", "id": "abcd" + "1" * 28}])
+    made = workspace.create_many(
+        "tasks", [{"title": "a", "id": "abcd" + "0" * 28}, {"title": "b", "id": "abcd" + "1" * 28}]
+    )
     assert len(made) == 2
     with pytest.raises(AmbiguousId, match="2 records"):
         workspace.find("abcd")

@@ -21,7 +21,9 @@ operations = st.lists(
         st.tuples(st.just("retitle"), st.integers(0, 20), titles),
         st.tuples(st.just("move"), st.integers(0, 20), st.sampled_from(["todo", "doing", "blocked", "done"])),
         st.tuples(st.just("delete"), st.integers(0, 20)),
-        st.tuples(st.just("undo"),),
+        st.tuples(
+            st.just("undo"),
+        ),
     ),
     max_size=25,
 )
