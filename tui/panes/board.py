@@ -42,10 +42,11 @@ class BoardPane(TabPane):
     DEFAULT_CSS = """
     BoardPane {
         padding: 0;
+        overflow: hidden;
         & > #board-filter {
             display: none;
-            height: 3;
-            margin: 0 1 0 0;
+            height: 1;
+            padding: 0 1;
         }
         &.-filtering > #board-filter {
             display: block;
@@ -103,7 +104,9 @@ class BoardPane(TabPane):
 
     def compose(self) -> ComposeResult:
         yield Input(
-            placeholder="Filter by title, owner or department — enter keeps it, escape clears", id="board-filter"
+            placeholder="filter by title, owner or department · enter keeps it · escape clears",
+            id="board-filter",
+            compact=True,
         )
         yield Static("", id="board-status", markup=False)
         with Horizontal(id="board-columns"):

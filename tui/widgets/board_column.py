@@ -213,8 +213,14 @@ class BoardColumn(Vertical):
             return self.column
 
     def __init__(
-        self, key: str, title: str, *, today: date, empty_text: str = "Nothing here", id: str | None = None
-    ) -> None:  # noqa: A002
+        self,
+        key: str,
+        title: str,
+        *,
+        today: date,
+        empty_text: str = "Nothing here",
+        id: str | None = None,  # noqa: A002 - Textual's keyword
+    ) -> None:
         super().__init__(id=id)
         self.key = key
         self.title = title
