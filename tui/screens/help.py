@@ -15,8 +15,8 @@ from textual.widgets import Static
 if TYPE_CHECKING:
     from textual.app import App
 
-#: widgets whose own keys are plain editing / scrolling keys; listed after the app's groups
-GENERAL_GROUPS = ("Everywhere",)
+#: listed last, in this order: keys that work everywhere, then focus movement and copying
+LAST_GROUPS = ("Everywhere", "Screen")
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,8 @@ def help_rows(app: App[object]) -> list[HelpRow]:
     order = {group: index for index, group in enumerate(dict.fromkeys(row.group for row in rows))}
 
     def rank(row: HelpRow) -> tuple[int, int]:
-        return (1 if row.group in GENERAL_GROUPS else 0, order[row.group])
+        last = LAST_GROUPS.index(row.group) + 1 if row.group in LAST_GROUPS else 0
+        return (last, order[row.group])
 
     return sorted(rows, key=rank)
 

@@ -1,0 +1,82 @@
+"""Snapshots of the app shell at 120x40 with a fixed today, on the demo quarter."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input
+
+from store.demo import build_demo
+from store.repo import init_workspace
+from store.workspace import Workspace
+from tests.tui.app_harness import TODAY, make_app, settle
+from tui.app import AlineaApp
+
+SIZE = (120, 40)
+
+
+@pytest.fixture
+def demo_app(tmp_path: Path) -> AlineaApp:
+    return make_app(Workspace(build_demo(tmp_path / "demo", today=TODAY)))
+
+
+def test_new_task_form_with_a_relative_due_date(demo_app: AlineaApp, snap_compare) -> None:
+    """The Board dimmed behind a "New task" form: Title "Book the venue", Status doing (the column),
+    Due "+3d" with "→ Saturday 09 May 2026" in green under it, Save / Cancel, and the key hint line."""
+
+    async def run_before(pilot) -> None:
+        await settle(demo_app, pilot)
+        await pilot.press("l", "n")
+        await settle(demo_app, pilot)
+        await pilot.press(*"Book", "space", *"the", "space", *"venue")
+        form = demo_app.screen
+        form.query_one("#field-due", Input).value = "+3d"
+        await settle(demo_app, pilot)
+
+    assert snap_compare(demo_app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_form_shows_a_refused_value_under_its_field(demo_app: AlineaApp, snap_compare) -> None:
+    """A "New objective" form after ctrl+s with period "Q4": the Period label turns red and
+    "a period looks like 2026, 2026-Q4, 2026-H1 or 2026-11" shows under the field; nothing saved."""
+
+    async def run_before(pilot) -> None:
+        await settle(demo_app, pilot)
+        demo_app.open_form("objectives")
+        await settle(demo_app, pilot)
+        await pilot.press(*"Lift", "space", *"NPS")
+        demo_app.screen.query_one("#field-period", Input).value = "Q4"
+        await settle(demo_app, pilot)
+        await pilot.press("ctrl+s")
+        await settle(demo_app, pilot)
+
+    assert snap_compare(demo_app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_help_lists_the_board_keys(demo_app: AlineaApp, snap_compare) -> None:
+    """The help over the Board: "Keys on this screen", a "Card list" group (j/k, pgdn/pgup, home/end,
+    ⏎), a "Board" group (n new card, e edit, d delete, h/l columns, H/L move, K/J reorder, / filter,
+    m mine), then "Everywhere" (^q, 1–4, u, s, ? … scrolling on to ^p and q)."""
+
+    async def run_before(pilot) -> None:
+        await settle(demo_app, pilot)
+        await pilot.press("question_mark")
+        await settle(demo_app, pilot)
+
+    assert snap_compare(demo_app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_welcome_on_a_first_run(tmp_path: Path, snap_compare) -> None:
+    """The welcome over an empty workspace: the alinea intro, "How would you like to start?" with
+    "Start empty" chosen, then "Who are you?" with Name and Department fields, and a Start button."""
+    app = make_app(Workspace(init_workspace(tmp_path / "new")), first_run=True)
+
+    async def run_before(pilot) -> None:
+        await settle(app, pilot)
+        app.screen.query_one("#welcome-empty").value = True
+        await settle(app, pilot)
+        app.screen.query_one("#welcome-name").focus()
+        await settle(app, pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

@@ -1,0 +1,86 @@
+"""Sync from the keyboard against a local bare remote: the header follows the state."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from store.workspace import Workspace
+from tests.tui.app_harness import make_app, press, settle
+from tui.syncing import sync_available
+
+pytestmark = pytest.mark.skipif(not sync_available(), reason="store.gitsync is not there yet")
+
+
+def git(folder: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=folder, check=True, capture_output=True, text=True).stdout
+
+
+@pytest.fixture
+def shared(workspace_dir: Path, tmp_path: Path) -> Path:
+    """The workspace with an origin: a bare repository in tmp_path, pushed to."""
+    remote = tmp_path / "remote.git"
+    subprocess.run(["git", "init", "--bare", "--quiet", "--initial-branch=main", str(remote)], check=True)
+    git(workspace_dir, "remote", "add", "origin", str(remote))
+    git(workspace_dir, "push", "--quiet", "-u", "origin", "main")
+    return remote
+
+
+async def test_s_syncs_an_edit_to_the_remote_and_the_header_says_clean(workspace_dir: Path, shared: Path) -> None:
+    workspace = Workspace(workspace_dir)
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        assert "clean" in app.sub_title
+        app.write(lambda ws: ws.create("tasks", title="Share me"))
+        await settle(app, pilot)
+        assert "unsynced edits" in app.sub_title
+        await press(app, pilot, "s")
+        await settle(app, pilot)
+        assert "clean" in app.sub_title and "syncing" not in app.sub_title
+        assert any(n.title == "Sync" for n in app._notifications)
+    assert "Share me" in git(shared, "show", "main:alinea.json")
+
+
+async def test_a_teammates_push_arrives_with_s_and_the_panes_refresh(
+    workspace_dir: Path, shared: Path, tmp_path: Path
+) -> None:
+    clone = tmp_path / "teammate"
+    git(tmp_path, "clone", "--quiet", str(shared), str(clone))
+    Workspace(clone, who="jonas@example.com").create("objectives", title="From Jonas")
+    git(clone, "commit", "--quiet", "-am", "Jonas adds an objective")
+    git(clone, "push", "--quiet")
+    app = make_app(Workspace(workspace_dir))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "s")
+        await settle(app, pilot)
+        await press(app, pilot, "1")
+        titles = [str(o.prompt) for o in app.query_one("#objectives OptionList")._options]
+        assert any(title.startswith("From Jonas") for title in titles)
+        assert "behind" not in app.sub_title
+
+
+async def test_sync_without_a_remote_says_so_in_words(workspace: Workspace) -> None:
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "s")
+        await settle(app, pilot)
+        messages = [n.message for n in app._notifications]
+        assert any("no remote" in message.lower() for message in messages)
+
+
+async def test_quitting_after_an_edit_syncs_it_first(workspace_dir: Path, shared: Path) -> None:
+    app = make_app(Workspace(workspace_dir))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        app.write(lambda ws: ws.create("tasks", title="Last edit before closing"))
+        await settle(app, pilot)
+        await pilot.press("q")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert app.return_code == 0
+    assert "Last edit before closing" in git(shared, "show", "main:alinea.json")
