@@ -32,6 +32,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
 )
 EMPTY_BOARD = "No tasks yet — press n to add one"
 NO_MATCH = "No cards match — escape clears the filter"
+NONE_OF_MINE = "None of your cards here — m shows everyone's"
 
 
 class BoardPane(TabPane):
@@ -47,9 +48,6 @@ class BoardPane(TabPane):
             display: none;
             height: 1;
             padding: 0 1;
-        }
-        &.-filtering > #board-filter {
-            display: block;
         }
         & > #board-status {
             height: 1;
@@ -170,9 +168,18 @@ class BoardPane(TabPane):
                 tasks = [task for task in tasks if matches(task)]
             cards = LazyCards([task.id for task in tasks], partial(self._card_at, tasks, today))
             shown += len(cards)
-            empty = EMPTY_BOARD if total == 0 and column.key == "todo" else NO_MATCH if total else "Nothing here"
+            empty = self._empty_text(column.key, total)
             column.set_cards(cards, select=(select or {}).get(column.key), empty_text=empty)
         self._show_status(total, shown)
+
+    def _empty_text(self, column: str, total: int) -> str:
+        if total == 0:
+            return EMPTY_BOARD if column == "todo" else ""
+        if self.filter_text:
+            return NO_MATCH
+        if self.mine_only:
+            return NONE_OF_MINE
+        return "Nothing here"
 
     def _show_status(self, total: int, shown: int) -> None:
         if total == 0:
@@ -265,7 +272,10 @@ class BoardPane(TabPane):
         column = self.focused_column
         tasks = self._tasks[column.key]
         position = key_between(tasks[-1].position or None, None) if tasks else key_between(None, None)
-        self._open_form(defaults={"status": column.key, "position": position})
+        defaults: dict[str, Any] = {"status": column.key, "position": position}
+        if self._me is not None:  # most cards people add are their own; the form can change it
+            defaults.update(owner_id=self._me.id, department=self._me.department)
+        self._open_form(defaults=defaults)
 
     def action_edit_card(self) -> None:
         card = self.focused_column.selected
@@ -340,8 +350,9 @@ class BoardPane(TabPane):
 
     # -- filtering --------------------------------------------------------------------
     def action_filter_cards(self) -> None:
-        self.add_class("-filtering")
-        self.query_one("#board-filter", Input).focus()
+        filter_input = self.query_one("#board-filter", Input)
+        filter_input.display = True
+        filter_input.focus()
 
     @on(Input.Changed, "#board-filter")
     def _filter_changed(self, event: Input.Changed) -> None:
@@ -353,12 +364,12 @@ class BoardPane(TabPane):
     def _filter_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         if not self.filter_text:
-            self.remove_class("-filtering")
+            event.input.display = False
         self.focused_column.card_list.focus()
 
     def action_clear_filter(self) -> None:
         filter_input = self.query_one("#board-filter", Input)
-        self.remove_class("-filtering")
+        filter_input.display = False
         if filter_input.value:
             filter_input.value = ""
         self.filter_text = ""
@@ -376,7 +387,7 @@ class BoardPane(TabPane):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "clear_filter":
-            return bool(self.filter_text) or self.has_class("-filtering")
+            return bool(self.filter_text) or self.query_one("#board-filter", Input).display
         return True
 
 

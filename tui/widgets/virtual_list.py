@@ -177,7 +177,9 @@ class VirtualList(ScrollView, can_focus=True, inherit_bindings=False):
         if top < scroll_y:
             self.scroll_to(y=top, animate=False, immediate=True)
         elif view and bottom > scroll_y + view:
-            self.scroll_to(y=bottom - view, animate=False, immediate=True)
+            # Scroll by whole items, so the top of the view starts with an item, not half of one.
+            stride = self.stride
+            self.scroll_to(y=min(top, -(-(bottom - view) // stride) * stride), animate=False, immediate=True)
 
     def on_resize(self) -> None:
         self._strips.clear()
