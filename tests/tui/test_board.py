@@ -247,6 +247,8 @@ async def test_n_opens_the_form_in_the_focused_column_and_the_card_lands_there(b
         assert app.focused is blocked.card_list
     (saved,) = [task for task in on_disk(board_workspace).records("tasks") if task.title == "Waiting on legal"]
     assert saved.status == "blocked"
+    me = board_workspace.me
+    assert me is not None and (saved.owner_id, saved.department) == (me.id, "Sales"), "a new card is mine by default"
 
 
 async def test_a_new_card_goes_to_the_end_of_its_column(board_workspace: Workspace) -> None:

@@ -147,6 +147,9 @@ class BoardPane(TabPane):
             return
         self._stale = False
         workspace = self.workspace
+        if not getattr(workspace, "loaded", True):
+            self._show_loading()
+            return
         self._members = {member.id: member for member in workspace.records("members", include_deleted=True)}
         self._me = workspace.me
         by_status: dict[str, list[Task]] = {key: [] for key, _ in COLUMNS}
@@ -171,6 +174,12 @@ class BoardPane(TabPane):
             empty = self._empty_text(column.key, total)
             column.set_cards(cards, select=(select or {}).get(column.key), empty_text=empty)
         self._show_status(total, shown)
+
+    def _show_loading(self) -> None:
+        """A large workspace loads after the first frame: say so rather than "No tasks yet"."""
+        for column in self.columns:
+            column.set_cards([], empty_text="Loading…" if column.key == "todo" else "")
+        self.query_one("#board-status", Static).update("Loading the workspace…")
 
     def _empty_text(self, column: str, total: int) -> str:
         if total == 0:
@@ -260,10 +269,11 @@ class BoardPane(TabPane):
         """Once saved: show the new data with ``card_id`` selected in ``column_key``, focused."""
 
         def done(_: Any) -> None:
-            self.refresh_data()
             index = [key for key, _ in COLUMNS].index(column_key)
             column = self.columns[index]
-            column.select(card_id)
+            if not column.select(card_id):  # the app's refresh has not reached the board yet
+                self.refresh_data()
+                column.select(card_id)
             self.focus_column(index)
 
         return done
