@@ -1,0 +1,164 @@
+"""`make bench` section "merge": the record merge and a full sync on the large workspace.
+
+Figures (DESIGN section 8: the merge of two large workspaces with 1,000 concurrent edits
+each must take ≤ 1 s):
+- the pure ``merge()`` of the decoded tables;
+- the driver's work in-process: decode the three versions, merge, validate, encode;
+- the git merge driver as git runs it (``python -m store.merge``, a new interpreter);
+- one ``alinea sync`` round on a local bare remote where the other clone pushed 1,000
+  edits first (fetch, merge through the driver, validate, push).
+"""
+
+from __future__ import annotations
+
+import random
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+EDITS = 1_000
+#: a tenth of the edited records are edited on both sides, a third of those in the same field
+TABLES = ("tasks", "feedback", "agenda_items")
+
+
+def run(report: Any) -> None:
+    from store.merge import merge, merge_bytes
+    from store.storage import decode_document, encode_document
+
+    base_raw = _base_raw(report)
+    path = Path("alinea.json")
+    base = decode_document(base_raw, path)
+    ours = concurrent_edits(base, random.Random(1), "ana@example.com", "2030-01-01T10:00:00.000000+00:00")
+    theirs = concurrent_edits(base, random.Random(2), "ben@example.com", "2030-01-01T11:00:00.000000+00:00")
+    ours_raw, theirs_raw = encode_document(ours), encode_document(theirs)
+    runs = report.runs if report.quick else max(5, report.runs)
+    conflicts = len(merge(base, ours, theirs)[1])
+    report(
+        "merge(): 2 × 1,000 concurrent edits",
+        report.samples(lambda: merge(base, ours, theirs), runs),
+        "ms",
+        f"{conflicts} conflicts logged; target ≤ 1000 ms",
+    )
+    report(
+        "  + decode 3, validate, encode",
+        report.samples(lambda: merge_bytes(base_raw, ours_raw, theirs_raw, path), runs),
+        "ms",
+        "target ≤ 1000 ms",
+    )
+    report(
+        "  as the git driver (new interpreter)",
+        _driver_samples(report, base_raw, ours_raw, theirs_raw, runs),
+        "ms",
+        "python -m store.merge %O %A %B %P",
+    )
+    _sync_rounds(report, runs)
+
+
+def concurrent_edits(tables: dict[str, Any], rng: random.Random, who: str, stamp: str) -> dict[str, Any]:
+    """1,000 edits as one person's clone would hold them: some records shared with the other side."""
+    edited = {name: dict(records) for name, records in tables.items()}
+    pool = sorted(rid for name in TABLES for rid in tables[name])
+    edits = min(EDITS, len(pool) // 2)  # a small stand-in workspace gets fewer
+    shared = random.Random(0).sample(pool, edits // 10)  # the same records on both sides
+    own = rng.sample(sorted(set(pool) - set(shared)), edits - len(shared))
+    for index, rid in enumerate(shared + own):
+        name = next(n for n in TABLES if rid in tables[n])
+        record = edited[name][rid]
+        field = _field(name, index if index < len(shared) // 3 else index + rng.randrange(1, 3))
+        value = _value(name, field, who, index)
+        edited[name][rid] = {**record, field: value, "updated_at": stamp, "updated_by": who, "rev": record["rev"] + 1}
+    return edited
+
+
+def _field(table: str, index: int) -> str:
+    fields = {
+        "tasks": ("title", "status", "priority"),
+        "feedback": ("body", "status", "response"),
+        "agenda_items": ("title", "notes", "outcome"),
+    }[table]
+    return fields[index % 3]
+
+
+def _value(table: str, field: str, who: str, index: int) -> str:
+    if field == "status":
+        return {"tasks": ("todo", "doing", "done"), "feedback": ("open", "acknowledged", "resolved")}[table][
+            (index + len(who)) % 3
+        ]
+    if field == "priority":
+        return ("low", "high", "urgent")[(index + len(who)) % 3]
+    return f"Edited by {who} ({index})"
+
+
+def _base_raw(report: Any) -> bytes:
+    folder = getattr(report, "large_workspace", None)
+    if folder is not None:
+        return (Path(folder) / "alinea.json").read_bytes()
+    from store.storage import encode_document
+    from tests.bench.large import make_large_tables
+
+    return encode_document(make_large_tables(seed=0))
+
+
+def _driver_samples(report: Any, base: bytes, ours: bytes, theirs: bytes, runs: int) -> list[float]:
+    folder = Path(report.scratch) / "driver"
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = [folder / name for name in ("base", "ours", "theirs")]
+    for path, payload in zip(paths, (base, ours, theirs), strict=True):
+        path.write_bytes(payload)
+
+    def once() -> None:
+        paths[1].write_bytes(ours)  # the driver writes its result into %A
+        command = [sys.executable, "-m", "store.merge", *map(str, paths), "alinea.json"]
+        subprocess.run(command, check=True, stdin=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120)
+
+    return report.samples(once, runs)
+
+
+# -- a full sync round ----------------------------------------------------------------------
+def _sync_rounds(report: Any, runs: int) -> None:
+    """Ben pushes 1,000 edits; Ana, with 1,000 of her own, syncs: that sync is what is timed."""
+    import time
+
+    from store.gitsync import sync_workspace
+
+    ana, ben = _two_clones(report)
+    merged, pushed = [], []
+    for round_ in range(runs):
+        stamp = f"2031-01-01T10:{round_:02d}:00.000000+00:00"
+        _edit_file(ben, random.Random(100 + round_), "ben@example.com", stamp)
+        start = time.perf_counter()
+        assert sync_workspace(ben).ok
+        pushed.append((time.perf_counter() - start) * 1000)
+        _edit_file(ana, random.Random(200 + round_), "ana@example.com", stamp.replace("T10:", "T11:"))
+        start = time.perf_counter()
+        result = sync_workspace(ana)
+        merged.append((time.perf_counter() - start) * 1000)
+        assert result.ok, result.message
+    report("alinea sync: commit + push 1,000 edits", pushed, "ms", "local bare remote, nothing to merge")
+    report("alinea sync: commit, fetch, merge, push", merged, "ms", "the other clone pushed 1,000 edits first")
+
+
+def _two_clones(report: Any) -> tuple[Path, Path]:
+    from store.gitsync import clone_workspace
+    from store.repo import init_workspace, run_git
+
+    scratch = Path(report.scratch) / "sync"
+    remote = scratch / "team.git"
+    remote.parent.mkdir(parents=True, exist_ok=True)
+    source = getattr(report, "large_workspace", None)
+    if source is None:
+        source = init_workspace(scratch / "source")
+        (source / "alinea.json").write_bytes(_base_raw(report))
+        run_git(source, "commit", "--quiet", "-am", "large workspace")
+    subprocess.run(["git", "clone", "--quiet", "--bare", str(source), str(remote)], check=True)
+    return clone_workspace(str(remote), scratch / "ana"), clone_workspace(str(remote), scratch / "ben")
+
+
+def _edit_file(folder: Path, rng: random.Random, who: str, stamp: str) -> None:
+    """Save 1,000 edits at once, as the app would have saved them one by one."""
+    from store.storage import decode_document, encode_document, write_atomically
+
+    path = folder / "alinea.json"
+    tables = decode_document(path.read_bytes(), path)
+    write_atomically(path, encode_document(concurrent_edits(tables, rng, who, stamp)))
