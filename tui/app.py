@@ -379,9 +379,19 @@ class AlineaApp(App[int]):
             target, shown_id = "objectives", self.workspace.get(table, record_id).objective_id
         pane_id = PANE_OF_TABLE[target]
         self.action_show_pane(pane_id)
-        show = getattr(self.query_one(f"#{pane_id}", TabPane), "show_record", None)
+        pane = self.query_one(f"#{pane_id}", TabPane)
+        show = getattr(pane, "show_record", None)
         if callable(show):
             show(shown_id)
+        elif target == "tasks":
+            self._select_card(pane, self.workspace.get("tasks", shown_id))
+
+    def _select_card(self, pane: Any, task: Any) -> None:
+        """Until the Board has show_record: select the card in its status column."""
+        for index, column in enumerate(getattr(pane, "columns", [])):
+            if getattr(column, "key", None) == str(task.status) and column.select(task.id):
+                pane.focus_column(index)
+                return
 
     # -- actions ---------------------------------------------------------------------------------
     def action_undo_change(self) -> None:

@@ -22,12 +22,13 @@ def demo_app(tmp_path: Path) -> AlineaApp:
 
 
 def test_new_task_form_with_a_relative_due_date(demo_app: AlineaApp, snap_compare) -> None:
-    """The Board dimmed behind a "New task" form: Title "Book the venue", Status doing (the column),
+    """The Objectives list dimmed behind a "New task" form: Title "Book the venue", Status doing,
     Due "+3d" with "→ Saturday 09 May 2026" in green under it, Save / Cancel, and the key hint line."""
 
     async def run_before(pilot) -> None:
         await settle(demo_app, pilot)
-        await pilot.press("l", "n")
+        await pilot.press("1")
+        demo_app.open_form("tasks", defaults={"status": "doing"})
         await settle(demo_app, pilot)
         await pilot.press(*"Book", "space", *"the", "space", *"venue")
         form = demo_app.screen
@@ -43,6 +44,7 @@ def test_form_shows_a_refused_value_under_its_field(demo_app: AlineaApp, snap_co
 
     async def run_before(pilot) -> None:
         await settle(demo_app, pilot)
+        await pilot.press("1")
         demo_app.open_form("objectives")
         await settle(demo_app, pilot)
         await pilot.press(*"Lift", "space", *"NPS")
@@ -54,12 +56,14 @@ def test_form_shows_a_refused_value_under_its_field(demo_app: AlineaApp, snap_co
     assert snap_compare(demo_app, terminal_size=SIZE, run_before=run_before)
 
 
-def test_help_lists_the_board_keys(demo_app: AlineaApp, snap_compare) -> None:
-    """The help over the Board: "Keys on this screen", a "Card list" group (j/k, pgdn/pgup, home/end,
-    ⏎), a "Board" group (n new card, e edit, d delete, h/l columns, H/L move, K/J reorder, / filter,
-    m mine), then "Everywhere" (^q, 1–4, u, s, ? … scrolling on to ^p and q)."""
+def test_help_lists_the_keys_of_the_objectives_pane(demo_app: AlineaApp, snap_compare) -> None:
+    """The help over the Objectives pane: "Keys on this screen", the list's own keys (↓ ↑, pgdn,
+    home, end, ⏎ select…), an "Objectives" group (n add a new objective, e edit), then "Everywhere"
+    (^q, 1–4, u, s, ?, ^p, q) and "Screen" (tab, shift+tab, copy)."""
 
     async def run_before(pilot) -> None:
+        await settle(demo_app, pilot)
+        await pilot.press("1")
         await settle(demo_app, pilot)
         await pilot.press("question_mark")
         await settle(demo_app, pilot)

@@ -153,3 +153,30 @@ async def test_a_meeting_takes_a_relative_start_time(workspace: Workspace) -> No
     (meeting,) = Workspace(workspace.folder).records("meetings")
     local = meeting.starts_at.astimezone()
     assert (local.date(), local.hour, local.minute) == (TODAY + timedelta(days=2), 14, 30)
+
+
+async def test_add_a_member_from_the_owner_picker_and_own_the_task(workspace: Workspace) -> None:
+    from textual.widgets import Select
+
+    from tui.screens.record_form import ADD_MEMBER
+
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        app.open_form("tasks")
+        await settle(app, pilot)
+        task_form = app.screen
+        await type_text(app, pilot, "Brief the agency")
+        task_form.query_one("#field-owner_id", Select).value = ADD_MEMBER
+        await settle(app, pilot)
+        member_form = app.screen
+        assert isinstance(member_form, RecordForm) and member_form.table == "members"
+        await type_text(app, pilot, "Priya Raman")
+        await press(app, pilot, "ctrl+s")
+        assert app.screen is task_form
+        owner = task_form.query_one("#field-owner_id", Select).value
+        await press(app, pilot, "ctrl+s")
+    reopened = Workspace(workspace.folder)
+    (member,) = reopened.records("members")
+    (task,) = reopened.records("tasks")
+    assert member.name == "Priya Raman" and owner == member.id and task.owner_id == member.id

@@ -13,7 +13,7 @@ from tui.panes.record_list import RecordListPane
 
 class AgendaPane(RecordListPane):
     BINDING_GROUP_TITLE = "Agenda"
-    BINDINGS: ClassVar[list[BindingType]] = RecordListPane.pane_bindings("agenda")
+    BINDINGS: ClassVar[list[BindingType]] = RecordListPane.pane_bindings("agenda", "meeting")
     TABLE = "meetings"
     NOUN = "meeting"
     COMING = "Agenda — the agenda builder and meeting-run mode arrive in a later version; these are the meetings."

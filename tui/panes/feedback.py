@@ -11,7 +11,7 @@ from tui.panes.record_list import RecordListPane
 
 class FeedbackPane(RecordListPane):
     BINDING_GROUP_TITLE = "Feedback"
-    BINDINGS: ClassVar[list[BindingType]] = RecordListPane.pane_bindings("feedback")
+    BINDINGS: ClassVar[list[BindingType]] = RecordListPane.pane_bindings("feedback", "feedback entry")
     TABLE = "feedback"
     NOUN = "feedback entry"
     COMING = "Feedback — filters, responses and turning feedback into tasks arrive in a later version."

@@ -31,13 +31,12 @@ class RecordListPane(TabPane):
         super().__init__(title, id=id)
         self._ids: list[str] = []
 
-    @classmethod
-    def pane_bindings(cls, prefix: str) -> list[BindingType]:
+    @staticmethod
+    def pane_bindings(prefix: str, noun: str) -> list[BindingType]:
+        """n and e for a pane, with ids like "objectives.new" so a keymap can remap them."""
         return [
-            Binding("n", "new_record", f"New {cls.NOUN}", id=f"{prefix}.new", tooltip=f"Add a new {cls.NOUN}"),
-            Binding(
-                "e", "edit_record", "Edit", id=f"{prefix}.edit", tooltip=f"Edit the highlighted {cls.NOUN}"
-            ),
+            Binding("n", "new_record", f"New {noun}", id=f"{prefix}.new", tooltip=f"Add a new {noun}"),
+            Binding("e", "edit_record", "Edit", id=f"{prefix}.edit", tooltip=f"Edit the highlighted {noun}"),
         ]
 
     @property

@@ -122,7 +122,8 @@ class RecordForm(ModalScreen[Record | None]):
                           prompt="(none)" if spec.nullable else "Select…", compact=True)
         if spec.kind == "refs":
             chosen = set(value or ())
-            choices = [(label, record_id, record_id in chosen) for label, record_id in self._choices(spec.target, chosen)]
+            options = self._choices(spec.target, chosen)
+            choices = [(label, record_id, record_id in chosen) for label, record_id in options]
             return SelectionList[str](*choices, id=widget_id, classes="field-set", compact=True)
         if spec.kind == "names":
             return Input(", ".join(sorted(value or ())), id=widget_id, placeholder="Sales, Marketing", compact=True)
@@ -356,8 +357,9 @@ class RecordForm(ModalScreen[Record | None]):
         if isinstance(error, FieldErrors):
             self.show_errors(error.errors)
             return True
-        self._set_error("form", str(error))
-        return False
+        message = str(error)
+        self._set_error("form", message[:1].upper() + message[1:])
+        return True  # said in the form, where the person is looking
 
     def action_cancel_form(self) -> None:
         self.dismiss(None)
