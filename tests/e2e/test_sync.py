@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
+import threading
 import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import orjson
 import pytest
 
-from store.gitsync import status
+from store.gitsync import Outcome, status, sync_workspace
 from store.interrupted import finish_interrupted_merge
 from store.models import Task
 from store.storage import encode_document
@@ -145,7 +149,10 @@ def test_a_delete_against_an_edit_keeps_the_edit(ana: Person, ben: Person) -> No
     ana.ok("sync")
     for person in (ana, ben):
         assert person.tasks()[task].status == "blocked"
-    assert "set aside a delete by ana.ruiz@example.com" in ana.ok("conflicts")
+    listed = ana.ok("conflicts")
+    assert "set aside a delete by ana.ruiz@example.com" in listed
+    ana.ok("conflicts", "resolve", listed.split()[0], "--keep", "lost")
+    assert task not in ana.tasks() and ana.tasks(deleted=True)[task].deleted
 
 
 def test_a_rejected_push_is_merged_and_retried(ana: Person, ben: Person, tmp_path: Path) -> None:
@@ -193,6 +200,53 @@ def test_an_unreachable_remote_fails_fast_and_keeps_the_local_commit(ana: Person
     assert "could not reach origin" in done.stderr and len(done.stderr.strip().splitlines()) == 1
     assert ana.git("log", "-1", "--format=%s").strip() == "alinea: 1 task changed"
     assert task in ana.tasks()
+
+
+@pytest.fixture
+def silent_server() -> Iterator[int]:
+    """A loopback port that accepts connections and never answers (a hung network)."""
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen(8)
+        yield server.getsockname()[1]
+
+
+def test_a_remote_that_never_answers_is_given_up_after_the_timeout(ana: Person, silent_server: int) -> None:
+    ana.git("remote", "set-url", "origin", f"git://127.0.0.1:{silent_server}/team")
+    ana.add_task("Written on a train")
+    started = time.monotonic()
+    result = sync_workspace(ana.folder, timeout=1.5)
+    assert time.monotonic() - started < 6
+    assert result.outcome is Outcome.offline and not result.ok
+    assert "did not finish within 2 s" in result.message
+    assert ana.git("log", "-1", "--format=%s").strip() == "alinea: 1 task changed"
+
+
+class _AskForPassword(BaseHTTPRequestHandler):
+    def do_GET(self) -> None:  # noqa: N802 - the http.server interface
+        self.send_response(401)
+        self.send_header("WWW-Authenticate", 'Basic realm="team"')
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_a_remote_that_wants_a_password_fails_without_asking(ana: Person) -> None:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _AskForPassword)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        ana.git("remote", "set-url", "origin", f"http://127.0.0.1:{server.server_address[1]}/team.git")
+        ana.add_task("Private")
+        result = sync_workspace(ana.folder, timeout=10)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert result.outcome is Outcome.auth_failed
+    assert "refused the credentials" in result.message and "local commit" in result.message
+    assert ana.git("log", "-1", "--format=%s").strip() == "alinea: 1 task changed"
 
 
 def test_a_manual_pull_without_the_driver_is_finished_by_the_next_sync(
