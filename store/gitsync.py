@@ -195,7 +195,8 @@ class _Sync:
         self.remote = await self._remote_name()
         if not self.remote:
             saved = "saved your changes in a local commit" if self.committed else "everything is saved locally"
-            return self.result(Outcome.no_remote, f"no remote to sync with: {saved} (add one with `git remote add`)")
+            share = "share it with `git remote add origin URL`, then sync"
+            return self.result(Outcome.no_remote, f"no remote to sync with: {saved} ({share})")
         branch = (await self.git.out("symbolic-ref", "--short", "HEAD")).strip()
         for _ in range(PUSH_TRIES):
             upstream_tables, upstream = await self._fetch_and_merge(branch)
@@ -230,7 +231,10 @@ class _Sync:
         if not (await self.git.out("status", "--porcelain", "--", DATA_FILE)).strip():
             return
         head = await self.git.run("show", f"HEAD:{DATA_FILE}")
-        before = _decode(head.raw if head.ok else None, self.path)
+        try:
+            before = _decode(head.raw if head.ok else None, self.path)
+        except WorkspaceFileError:
+            before = {}  # a damaged last commit: the message just counts every record
         message = f"alinea: {describe_changes(changed_records(before, tables))} changed"
         await self.git.out("add", "--", DATA_FILE)
         await self.git.out("commit", "--quiet", "--no-verify", "-m", message, "--", DATA_FILE)
@@ -248,7 +252,11 @@ class _Sync:
         upstream = f"refs/remotes/{self.remote}/{branch}"
         if not (await self.git.run("rev-parse", "--verify", "--quiet", upstream)).ok:
             return {}, ""  # an empty remote: the push creates the branch
-        upstream_tables = _decode((await self.git.run("show", f"{upstream}:{DATA_FILE}")).raw, self.path)
+        try:
+            upstream_tables = _decode((await self.git.run("show", f"{upstream}:{DATA_FILE}")).raw, self.path)
+        except WorkspaceFileError as error:
+            message = f"{self.remote}'s copy cannot be merged and nothing was pushed: {error.reason}"
+            raise _Stop(self.result(Outcome.invalid_merge, message)) from None
         behind = int((await self.git.out("rev-list", "--count", f"HEAD..{upstream}")).strip())
         if behind:
             await self._merge(upstream, upstream_tables)
