@@ -106,6 +106,7 @@ class AlineaApp(App[int]):
         self._writes_lock = threading.Lock()
         self._writing = False
         self._sync_state = SyncState(known=False)
+        self._status_asked = 0
         self._syncing = False
         self._quitting = False
         self._edited_since_sync = False
@@ -260,20 +261,23 @@ class AlineaApp(App[int]):
         self.sub_title = f"{me.name if me else self.workspace.who}  ·  {state}"
 
     def refresh_status(self, *, then_sync: bool = False) -> None:
-        self._read_status(then_sync)
+        self._status_asked += 1
+        self._read_status(self._status_asked, then_sync)
 
-    @work(thread=True, group="status", exclusive=True, exit_on_error=False)
-    def _read_status(self, then_sync: bool) -> None:
+    @work(thread=True, group="status", exit_on_error=False)
+    def _read_status(self, asked: int, then_sync: bool) -> None:
         from tui.syncing import read_state
 
         state = read_state(self.workspace.folder)
-        self._call_ui(self._status_read, state, then_sync)
+        self._call_ui(self._status_read, asked, state, then_sync)
 
-    def _status_read(self, state: SyncState, then_sync: bool) -> None:
+    def _status_read(self, asked: int, state: SyncState, then_sync: bool) -> None:
+        if then_sync and state.has_remote and not self.workspace.read_only and not self._syncing:
+            self.start_sync(quiet=True)  # the sync on open
+        if asked != self._status_asked:
+            return  # a newer reading is on its way; this one may predate the last change
         self._sync_state = state
         self.update_header()
-        if then_sync:
-            self._background_sync()
 
     # -- sync -------------------------------------------------------------------------------------
     def _background_sync(self) -> None:

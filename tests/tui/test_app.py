@@ -116,6 +116,7 @@ async def test_an_outside_change_of_the_file_reloads_the_panes(workspace: Worksp
     app = make_app(workspace)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
+        await press(app, pilot, "1")
         app.open_form("tasks")
         await settle(app, pilot)
         await type_text(app, pilot, "half typed")

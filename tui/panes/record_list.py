@@ -30,6 +30,7 @@ class RecordListPane(TabPane):
     def __init__(self, title: str, *, id: str) -> None:  # noqa: A002 - Textual's name
         super().__init__(title, id=id)
         self._ids: list[str] = []
+        self._stale = True
 
     @staticmethod
     def pane_bindings(prefix: str, noun: str) -> list[BindingType]:
@@ -50,8 +51,9 @@ class RecordListPane(TabPane):
         empty.can_focus = True  # so the pane's keys (n) work before there is a first record
         yield empty
 
-    def on_mount(self) -> None:
-        self.refresh_data()
+    def on_show(self) -> None:
+        if self._stale:
+            self._reload()
 
     # -- what subclasses say ------------------------------------------------------------
     def rows(self) -> list[Any]:
@@ -65,7 +67,14 @@ class RecordListPane(TabPane):
 
     # -- data -----------------------------------------------------------------------------
     def refresh_data(self) -> None:
-        """Re-read the records (called by the app after every change)."""
+        """Re-read the records (called by the app after every change); a hidden pane waits until shown."""
+        if self.display:
+            self._reload()
+        else:
+            self._stale = True
+
+    def _reload(self) -> None:
+        self._stale = False
         option_list = self.query_one(OptionList)
         rows = self.rows()
         shown = rows[:MAX_ROWS]
@@ -94,6 +103,8 @@ class RecordListPane(TabPane):
 
     def show_record(self, record_id: str) -> None:
         """Highlight a record (the palette's "Jump to")."""
+        if self._stale:
+            self._reload()
         record = self._record_for(record_id)
         if record is not None and record.id in self._ids:
             option_list = self.query_one(OptionList)
