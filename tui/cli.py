@@ -55,7 +55,11 @@ def open_workspace(args: argparse.Namespace, *, writing: bool = False) -> Any:
     """Open the workspace; a command that writes also re-checks the merge driver entry."""
     from store.workspace import Workspace
 
+    from store.interrupted import finish_interrupted_merge, is_merging
+
     folder = workspace_folder(args)
+    if is_merging(folder):  # a manual `git pull` stopped with conflict markers: finish it
+        finish_interrupted_merge(folder)
     if writing and (folder / ".git").is_dir():
         from store.repo import install_merge_driver
 
@@ -219,7 +223,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     init = command("init", cmd_init, "create a workspace: a git repository holding alinea.json")
     init.add_argument("dir", nargs="?", metavar="DIR")
-    init.add_argument("--remote", metavar="URL", help="share it at this git remote")
+    init.add_argument(
+        "--remote", metavar="URL", help="share it at this git remote (if that fails, `alinea sync` finishes it later)"
+    )
     demo = command("demo", cmd_demo, "a workspace filled with a sample sales+marketing quarter")
     demo.add_argument("dir", nargs="?", metavar="DIR")
     demo.add_argument("--no-open", action="store_true", help="create it, do not open the app")
@@ -239,12 +245,9 @@ def build_parser() -> argparse.ArgumentParser:
     remove = command("rm", cmd_rm, "delete a record (kept as a tombstone so the delete syncs)")
     remove.add_argument("id", metavar="ID")
     command("check", cmd_check, "validate the workspace file")
-    try:
-        from tui import cli_sync
-    except ImportError:  # sync subcommands land with the sync module
-        pass
-    else:
-        cli_sync.register(sub)
+    from tui import cli_sync
+
+    cli_sync.register(sub)
     return parser
 
 
