@@ -142,7 +142,7 @@ class Priority(StrEnum):
 class Record(BaseModel):
     """The fields every record carries. The Workspace maintains them; UI code never sets them."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", validate_default=False)
+    model_config = ConfigDict(frozen=True, extra="forbid", validate_default=False, defer_build=True)
 
     TABLE: ClassVar[str] = ""
     #: field -> table it refers to (for single ids and id sets alike)

@@ -149,11 +149,19 @@ class AlineaApp(App[int]):
             self.set_interval(self.config.sync_interval_minutes * 60, self._background_sync, name="sync-interval")
         for notice in self._notices:
             self.notify(notice, severity="warning", timeout=8)
-        if self.workspace.read_only:
-            self.notify(self._read_only_reason(), title="Read-only", severity="warning", timeout=10)
         self.call_after_refresh(self._focus_pane, "board")
         self.refresh_status(then_sync=True)
-        if self._welcome and not self.workspace.read_only:
+        if self.workspace.loaded:
+            self._workspace_ready()
+        else:  # paint the first frame now; a large file loads in the write worker meanwhile
+            self.call_after_refresh(self.write, lambda ws: ws.load(), on_done=lambda _: self._workspace_ready())
+
+    def _workspace_ready(self) -> None:
+        """The data is in: say why it is read-only, or welcome a new member."""
+        self.update_header()
+        if self.workspace.read_only:
+            self.notify(self._read_only_reason(), title="Read-only", severity="warning", timeout=10)
+        elif self._welcome:
             self._show_welcome()
 
     def on_unmount(self) -> None:
@@ -240,7 +248,7 @@ class AlineaApp(App[int]):
 
     def poll_workspace(self) -> None:
         """Pick up an outside change of the file (a git pull in a shell). A stat, no read."""
-        if self.workspace.storage.changed_on_disk():
+        if self.workspace.loaded and self.workspace.storage.changed_on_disk():
             was_read_only = self.workspace.read_only
             self.write(lambda ws: ws.reload_if_changed(), on_done=lambda _: self._after_reload(was_read_only))
 

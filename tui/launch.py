@@ -66,11 +66,18 @@ def prepare(folder: Path | None, *, demo_if_missing: bool = False) -> Opened:
     notices: list[str] = []
     lock = app_lock(folder)
     if lock is not None:  # the app itself says why a second window is read-only
+        from store.interrupted import finish_interrupted_merge
+
         try:
             install_merge_driver(folder)
         except AlineaError as error:
             notices.append(f"Could not install the merge driver ({error}); sync may stop at conflicts.")
-    workspace = Workspace(folder, read_only=lock is None)
+        try:
+            finish_interrupted_merge(folder)
+        except AlineaError as error:
+            notices.append(f"An unfinished git merge could not be completed ({error}).")
+    # The app paints its first frame before the file is read (a large one takes ~0.4 s).
+    workspace = Workspace(folder, read_only=lock is None, defer_load=True)
     return Opened(workspace, lock, first_run, notices)
 
 
@@ -93,7 +100,7 @@ def open_app(folder: Path | None, *, demo_if_missing: bool = False) -> int:
             workspace,
             config=config,
             first_run=opened.first_run,
-            welcome=workspace.me is None and not workspace.read_only,
+            welcome=True,  # once loaded, the app welcomes me if no member has my git email
             notices=notices,
         )
         code = app.run()

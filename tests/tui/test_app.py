@@ -234,3 +234,24 @@ async def test_the_welcome_loads_the_sample_quarter(workspace_dir: Path) -> None
     reopened = Workspace(workspace_dir)
     assert reopened.count("tasks") > 10
     assert reopened.me is not None, "the sample quarter has a member with this git identity"
+
+
+async def test_the_app_paints_first_and_shows_the_workspace_once_it_is_read(tmp_path: Path) -> None:
+    """`alinea` opens the file after the first frame, so a large workspace never delays it."""
+    from textual.widgets import Static
+
+    from store.demo import build_demo
+    from tests.tui.app_harness import TODAY
+
+    opened = prepare(build_demo(tmp_path / "demo", today=TODAY))
+    try:
+        assert not opened.workspace.loaded
+        app = make_app(opened.workspace, welcome=True)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(app, pilot)
+            assert opened.workspace.loaded
+            assert str(app.query_one("#board-status", Static).render()).startswith("30 cards")
+            assert app.sub_title.startswith("Ana Ruiz"), "me, found once the members are read"
+            assert not isinstance(app.screen, WelcomeScreen), "the sample quarter already knows me"
+    finally:
+        opened.release()
