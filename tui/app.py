@@ -395,15 +395,6 @@ class AlineaApp(App[int]):
         show = getattr(pane, "show_record", None)
         if callable(show):
             show(shown_id)
-        elif target == "tasks":
-            self._select_card(pane, self.workspace.get("tasks", shown_id))
-
-    def _select_card(self, pane: Any, task: Any) -> None:
-        """Until the Board has show_record: select the card in its status column."""
-        for index, column in enumerate(getattr(pane, "columns", [])):
-            if getattr(column, "key", None) == str(task.status) and column.select(task.id):
-                pane.focus_column(index)
-                return
 
     # -- actions ---------------------------------------------------------------------------------
     def action_undo_change(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -32,3 +33,12 @@ async def press(app: AlineaApp, pilot: Pilot[Any], *keys: str) -> None:
 async def type_text(app: AlineaApp, pilot: Pilot[Any], text: str) -> None:
     await pilot.press(*["space" if c == " " else c for c in text])
     await settle(app, pilot)
+
+
+async def wait_until(pilot: Pilot[Any], condition: Callable[[], bool], rounds: int = 500) -> None:
+    """Let the app run until ``condition`` holds (e.g. a debounced search has answered)."""
+    for _ in range(rounds):
+        if condition():
+            return
+        await pilot.pause()
+    raise AssertionError("the app never reached the expected state")

@@ -9,7 +9,7 @@ from textual.widgets import Input, OptionList, TabbedContent
 
 from store.config import UserConfig, load_config
 from store.workspace import Workspace
-from tests.tui.app_harness import make_app, press, settle, type_text
+from tests.tui.app_harness import make_app, press, settle, type_text, wait_until
 from tui.launch import prepare
 from tui.screens.help import HelpScreen, help_rows
 from tui.screens.record_form import RecordForm
@@ -103,13 +103,35 @@ async def test_the_palette_jumps_to_a_record_by_title(workspace: Workspace) -> N
         await press(app, pilot, "ctrl+p")
         assert isinstance(app.screen, CommandPalette)
         await type_text(app, pilot, "shared pipe")
-        await pilot.pause(0.3)  # the palette searches after a short debounce (not app time)
+        await wait_until(pilot, lambda: _palette_hits(app) > 0)  # the palette searches after a debounce
         await press(app, pilot, "enter")
         await settle(app, pilot)
         assert app.query_one(TabbedContent).active == "objectives"
         option_list = app.query_one("#objectives OptionList", OptionList)
         assert option_list.highlighted is not None
         assert option_list.get_option_at_index(option_list.highlighted).id == target.id
+
+
+def _palette_hits(app) -> int:
+    return app.screen.query_one("CommandList", OptionList).option_count if isinstance(app.screen, CommandPalette) else 0
+
+
+async def test_the_palette_jumps_to_a_card_on_the_board(workspace: Workspace) -> None:
+    workspace.create("tasks", title="Brief the SDR team", status="todo")
+    target = workspace.create("tasks", title="Ship the ABM landing page", status="blocked")
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "4", "slash")
+        await type_text(app, pilot, "SDR")  # a filter that hides the target card
+        await press(app, pilot, "enter", "ctrl+p")
+        await type_text(app, pilot, "ABM landing")
+        await wait_until(pilot, lambda: _palette_hits(app) > 0)
+        await press(app, pilot, "enter")
+        board = app.query_one("#board")
+        column = board.focused_column
+        assert column.key == "blocked" and column.selected is not None and column.selected.id == target.id
+        assert board.filter_text == ""
 
 
 async def test_an_outside_change_of_the_file_reloads_the_panes(workspace: Workspace) -> None:

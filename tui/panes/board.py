@@ -258,6 +258,13 @@ class BoardPane(TabPane):
         self._column_index = max(0, min(index, len(COLUMNS) - 1))
         self.focused_column.card_list.focus()
 
+    def show_record(self, task_id: str) -> None:
+        """Select a card and focus its column (the palette's "Jump to …")."""
+        task = self.workspace.get("tasks", task_id)
+        self.mine_only = False
+        self.action_clear_filter()  # the card may be filtered out: show every card
+        self._after_write(str(task.status), task.id)(None)
+
     def action_focus_column(self, step: int) -> None:
         self.focus_column(self._column_index + step)
 
@@ -266,7 +273,7 @@ class BoardPane(TabPane):
         self.app.write(action, on_done=on_done)  # type: ignore[attr-defined]
 
     def _after_write(self, column_key: str, card_id: str) -> Callable[[Any], None]:
-        """Once saved: show the new data with ``card_id`` selected in ``column_key``, focused."""
+        """Once saved (or when jumped to): show the new data with ``card_id`` selected in ``column_key``, focused."""
 
         def done(_: Any) -> None:
             index = [key for key, _ in COLUMNS].index(column_key)
