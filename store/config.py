@@ -2,31 +2,58 @@
 
 Read only when asked (never at import time). A file that does not parse or holds bad
 values gives the defaults plus a message in words, so the app can say what it ignored.
+
+A frozen dataclass checked by hand rather than a pydantic model: the config is read before
+the app's first frame, and importing pydantic there costs ~80 ms of start-up.
 """
 
 from __future__ import annotations
 
 import tomllib
+from dataclasses import dataclass, field, fields
 from pathlib import Path
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from typing import Any
 
 from store.paths import config_file
 
 THEMES = ("alinea-dark", "alinea-light", "alinea-contrast")
+MAX_SYNC_INTERVAL = 24 * 60
 
 
-class UserConfig(BaseModel):
+class ConfigError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class UserConfig:
     """Settings a person may put in config.toml."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     #: one of THEMES, or any theme Textual ships (e.g. "nord")
     theme: str = "alinea-dark"
     #: sync in the background every N minutes while the app is open (0: only on open, quit and `s`)
-    sync_interval_minutes: int = Field(default=0, ge=0, le=24 * 60)
+    sync_interval_minutes: int = 0
     #: binding id -> keys, e.g. {"app.sync" = "ctrl+r", "board.new" = "a,insert"}
-    keymap: dict[str, str] = Field(default_factory=dict)
+    keymap: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_toml(cls, data: dict[str, Any]) -> UserConfig:
+        """Check each setting; raise ConfigError naming the first bad one."""
+        known = {f.name for f in fields(cls)}
+        for key in data:
+            if key not in known:
+                raise ConfigError(f"{key}: unknown setting (settings are: {', '.join(sorted(known))})")
+        theme = data.get("theme", cls.theme)
+        if not isinstance(theme, str) or not theme:
+            raise ConfigError("theme: give a theme name in quotes, e.g. \"alinea-light\"")
+        interval = data.get("sync_interval_minutes", cls.sync_interval_minutes)
+        if isinstance(interval, bool) or not isinstance(interval, int) or not 0 <= interval <= MAX_SYNC_INTERVAL:
+            raise ConfigError(f"sync_interval_minutes: a whole number of minutes from 0 to {MAX_SYNC_INTERVAL}")
+        keymap = data.get("keymap", {})
+        if not isinstance(keymap, dict) or not all(
+            isinstance(key, str) and isinstance(value, str) for key, value in keymap.items()
+        ):
+            raise ConfigError('keymap: a table of binding id = "keys", e.g. "board.new" = "a"')
+        return cls(theme=theme, sync_interval_minutes=interval, keymap=dict(keymap))
 
 
 def load_config(path: Path | None = None) -> tuple[UserConfig, str | None]:
@@ -43,8 +70,6 @@ def load_config(path: Path | None = None) -> tuple[UserConfig, str | None]:
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         return UserConfig(), f"{path} is not valid TOML ({error}); using the defaults"
     try:
-        return UserConfig.model_validate(data), None
-    except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(part) for part in first["loc"]) or "config"
-        return UserConfig(), f"{path}: {where}: {first['msg']}; using the defaults"
+        return UserConfig.from_toml(data), None
+    except ConfigError as error:
+        return UserConfig(), f"{path}: {error}; using the defaults"

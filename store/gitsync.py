@@ -20,7 +20,6 @@ from filelock import FileLock, Timeout
 from store.errors import AlineaError, WorkspaceFileError
 from store.gitrun import NETWORK_TIMEOUT, GitRun, GitRunner, GitTimeout
 from store.interrupted import LOCK_TIMEOUT, finish_merge_locked, is_merging
-from store.merge import validate_tables
 from store.repo import GitError, merge_driver_command, run_git
 from store.storage import META_TABLE, Tables, decode_document, lock_path_for
 from store.workspace import DATA_FILE
@@ -118,6 +117,8 @@ def _decode(raw: bytes | None, path: Path) -> Tables:
 
 
 def _read_valid(path: Path) -> Tables:
+    from store.merge import validate_tables  # imports pydantic: only when a sync really runs
+
     tables = decode_document(path.read_bytes(), path)
     validate_tables(tables, path)
     return tables

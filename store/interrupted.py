@@ -14,7 +14,6 @@ from pathlib import Path
 from filelock import FileLock
 
 from store.errors import WorkspaceFileError
-from store.merge import merge_bytes, validate_tables
 from store.repo import GitError, git_env, run_git
 from store.storage import decode_document, lock_path_for, write_atomically
 from store.workspace import DATA_FILE
@@ -62,6 +61,8 @@ def finish_merge_locked(folder: Path) -> bool:
         base, ours, theirs = _three_versions(folder, DATA_FILE in unmerged)
         if ours is None or theirs is None:
             raise GitError(f"cannot finish the merge of {DATA_FILE}: one side removed the file; finish it with git")
+        from store.merge import merge_bytes  # pydantic loads only when a merge is really left to finish
+
         payload, _ = merge_bytes(base, ours, theirs, path)
         write_atomically(path, payload)
     run_git(folder, "add", "--", DATA_FILE)
@@ -71,6 +72,8 @@ def finish_merge_locked(folder: Path) -> bool:
 
 def _is_valid(path: Path) -> bool:
     """A file someone already resolved (and staged) by hand is kept as it is, if it is valid."""
+    from store.merge import validate_tables
+
     try:
         validate_tables(decode_document(path.read_bytes(), path), path)
     except (OSError, WorkspaceFileError):

@@ -23,9 +23,10 @@ from pydantic import (
     model_validator,
 )
 
-from store.errors import UnknownTable
+from store.schema import SCHEMA_VERSION, TABLE_NAMES, table_name
 
-SCHEMA_VERSION = 1
+__all__ = ["SCHEMA_VERSION", "TABLE_NAMES", "table_name"]
+
 ID_PATTERN = re.compile(r"^[0-9a-f]{32}$")
 
 
@@ -361,19 +362,9 @@ MODELS: dict[str, type[Record]] = {
     model.TABLE: model
     for model in (Member, Objective, Metric, Measurement, Meeting, AgendaItem, Feedback, Task, Conflict)
 }
-TABLE_NAMES: tuple[str, ...] = tuple(MODELS)
+assert tuple(MODELS) == TABLE_NAMES, "store.schema.TABLE_NAMES must list the models' tables in order"
 #: fields whose value is a set: merged as sets, entered as comma lists
 SET_FIELDS: dict[str, frozenset[str]] = {
     name: frozenset(field for field, info in model.model_fields.items() if get_origin(info.annotation) is frozenset)
     for name, model in MODELS.items()
 }
-
-
-def table_name(text: str) -> str:
-    """Resolve a table name as a person types it: singular or plural, dashes or underscores."""
-    key = text.strip().lower().replace("-", "_").replace(" ", "_")
-    candidates = {key, key + "s", key.removesuffix("s")}
-    for name in TABLE_NAMES:
-        if name in candidates:
-            return name
-    raise UnknownTable(f"unknown table {text!r}; tables are: {', '.join(TABLE_NAMES)}")

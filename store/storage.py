@@ -25,7 +25,7 @@ from tinydb.storages import Storage
 from tinydb.table import Table
 
 from store.errors import ConflictMarkers, NewerSchema, UnreadableFile
-from store.models import SCHEMA_VERSION, TABLE_NAMES
+from store.schema import SCHEMA_VERSION, TABLE_NAMES
 
 META_TABLE = "_meta"
 META_ID = "1"

@@ -14,9 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Literal
-
-from pydantic import TypeAdapter, ValidationError
+from typing import TYPE_CHECKING, Any, Literal
 
 from store import identity
 from store.errors import (
@@ -29,8 +27,13 @@ from store.errors import (
     UnknownField,
     WorkspaceFileError,
 )
-from store.models import MODELS, TABLE_NAMES, Member, Record
+from store.schema import TABLE_NAMES
 from store.storage import META_TABLE, AlineaDB, CanonicalStorage, open_database
+
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter, ValidationError
+
+    from store.models import Member, Record
 
 DATA_FILE = "alinea.json"
 UNDO_DEPTH = 100
@@ -66,6 +69,14 @@ class FieldErrors(InvalidInput):
         self.table = table
         self.errors = errors
         super().__init__("; ".join(f"{field}: {message}" for field, message in errors.items()))
+
+
+def model_of(table: str) -> type[Record]:
+    """The model of a table. pydantic is imported here, on first use, not when this module
+    is: the app paints its first frame before anything is validated."""
+    from store.models import MODELS
+
+    return MODELS[table]
 
 
 def _field_errors(table: str, error: ValidationError) -> FieldErrors:
@@ -156,13 +167,15 @@ class Workspace:
         self._generation = self.storage.generation
 
     def _validate(self, tables: dict[str, dict[str, dict[str, Any]]]) -> dict[str, dict[str, Record]]:
+        from pydantic import ValidationError
+
         records: dict[str, dict[str, Record]] = {}
         for name, docs in tables.items():
             if name == META_TABLE:
                 continue
-            model = MODELS.get(name)
-            if model is None:
+            if name not in TABLE_NAMES:
                 raise InvalidRecord(self.path, f"unknown table {name!r}", self.storage.line_of(name))
+            model = model_of(name)
             try:
                 records[name] = _adapter(model).validate_python(docs)
             except ValidationError as error:
@@ -213,9 +226,11 @@ class Workspace:
     # -- queries ----------------------------------------------------------------------
     def records(self, table: str, *, include_deleted: bool = False) -> list[Any]:
         """Records of a table, ordered by position where the table has one, else by creation."""
-        model = MODELS[table]
-        rows = [r for r in self._records.get(table, {}).values() if include_deleted or not r.deleted]
-        if "position" in model.model_fields:
+        found = self._records.get(table)
+        if not found:
+            return []
+        rows = [r for r in found.values() if include_deleted or not r.deleted]
+        if "position" in model_of(table).model_fields:
             rows.sort(key=lambda r: (r.position, r.created_at, r.id))
         else:
             rows.sort(key=lambda r: (r.created_at, r.id))
@@ -318,7 +333,7 @@ class Workspace:
     def create_many(self, table: str, rows: Iterable[dict[str, Any]]) -> list[Any]:
         """Create many records in one save (imports, the demo, benchmarks). Not undoable."""
         self._require_writable()
-        model = MODELS[table]
+        model = model_of(table)
         now = self.clock()
         records = []
         for fields in rows:
@@ -367,7 +382,7 @@ class Workspace:
 
     def _writable_model(self, table: str, fields: dict[str, Any]) -> type[Record]:
         self._require_writable()
-        model = MODELS[table]
+        model = model_of(table)
         allowed = set(model.data_fields())
         unknown = sorted(set(fields) - allowed)
         if unknown:
@@ -375,6 +390,8 @@ class Workspace:
         return model
 
     def _build(self, model: type[Record], data: dict[str, Any]) -> Record:
+        from pydantic import ValidationError
+
         try:
             return model.model_validate(data)
         except ValidationError as error:
@@ -425,6 +442,8 @@ _ADAPTERS: dict[type[Record], TypeAdapter[dict[str, Record]]] = {}
 
 def _adapter(model: type[Record]) -> TypeAdapter[dict[str, Record]]:
     """One TypeAdapter per model validates a whole table in one call (the fast path)."""
+    from pydantic import TypeAdapter
+
     if model not in _ADAPTERS:
         _ADAPTERS[model] = TypeAdapter(dict[str, model])  # type: ignore[valid-type]
     return _ADAPTERS[model]

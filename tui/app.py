@@ -150,7 +150,7 @@ class AlineaApp(App[int]):
         for notice in self._notices:
             self.notify(notice, severity="warning", timeout=8)
         self.call_after_refresh(self._focus_pane, "board")
-        self.refresh_status(then_sync=True)
+        self.call_after_refresh(self.refresh_status, then_sync=True)  # git runs after the first frame
         if self.workspace.loaded:
             self._workspace_ready()
         else:  # paint the first frame now; a large file loads in the write worker meanwhile
@@ -293,22 +293,12 @@ class AlineaApp(App[int]):
             self.start_sync(quiet=True)
 
     def start_sync(self, *, quiet: bool = False) -> None:
-        from tui.syncing import sync_available
-
         if self.workspace.read_only:
             self.notify(self._read_only_reason(), title="Not synced", severity="warning")
             return
         if self._syncing:
             if not quiet:
                 self.notify("A sync is already running.")
-            return
-        if not sync_available():
-            if not quiet:
-                self.notify(
-                    "Sync is not available in this version; your edits are saved on this computer.",
-                    title="No sync",
-                    severity="warning",
-                )
             return
         self._syncing = True
         self._edited_since_sync = False
@@ -422,14 +412,11 @@ class AlineaApp(App[int]):
             return
         wants_sync = self._edited_since_sync or self._sync_state.dirty or self._sync_state.ahead
         if self._sync_state.has_remote and wants_sync and not self.workspace.read_only:
-            from tui.syncing import sync_available
-
-            if sync_available():
-                self._quitting = True
-                self.start_sync(quiet=True)
-                self.sub_title = "syncing before quitting… (q again quits now)"
-                self.set_timer(QUIT_WAIT_SECONDS, self._quit_without_waiting)
-                return
+            self._quitting = True
+            self.start_sync(quiet=True)
+            self.sub_title = "syncing before quitting… (q again quits now)"
+            self.set_timer(QUIT_WAIT_SECONDS, self._quit_without_waiting)
+            return
         self.exit(0)
 
     def _quit_without_waiting(self) -> None:

@@ -12,13 +12,16 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
 from store.errors import AlineaError, InvalidInput
-from store.models import MODELS, Record, table_name
 from store.paths import default_workspace_dir
+from store.schema import TABLE_NAMES, table_name
+
+if TYPE_CHECKING:
+    from store.models import Record
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -53,9 +56,8 @@ def workspace_folder(args: argparse.Namespace) -> Path:
 
 def open_workspace(args: argparse.Namespace, *, writing: bool = False) -> Any:
     """Open the workspace; a command that writes also re-checks the merge driver entry."""
-    from store.workspace import Workspace
-
     from store.interrupted import finish_interrupted_merge, is_merging
+    from store.workspace import Workspace
 
     folder = workspace_folder(args)
     if is_merging(folder):  # a manual `git pull` stopped with conflict markers: finish it
@@ -204,7 +206,7 @@ def cmd_rm(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     workspace = open_workspace(args)
     workspace.check()
-    counts = ", ".join(f"{workspace.count(table)} {table.replace('_', ' ')}" for table in MODELS)
+    counts = ", ".join(f"{workspace.count(table)} {table.replace('_', ' ')}" for table in TABLE_NAMES)
     print(f"{workspace.path} is valid: {counts}")
     return EXIT_OK
 

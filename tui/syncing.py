@@ -1,24 +1,21 @@
 """The app's side of sync: the header's sync state in words, and running sync off the UI.
 
-Sync itself lives in ``store.gitsync`` (another module's job); this adapter calls it when
-it is there and says so in words when it is not. Everything here runs in workers.
+Sync itself lives in ``store.gitsync``; this adapter turns its results into what the
+header and the notifications say. Everything here runs in workers.
 """
 
 from __future__ import annotations
 
 import asyncio
-import importlib
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from store.repo import GitError, run_git
-from store.workspace import DATA_FILE
+from store.repo import GitError
 
 T = TypeVar("T")
-STATUS_TIMEOUT = 10.0
 
 
 @dataclass(frozen=True)
@@ -63,50 +60,26 @@ class SyncReport:
     changed: bool = False
 
 
-def _gitsync() -> Any | None:
-    try:
-        return importlib.import_module("store.gitsync")
-    except ImportError:
-        return None
-
-
-def sync_available() -> bool:
-    module = _gitsync()
-    return module is not None and callable(getattr(module, "sync", None))
-
-
 def read_state(folder: Path) -> SyncState:
     """dirty / ahead / behind / remote, from git (blocking: call it in a worker)."""
-    module = _gitsync()
-    status = getattr(module, "status", None) if module else None
-    if callable(status):
-        try:
-            found = status(folder)
-        except GitError:
-            return SyncState(known=False)
-        return SyncState(
-            dirty=bool(found.dirty),
-            ahead=int(found.ahead),
-            behind=int(found.behind),
-            has_remote=bool(found.has_remote),
-            merging=bool(getattr(found, "merging", False)),
-        )
+    from store.gitsync import status
+
     try:
-        dirty = bool(run_git(folder, "status", "--porcelain", "--", DATA_FILE, timeout=STATUS_TIMEOUT).strip())
+        found = status(folder)
     except GitError:
         return SyncState(known=False)
-    return SyncState(dirty=dirty)
+    return SyncState(
+        dirty=found.dirty, ahead=found.ahead, behind=found.behind, has_remote=found.has_remote, merging=found.merging
+    )
 
 
 def run_sync(folder: Path) -> SyncReport:
     """One sync of the workspace folder (blocking: call it off the UI thread)."""
-    module = _gitsync()
-    if module is None or not callable(getattr(module, "sync", None)):
-        return SyncReport("Sync is not available in this version; your edits are saved on this computer.", False)
-    result = asyncio.run(module.sync(folder))
-    outcome = str(getattr(result.outcome, "value", result.outcome))
+    from store.gitsync import sync
+
+    result = asyncio.run(sync(folder))
     changed = bool(result.pulled_records or result.conflicts)
-    return SyncReport(_sentence(result.message), bool(result.ok), outcome, changed)
+    return SyncReport(_sentence(result.message), result.ok, str(result.outcome.value), changed)
 
 
 def _sentence(text: str) -> str:

@@ -252,7 +252,7 @@ async def test_the_welcome_loads_the_sample_quarter(workspace_dir: Path) -> None
         await press(app, pilot, "ctrl+s")  # the sample quarter is the default choice
         await settle(app, pilot)
         assert not isinstance(app.screen, WelcomeScreen)
-        assert "clean" in app.sub_title, "the sample is committed"
+        await wait_until(pilot, lambda: "clean" in app.sub_title)  # the sample is committed
     reopened = Workspace(workspace_dir)
     assert reopened.count("tasks") > 10
     assert reopened.me is not None, "the sample quarter has a member with this git identity"

@@ -9,9 +9,6 @@ import pytest
 
 from store.workspace import Workspace
 from tests.tui.app_harness import make_app, press, settle
-from tui.syncing import sync_available
-
-pytestmark = pytest.mark.skipif(not sync_available(), reason="store.gitsync is not there yet")
 
 
 def git(folder: Path, *args: str) -> str:
