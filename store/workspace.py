@@ -150,6 +150,7 @@ class Workspace:
 
     def _load(self) -> None:
         """Read and validate the file. A bad file leaves the workspace read-only, never empty."""
+        collecting = gc.isenabled()
         try:
             gc.disable()  # ~50k new objects would trigger collections that find nothing to free
             tables = self.storage.read() or {}
@@ -160,7 +161,8 @@ class Workspace:
             if self.storage.generation == self._generation:
                 return  # keep showing the last good data
         finally:
-            gc.enable()
+            if collecting:
+                gc.enable()
             # The loaded records live as long as the workspace: keep the collector from
             # walking them again on every later collection (~60 ms each on a large file).
             gc.freeze()

@@ -7,6 +7,7 @@ and sync (in a worker, its state in the header).
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections import deque
 from collections.abc import Callable
@@ -149,12 +150,19 @@ class AlineaApp(App[int]):
             self.set_interval(self.config.sync_interval_minutes * 60, self._background_sync, name="sync-interval")
         for notice in self._notices:
             self.notify(notice, severity="warning", timeout=8)
+        self.call_after_refresh(self._first_frame_painted)
         self.call_after_refresh(self._focus_pane, "board")
         self.call_after_refresh(self.refresh_status, then_sync=True)  # git runs after the first frame
         if self.workspace.loaded:
             self._workspace_ready()
         else:  # paint the first frame now; a large file loads in the write worker meanwhile
             self.call_after_refresh(self.write, lambda ws: ws.load(), on_done=lambda _: self._workspace_ready())
+
+    def _first_frame_painted(self) -> None:
+        """`alinea` starts with the garbage collector off (see tui.cli.main): turn it on."""
+        if not gc.isenabled():
+            gc.freeze()  # what start-up built lives as long as the app: never walk it again
+            gc.enable()
 
     def _workspace_ready(self) -> None:
         """The data is in: say why it is read-only, or welcome a new member."""
@@ -261,6 +269,9 @@ class AlineaApp(App[int]):
 
     # -- header -------------------------------------------------------------------------------
     def update_header(self) -> None:
+        if not self.workspace.loaded:
+            self.sub_title = "opening the workspace…"  # who I am is known once the members are read
+            return
         conflicts = sum(1 for c in self.workspace.records("conflicts") if not c.resolved)
         state = self._sync_state.words(
             conflicts=conflicts, read_only=self.workspace.read_only, syncing=self._syncing

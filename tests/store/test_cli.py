@@ -203,3 +203,12 @@ def test_console_script_runs_without_loading_textual(ws: str) -> None:
     done = subprocess.run([sys.executable, "-c", code, ws], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert "No tasks yet" in done.stderr
+
+
+def test_the_garbage_collector_is_back_on_after_a_command(ws: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Start-up runs with collection off for speed; leaving it off would leak a long session."""
+    import gc
+
+    run(capsys, "-w", ws, "list", "tasks")
+    run(capsys, "-w", ws, "add", "tickets")
+    assert gc.isenabled()

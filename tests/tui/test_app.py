@@ -277,3 +277,16 @@ async def test_the_app_paints_first_and_shows_the_workspace_once_it_is_read(tmp_
             assert not isinstance(app.screen, WelcomeScreen), "the sample quarter already knows me"
     finally:
         opened.release()
+
+
+async def test_collection_is_turned_back_on_once_the_app_has_painted(workspace: Workspace) -> None:
+    import gc
+
+    gc.disable()  # as `alinea` starts the app
+    try:
+        app = make_app(workspace)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(app, pilot)
+            assert gc.isenabled()
+    finally:
+        gc.enable()
