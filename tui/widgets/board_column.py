@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import ClassVar, overload
+from typing import ClassVar, TypeVar, overload
 
 from textual import on
 from textual.app import ComposeResult
@@ -19,6 +19,8 @@ from textual.message import Message
 from textual.widgets import Static
 
 from tui.widgets.virtual_list import Item, VirtualList
+
+T = TypeVar("T")
 
 #: what a card shows in front of its title, by priority (normal shows nothing)
 PRIORITY_MARKS: dict[str, tuple[str, str]] = {
@@ -68,33 +70,41 @@ def card_lines(card: Card, today: date) -> Item:
     return (title, (details, due))
 
 
-class LazyCards(Sequence[Card]):
-    """Cards built on first access: a column of 10,000 tasks builds only the cards it paints."""
+class LazySequence(Sequence[T]):
+    """Items built on first access and kept: a column of 10,000 tasks builds only what it paints."""
 
-    def __init__(self, ids: Sequence[str], build: Callable[[int], Card]) -> None:
-        self._ids = ids
+    def __init__(self, length: int, build: Callable[[int], T]) -> None:
+        self._length = length
         self._build = build
-        self._cards: dict[int, Card] = {}
-        self._index: dict[str, int] | None = None
+        self._built: dict[int, T] = {}
 
     def __len__(self) -> int:
-        return len(self._ids)
+        return self._length
 
     @overload
-    def __getitem__(self, index: int) -> Card: ...
+    def __getitem__(self, index: int) -> T: ...
     @overload
-    def __getitem__(self, index: slice) -> Sequence[Card]: ...
-    def __getitem__(self, index: int | slice) -> Card | Sequence[Card]:
+    def __getitem__(self, index: slice) -> Sequence[T]: ...
+    def __getitem__(self, index: int | slice) -> T | Sequence[T]:
         if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
+            return [self[i] for i in range(*index.indices(self._length))]
         if index < 0:
-            index += len(self._ids)
-        if not 0 <= index < len(self._ids):
+            index += self._length
+        if not 0 <= index < self._length:
             raise IndexError(index)
-        card = self._cards.get(index)
-        if card is None:
-            card = self._cards[index] = self._build(index)
-        return card
+        item = self._built.get(index)
+        if item is None:
+            item = self._built[index] = self._build(index)
+        return item
+
+
+class LazyCards(LazySequence[Card]):
+    """A column's cards, built on demand, that can still be found by id without building them."""
+
+    def __init__(self, ids: Sequence[str], build: Callable[[int], Card]) -> None:
+        super().__init__(len(ids), build)
+        self._ids = ids
+        self._index: dict[str, int] | None = None
 
     def index_of(self, card_id: str) -> int | None:
         if self._index is None:
@@ -107,32 +117,6 @@ def index_of(cards: Sequence[Card], card_id: str) -> int | None:
     if isinstance(cards, LazyCards):
         return cards.index_of(card_id)
     return next((index for index, card in enumerate(cards) if card.id == card_id), None)
-
-
-class CardItems(Sequence[Item]):
-    """Cards turned into list items on demand, so a column of 10,000 cards costs only what is painted."""
-
-    def __init__(self, cards: Sequence[Card], render: Callable[[Card], Item]) -> None:
-        self._cards = cards
-        self._render = render
-        self._done: dict[int, Item] = {}
-
-    def __len__(self) -> int:
-        return len(self._cards)
-
-    @overload
-    def __getitem__(self, index: int) -> Item: ...
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[Item]: ...
-    def __getitem__(self, index: int | slice) -> Item | Sequence[Item]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        if index < 0:
-            index += len(self._cards)
-        item = self._done.get(index)
-        if item is None:
-            item = self._done[index] = self._render(self._cards[index])
-        return item
 
 
 class CardList(VirtualList):
@@ -262,7 +246,7 @@ class BoardColumn(Vertical):
             self.card_list.empty_text = empty_text
         self.query_one(".column-header", Static).update(self._header())
         today = self.today
-        self.card_list.set_items(CardItems(cards, lambda card: card_lines(card, today)), cursor=cursor)
+        self.card_list.set_items(LazySequence(len(cards), lambda i: card_lines(cards[i], today)), cursor=cursor)
 
     def select(self, card_id: str) -> bool:
         """Put the cursor on the card with this id; False if the column does not show it."""
