@@ -44,6 +44,10 @@ class ReadOnlyWorkspace(AlineaError):
     """The workspace is open read-only (bad file, or another instance holds it)."""
 
 
+class WorkspaceBusy(AlineaError):
+    """Another alinea held the save lock too long (a slow sync); nothing was saved."""
+
+
 class InvalidInput(AlineaError):
     """A value from a person (form, CLI) is refused; nothing was written."""
 

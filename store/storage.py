@@ -183,7 +183,10 @@ def block_lines(block: bytes) -> dict[str, bytes]:
 class CanonicalStorage(Storage):
     """A TinyDB Storage that writes the canonical file atomically and caches reads."""
 
-    def __init__(self, path: str | os.PathLike[str], lock_timeout: float = 30.0) -> None:
+    #: a sync holds the lock through its fetch, merge and pushes: a save waits that long
+    LOCK_TIMEOUT = 300.0
+
+    def __init__(self, path: str | os.PathLike[str], lock_timeout: float = LOCK_TIMEOUT) -> None:
         self.path = Path(path)
         self.lock = FileLock(lock_path_for(self.path), timeout=lock_timeout)
         self._data: Tables | None = None

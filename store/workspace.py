@@ -10,11 +10,14 @@ from __future__ import annotations
 import gc
 import threading
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
+
+from filelock import Timeout
 
 from store import identity
 from store.errors import (
@@ -25,6 +28,7 @@ from store.errors import (
     ReadOnlyWorkspace,
     RecordNotFound,
     UnknownField,
+    WorkspaceBusy,
     WorkspaceFileError,
 )
 from store.schema import TABLE_NAMES
@@ -295,41 +299,42 @@ class Workspace:
     def create(self, table: str, **fields: Any) -> Any:
         """Validate and save a new record; returns it. Raises FieldErrors, nothing saved."""
         model = self._writable_model(table, fields)
-        now = self.clock()
-        common = {
-            "id": uuid.uuid4().hex,
-            "created_at": now,
-            "created_by": self.who,
-            "updated_at": now,
-            "updated_by": self.who,
-            "rev": 1,
-            "deleted": False,
-        }
-        record = self._build(model, {**fields, **common})
-        self._check_references(record, set(fields))
-        self._save(table, [record], before=[None], kind="created")
+        with self._transaction():
+            now = self.clock()
+            common = {
+                "id": uuid.uuid4().hex,
+                "created_at": now,
+                "created_by": self.who,
+                "updated_at": now,
+                "updated_by": self.who,
+                "rev": 1,
+                "deleted": False,
+            }
+            record = self._build(model, {**fields, **common})
+            self._check_references(record, set(fields))
+            self._save(table, [record], before=[None], kind="created")
         return record
 
     def update(self, table: str, record_id: str, **fields: Any) -> Any:
         """Change some fields of a record; returns the new version."""
         model = self._writable_model(table, fields)
-        current = self.get(table, record_id)
-        changed = {name: value for name, value in fields.items()}
-        record = self._build(model, {**current.model_dump(), **changed, **self._bump(current)})
-        if _same_data(current, record):
-            return current
-        self._check_references(record, {f for f in changed if getattr(current, f) != getattr(record, f)})
-        self._save(table, [record], before=[current], kind="updated")
+        with self._transaction():
+            current = self.get(table, record_id)
+            record = self._build(model, {**current.model_dump(), **fields, **self._bump(current)})
+            if _same_data(current, record):
+                return current
+            self._check_references(record, {f for f in fields if getattr(current, f) != getattr(record, f)})
+            self._save(table, [record], before=[current], kind="updated")
         return record
 
     def delete(self, table: str, record_id: str) -> Any:
         """Tombstone a record (it stays in the file, so a delete merges like any edit)."""
-        self._require_writable()
-        current = self.get(table, record_id)
-        if current.deleted:
-            return current
-        record = current.model_copy(update={"deleted": True, **self._bump(current)})
-        self._save(table, [record], before=[current], kind="deleted")
+        with self._transaction():
+            current = self.get(table, record_id)
+            if current.deleted:
+                return current
+            record = current.model_copy(update={"deleted": True, **self._bump(current)})
+            self._save(table, [record], before=[current], kind="deleted")
         return record
 
     def create_many(self, table: str, rows: Iterable[dict[str, Any]]) -> list[Any]:
@@ -351,13 +356,13 @@ class Workspace:
                 "deleted": False,
             }
             records.append(self._build(model, {**fields, **common}))
-        self._save(table, records, before=None, kind="created")
+        with self._transaction():
+            self._save(table, records, before=None, kind="created")
         return records
 
     def undo(self) -> Change | None:
         """Undo the last change made through this Workspace; None when there is nothing to undo."""
-        self._require_writable()
-        with self._write_lock:
+        with self._transaction():
             if not self._undo:
                 return None
             step = self._undo.pop()
@@ -418,21 +423,38 @@ class Workspace:
         if errors:
             raise FieldErrors(record.TABLE, errors)
 
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """Hold the save lock, then catch up with the file before reading what to change.
+
+        A sync (or another process) may rewrite the file while this one waits for the lock:
+        a change computed from the older data must never be saved over what it wrote.
+        """
+        try:
+            with self._write_lock, self.storage.lock:
+                if self.storage.changed_on_disk():
+                    self._load()
+                    self._undo.clear()  # its steps refer to data that may no longer be there
+                self._require_writable()
+                yield
+        except Timeout:
+            raise WorkspaceBusy(
+                f"{self.path} stayed locked by another alinea (a sync?) for {self.storage.lock.timeout:.0f} s;"
+                " nothing was saved: try again"
+            ) from None
+
     def _save(self, table: str, records: list[Record], before: list[Record | None] | None, kind: ChangeKind) -> None:
-        with self._write_lock:
-            self._write(table, records)
-            if before is not None:
-                self._undo.extend(_UndoStep(table, old, new) for old, new in zip(before, records, strict=True))
-                del self._undo[:-UNDO_DEPTH]
+        """Write records and remember how to undo them (call inside a transaction)."""
+        self._write(table, records)
+        if before is not None:
+            self._undo.extend(_UndoStep(table, old, new) for old, new in zip(before, records, strict=True))
+            del self._undo[:-UNDO_DEPTH]
         if len(records) == 1:
             self._emit(Change(kind, table, records[0].id))
         else:
             self._emit(Change("reloaded", table))
 
     def _write(self, table: str, records: list[Record]) -> None:
-        if self.storage.changed_on_disk():
-            self._load()  # never save on top of an outside change we have not seen
-            self._require_writable()
         self.db.table(table).put((record.id, record.to_json()) for record in records)
         bucket = self._records.setdefault(table, {})
         for record in records:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import date, datetime, timezone
 
 import pytest
+from filelock import FileLock
 
 from store.errors import AmbiguousId, InvalidInput, RecordNotFound, UnknownField
 from store.models import TaskStatus
+from store.storage import lock_path_for, write_atomically
 from store.workspace import Change, FieldErrors, Workspace
 from tests.conftest import GIT_EMAIL
 
@@ -144,3 +147,26 @@ def test_fixed_clock_stamps_records(workspace_dir) -> None:
     workspace = Workspace(workspace_dir, clock=lambda: moment, who="bo@example.com")
     task = workspace.create("tasks", title="x")
     assert task.created_at == moment and task.created_by == "bo@example.com"
+
+
+def test_an_edit_made_on_stale_data_keeps_what_another_process_wrote_first(workspace: Workspace) -> None:
+    """The app may hold data from before a sync rewrote the file: its next edit builds on the file."""
+    task = workspace.create("tasks", title="Draft the brief")
+    Workspace(workspace.folder).update("tasks", task.id, title="Draft the brief (pulled edit)")
+    workspace.update("tasks", task.id, status="doing")  # this workspace has not seen the pull
+    saved = Workspace(workspace.folder).get("tasks", task.id)
+    assert (saved.title, saved.status) == ("Draft the brief (pulled edit)", "doing")
+
+
+def test_a_save_waits_for_a_sync_holding_the_lock_then_builds_on_its_result(workspace: Workspace) -> None:
+    task = workspace.create("tasks", title="Book the venue")
+    sync_lock = FileLock(lock_path_for(workspace.path))  # what a sync holds while it merges
+    sync_lock.acquire()
+    saver = threading.Thread(target=lambda: workspace.update("tasks", task.id, status="done"))
+    saver.start()
+    merged = workspace.path.read_bytes().replace(b'"title":"Book the venue"', b'"title":"Book the venue (merged)"')
+    write_atomically(workspace.path, merged)
+    sync_lock.release()
+    saver.join(timeout=30)
+    saved = Workspace(workspace.folder).get("tasks", task.id)
+    assert (saved.title, saved.status) == ("Book the venue (merged)", "done")
