@@ -146,28 +146,27 @@ def table_blocks(raw: bytes, data: Tables) -> dict[str, bytes]:
     """Each table's block of a canonical file, as it is, so a save need not re-encode it.
 
     A raw newline never occurs inside JSON strings, so ``\n"<table>": {`` can only be a
-    table's head and the first line starting with ``}`` after it its end. A table whose
-    block does not hold one line per record (a hand-edited file) is left out, and is
-    encoded afresh on the next save.
+    table's head. In a canonical file the tables stand in sorted order and each block ends
+    where ``,\n`` and the next head begin, so one pass over the file finds them all. A file
+    laid out any other way (edited by hand) gives no blocks: the next save encodes it afresh.
     """
-    blocks: dict[str, bytes] = {}
-    position = 0  # tables stand in sorted order: each search starts where the last ended
-    for name in sorted(data):
-        table = data[name]
-        head = b"\n" + orjson.dumps(name) + b": {"
-        at = raw.find(head, position)
+    names = sorted(data)
+    starts: list[int] = []
+    position = 0
+    for name in names:
+        at = raw.find(b"\n" + orjson.dumps(name) + b": {", position)
         if at < 0:
-            continue
-        start = at + 1
-        if raw[at + len(head) : at + len(head) + 1] == b"}":
-            if not table:
-                blocks[name] = raw[start : at + len(head) + 1]
-            continue
-        end = raw.find(b"\n}", start)
-        block = raw[start : end + 2]
-        if end > 0 and block.count(b"\n") == len(table) + 1:
-            blocks[name] = block
-            position = end
+            return {}
+        position = at + 1
+        starts.append(position)
+    ends = [start - 2 for start in starts[1:]] + [len(raw) - 3]
+    blocks: dict[str, bytes] = {}
+    for name, start, end in zip(names, starts, ends, strict=True):
+        block = raw[start:end]
+        separator = raw[end : end + 3] if name == names[-1] else raw[end : end + 2]
+        if separator not in (b",\n", b"\n}\n") or not block.endswith((b"\n}", b": {}")):
+            return {}
+        blocks[name] = block
     return blocks
 
 

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from store.paths import default_workspace_dir
+from tui.cli import open_workspace, workspace_folder
 
 EXIT_OK, EXIT_FAILED = 0, 1
 
@@ -40,14 +40,10 @@ def register(subparsers: Any) -> None:
     resolve.set_defaults(func=cmd_resolve)
 
 
-def _folder(args: argparse.Namespace) -> Path:
-    return Path(args.workspace) if args.workspace else default_workspace_dir()
-
-
 def cmd_clone(args: argparse.Namespace) -> int:
     from store.gitsync import clone_workspace
 
-    folder = clone_workspace(args.url, Path(args.dir) if args.dir else _folder(args))
+    folder = clone_workspace(args.url, Path(args.dir) if args.dir else workspace_folder(args))
     print(f"Cloned {args.url} into {folder}")
     return EXIT_OK
 
@@ -56,7 +52,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
     from store.gitsync import sync_workspace
     from store.workspace import Workspace
 
-    folder = _folder(args)
+    folder = workspace_folder(args)
     Workspace(folder)  # a clear error when the folder holds no workspace
     result = sync_workspace(folder, timeout=args.timeout)
     if result.ok:
@@ -66,19 +62,10 @@ def cmd_sync(args: argparse.Namespace) -> int:
     return EXIT_FAILED
 
 
-def _open(args: argparse.Namespace) -> Any:
-    from store.workspace import Workspace
-
-    workspace = Workspace(_folder(args))
-    if workspace.error is not None:
-        raise workspace.error
-    return workspace
-
-
 def cmd_conflicts(args: argparse.Namespace) -> int:
     from store.conflicts import describe, unresolved
 
-    workspace = _open(args)
+    workspace = open_workspace(args)
     shown = workspace.records("conflicts") if args.all else unresolved(workspace)
     if not shown:
         print("No conflicts to review.")
@@ -93,7 +80,7 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
 def cmd_resolve(args: argparse.Namespace) -> int:
     from store.conflicts import resolve
 
-    conflict = resolve(_open(args), args.id, args.keep)
+    conflict = resolve(open_workspace(args, writing=True), args.id, args.keep)
     choice = "the merged value" if args.keep == "kept" else "the value the merge had set aside"
     print(f"Resolved conflict {conflict.id[:8]}: kept {choice}")
     return EXIT_OK
