@@ -181,3 +181,18 @@ def test_edits_after_reopening_keep_the_file_canonical(workspace_dir: Path) -> N
     raw = workspace_dir.joinpath("alinea.json").read_bytes()
     assert encode_document(decode_document(raw, workspace_dir / "alinea.json")) == raw
     assert len(Workspace(workspace_dir).records("tasks")) == 30
+
+
+def test_a_hand_formatted_file_is_saved_canonically_with_nothing_lost(workspace_dir: Path) -> None:
+    import json
+
+    first = Workspace(workspace_dir)
+    kept = first.create("tasks", title="Kept through the rewrite")
+    path = workspace_dir / "alinea.json"
+    path.write_text(json.dumps(json.loads(path.read_text()), indent=2))  # as a person's editor might
+    Workspace(workspace_dir).create("members", name="Bo Lind")
+    raw = path.read_bytes()
+    assert encode_document(decode_document(raw, path)) == raw
+    reopened = Workspace(workspace_dir)
+    assert [t.id for t in reopened.records("tasks")] == [kept.id]
+    assert [m.name for m in reopened.records("members")] == ["Bo Lind"]
