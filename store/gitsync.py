@@ -415,6 +415,16 @@ async def _clone(url: str, folder: Path, timeout: float) -> GitRun:
     return await GitRunner(folder.parent).run("clone", "--quiet", "--", url, str(folder), timeout=timeout)
 
 
+def _check_out_the_workspace_branch(folder: Path) -> None:
+    """A bare remote made with `git init --bare` may point HEAD at a branch nobody pushed
+    (master), so the clone checks out nothing: take main, else the remote's only branch."""
+    branches = [b.strip() for b in run_git(folder, "branch", "-r", "--format=%(refname:short)").split()]
+    branches = [b for b in branches if b.startswith("origin/") and b != "origin/HEAD"]
+    chosen = "origin/main" if "origin/main" in branches else branches[0] if len(branches) == 1 else None
+    if chosen is not None:
+        run_git(folder, "checkout", "--quiet", "-B", chosen.removeprefix("origin/"), "--track", chosen)
+
+
 def clone_workspace(url: str, folder: Path, timeout: float = NETWORK_TIMEOUT) -> Path:
     """Clone a team's workspace, install the merge driver and check the file."""
     from store.repo import install_merge_driver
@@ -430,6 +440,8 @@ def clone_workspace(url: str, folder: Path, timeout: float = NETWORK_TIMEOUT) ->
         raise GitError(f"could not clone {url}: {error}") from None
     if not done.ok:
         raise GitError(f"could not clone {url}: {done.reason}")
+    if not (folder / DATA_FILE).is_file():
+        _check_out_the_workspace_branch(folder)
     if not (folder / DATA_FILE).is_file():
         raise AlineaError(
             f"{url} holds no alinea workspace (no {DATA_FILE}); to share a new one, "

@@ -90,6 +90,22 @@ def same_file(*people: Person) -> bool:
     return len(contents) == 1
 
 
+def test_a_clone_of_a_bare_remote_whose_head_names_master_gets_the_workspace(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`git init --bare` on many machines points HEAD at master, while alinea pushes main."""
+    remote = tmp_path / "old-style.git"
+    subprocess.run(["git", "init", "--quiet", "--bare", "--initial-branch=master", str(remote)], check=True)
+    assert main(["init", str(tmp_path / "ana"), "--remote", str(remote)]) == 0
+    task = Person(tmp_path / "ana", capsys).add_task("Kickoff deck")
+    Person(tmp_path / "ana", capsys).ok("sync")
+    assert main(["clone", str(remote), str(tmp_path / "ben")]) == 0
+    ben = Person(tmp_path / "ben", capsys)
+    assert set(ben.tasks()) == {task}
+    ben.ok("set", task, "status=doing")
+    assert "pushed 1 change" in ben.ok("sync"), "the clone tracks the branch the team pushes to"
+
+
 def test_records_added_on_two_clones_reach_both(ana: Person, ben: Person) -> None:
     launch = ana.add_task("Plan the Q3 launch")
     brief = ben.add_task("Write the sales brief")
