@@ -44,7 +44,7 @@ def app_lock(folder: Path) -> BaseFileLock | None:
     return lock
 
 
-def prepare(folder: Path | None, *, demo_if_missing: bool = False) -> Opened:
+def prepare(folder: Path | None) -> Opened:
     """Resolve the folder, create the workspace if there is none, open it (read-only if need be)."""
     from store.paths import default_workspace_dir
     from store.repo import init_workspace, install_merge_driver
@@ -56,13 +56,8 @@ def prepare(folder: Path | None, *, demo_if_missing: bool = False) -> Opened:
             raise AlineaError(
                 f"{folder} is not an alinea workspace and is not empty; choose an empty folder or a workspace"
             )
-        if demo_if_missing:
-            from store.demo import build_demo
-
-            build_demo(folder)
-        else:
-            init_workspace(folder)
-            first_run = True
+        init_workspace(folder)
+        first_run = True
     notices: list[str] = []
     lock = app_lock(folder)
     if lock is not None:  # the app itself says why a second window is read-only
@@ -81,12 +76,12 @@ def prepare(folder: Path | None, *, demo_if_missing: bool = False) -> Opened:
     return Opened(workspace, lock, first_run, notices)
 
 
-def open_app(folder: Path | None, *, demo_if_missing: bool = False) -> int:
+def open_app(folder: Path | None) -> int:
     """Open the full-screen app (the `alinea` command with no subcommand). Returns the exit code."""
     from store.config import load_config
 
     try:
-        opened = prepare(folder, demo_if_missing=demo_if_missing)
+        opened = prepare(folder)
     except AlineaError as error:
         print(f"alinea: {error}", file=sys.stderr)
         return 2
