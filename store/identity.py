@@ -28,3 +28,16 @@ def git_config(folder: Path, key: str) -> str:
 def git_identity(folder: Path) -> str:
     """user.email, else user.name, else the login name: what ``*_by`` fields record."""
     return git_config(folder, "user.email").lower() or git_config(folder, "user.name") or getpass.getuser()
+
+
+def remember_name(folder: Path, name: str) -> None:
+    """Set user.name in the workspace's own git config, for a machine with no git identity,
+    so its commits carry the person's name and the app recognises them next time."""
+    subprocess.run(
+        ["git", "config", "user.name", name],
+        cwd=folder,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        timeout=10,
+        check=True,
+    )

@@ -152,6 +152,11 @@ class Workspace:
             self._who = identity.git_identity(self.folder)
         return self._who
 
+    def identify_as(self, name: str) -> None:
+        """On a machine without a git email, make ``name`` this clone's identity (see ``me``)."""
+        identity.remember_name(self.folder, name)
+        self._who = None
+
     def _load(self) -> None:
         """Read and validate the file. A bad file leaves the workspace read-only, never empty."""
         collecting = gc.isenabled()

@@ -290,3 +290,18 @@ async def test_collection_is_turned_back_on_once_the_app_has_painted(workspace: 
             assert gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_without_a_git_email_the_welcome_name_is_who_i_am_next_time(
+    workspace_dir: Path, isolated_home: Path
+) -> None:
+    from datetime import date
+
+    from tui.screens.welcome import WelcomeAnswer, apply_welcome
+
+    (isolated_home / ".gitconfig").write_text("")  # a machine where git knows nobody
+    workspace = Workspace(workspace_dir)
+    apply_welcome(workspace, WelcomeAnswer(sample=False, name="Lena Vogel", department="Marketing"), date.today())
+    reopened = Workspace(workspace_dir)
+    assert reopened.me is not None and reopened.me.name == "Lena Vogel"
+    assert reopened.records("members")[0].created_by == "Lena Vogel"

@@ -139,6 +139,8 @@ def apply_welcome(workspace: Workspace, answer: WelcomeAnswer, today: date) -> s
         done.append("Loaded the sample quarter")
     if answer.name and workspace.me is None:
         email = workspace.who if "@" in workspace.who else ""
+        if not email:  # no git email here: sign edits with the name, so `me` finds it next time
+            workspace.identify_as(answer.name)
         workspace.create("members", name=answer.name, email=email, department=answer.department)
         done.append(f"added you, {answer.name}, to the team")
     if not done:
