@@ -384,7 +384,9 @@ def status(folder: Path, workspace: Any = None) -> SyncStatus:
         ahead, behind = int(counts[0]), int(counts[1])
     except GitError:
         pass  # no upstream yet
-    dirty = bool(run_git(folder, "status", "--porcelain", "--", DATA_FILE).strip())
+    # A header's status read must never take .git/index.lock: a commit running at the same
+    # moment (a save's sync, the welcome's sample) would fail on it.
+    dirty = bool(run_git(folder, "--no-optional-locks", "status", "--porcelain", "--", DATA_FILE).strip())
     if workspace is not None:
         conflicts = sum(1 for c in workspace.records("conflicts") if not c.resolved)
     else:

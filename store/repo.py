@@ -9,9 +9,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+from filelock import FileLock
+
 from store.errors import AlineaError
 from store.identity import git_config
-from store.storage import create_file
+from store.storage import CanonicalStorage, create_file, lock_path_for
 from store.workspace import DATA_FILE
 
 GITATTRIBUTES = f"{DATA_FILE} merge=alinea\n"
@@ -95,9 +97,14 @@ def init_workspace(folder: Path) -> Path:
 
 
 def commit_all(folder: Path, message: str) -> bool:
-    """Commit the workspace file if it changed; True when a commit was made."""
-    run_git(folder, "add", DATA_FILE)
-    if not run_git(folder, "status", "--porcelain", "--", DATA_FILE).strip():
-        return False
-    run_git(folder, "commit", "--quiet", "-m", message)
-    return True
+    """Commit the workspace file if it changed; True when a commit was made.
+
+    Takes the save lock, as a sync does, so the two never run git in one repository at once.
+    Call it without holding that lock.
+    """
+    with FileLock(lock_path_for(folder / DATA_FILE), timeout=CanonicalStorage.LOCK_TIMEOUT):
+        run_git(folder, "add", DATA_FILE)
+        if not run_git(folder, "status", "--porcelain", "--", DATA_FILE).strip():
+            return False
+        run_git(folder, "commit", "--quiet", "-m", message)
+        return True

@@ -287,7 +287,7 @@ class AlineaApp(App[int]):
     def _read_status(self, asked: int, then_sync: bool) -> None:
         from tui.syncing import read_state
 
-        state = read_state(self.workspace.folder)
+        state = read_state(self.workspace.folder, self.workspace)
         self._call_ui(self._status_read, asked, state, then_sync)
 
     def _status_read(self, asked: int, state: SyncState, then_sync: bool) -> None:

@@ -60,12 +60,15 @@ class SyncReport:
     changed: bool = False
 
 
-def read_state(folder: Path) -> SyncState:
-    """dirty / ahead / behind / remote, from git (blocking: call it in a worker)."""
+def read_state(folder: Path, workspace: Any = None) -> SyncState:
+    """dirty / ahead / behind / remote, from git (blocking: call it in a worker).
+
+    Given the open workspace, conflicts are counted from it rather than by re-reading the file.
+    """
     from store.gitsync import status
 
     try:
-        found = status(folder)
+        found = status(folder, workspace)
     except GitError:
         return SyncState(known=False)
     return SyncState(
