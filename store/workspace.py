@@ -461,9 +461,10 @@ class Workspace:
 
     def _write(self, table: str, records: list[Record]) -> None:
         self.db.table(table).put((record.id, record.to_json()) for record in records)
-        bucket = self._records.setdefault(table, {})
-        for record in records:
-            bucket[record.id] = record
+        # Copy, then swap: the UI thread may be iterating the old dict while a worker saves.
+        bucket = dict(self._records.get(table, {}))
+        bucket.update((record.id, record) for record in records)
+        self._records = {**self._records, table: bucket}
 
 
 _ADAPTERS: dict[type[Record], TypeAdapter[dict[str, Record]]] = {}

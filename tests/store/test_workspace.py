@@ -170,3 +170,21 @@ def test_a_save_waits_for_a_sync_holding_the_lock_then_builds_on_its_result(work
     saver.join(timeout=30)
     saved = Workspace(workspace.folder).get("tasks", task.id)
     assert (saved.title, saved.status) == ("Book the venue (merged)", "done")
+
+
+def test_reading_while_another_thread_saves_never_sees_a_half_changed_table(workspace: Workspace) -> None:
+    """The app's UI thread lists records while its worker saves: that must never raise."""
+    done = threading.Event()
+
+    def save_many() -> None:
+        for round_ in range(30):
+            workspace.create_many("tasks", [{"title": f"task {round_}.{n}"} for n in range(200)])
+        done.set()
+
+    saver = threading.Thread(target=save_many)
+    saver.start()
+    seen = 0
+    while not done.is_set():
+        seen = max(seen, len(workspace.records("tasks")))  # raised "dict changed size" before
+    saver.join()
+    assert len(workspace.records("tasks")) == 6000 and seen <= 6000
