@@ -180,3 +180,20 @@ async def test_add_a_member_from_the_owner_picker_and_own_the_task(workspace: Wo
     (member,) = reopened.records("members")
     (task,) = reopened.records("tasks")
     assert member.name == "Priya Raman" and owner == member.id and task.owner_id == member.id
+
+
+async def test_saving_an_edit_keeps_a_change_pulled_while_the_form_was_open(workspace: Workspace) -> None:
+    task = workspace.create("tasks", title="Draft", priority="normal")
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        app.open_form("tasks", record=task)
+        await settle(app, pilot)
+        Workspace(workspace.folder).update("tasks", task.id, priority="urgent")  # a teammate, via a sync
+        form = app.screen
+        assert isinstance(form, RecordForm)
+        form.query_one("#field-title", Input).value = "Draft the brief"
+        await settle(app, pilot)
+        await press(app, pilot, "ctrl+s")
+    saved = Workspace(workspace.folder).get("tasks", task.id)
+    assert (saved.title, saved.priority) == ("Draft the brief", "urgent")

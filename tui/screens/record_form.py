@@ -341,9 +341,11 @@ class RecordForm(ModalScreen[Record | None]):
             fields = {**hidden, **values}
             self.alinea.write(lambda ws: ws.create(table, **fields), on_done=self._saved, on_error=self._refused)
         else:
-            record_id = record.id
+            # Only what the person changed: a teammate's edit pulled while the form was open
+            # must not be overwritten by the values the form was opened with.
+            record_id, changed = record.id, _changed_fields(record, values)
             self.alinea.write(
-                lambda ws: ws.update(table, record_id, **values), on_done=self._saved, on_error=self._refused
+                lambda ws: ws.update(table, record_id, **changed), on_done=self._saved, on_error=self._refused
             )
 
     def _saved(self, record: Record) -> None:
@@ -363,6 +365,17 @@ class RecordForm(ModalScreen[Record | None]):
 
     def action_cancel_form(self) -> None:
         self.dismiss(None)
+
+
+def _changed_fields(record: Record, values: dict[str, Any]) -> dict[str, Any]:
+    """The form's values that differ from the record as the form showed it."""
+    changed = {}
+    for name, value in values.items():
+        current = getattr(record, name)
+        same = current == frozenset(value or ()) if isinstance(current, frozenset) else current == value
+        if not same:
+            changed[name] = value
+    return changed
 
 
 class _Omit:
