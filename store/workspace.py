@@ -213,7 +213,6 @@ class Workspace:
         self._load()
         if self.storage.generation == before:
             return False
-        self._undo.clear()  # undo steps refer to data that may no longer be there
         self._emit(Change("reloaded"))
         return True
 
@@ -374,8 +373,12 @@ class Workspace:
             current = self.get(step.table, step.after.id)
             if step.before is None:
                 restored = current.model_copy(update={"deleted": True, **self._bump(current)})
-            else:
-                data = {name: getattr(step.before, name) for name in step.before.data_fields()}
+            else:  # put back only what this step changed: a pulled edit of another field stays
+                data = {
+                    name: getattr(step.before, name)
+                    for name in step.before.data_fields()
+                    if getattr(step.before, name) != getattr(step.after, name)
+                }
                 restored = current.model_copy(update={**data, "deleted": step.before.deleted, **self._bump(current)})
             self._write(step.table, [restored])
         change = Change("undone", step.table, restored.id)
@@ -438,8 +441,7 @@ class Workspace:
         try:
             with self._write_lock, self.storage.lock:
                 if self.storage.changed_on_disk():
-                    self._load()
-                    self._undo.clear()  # its steps refer to data that may no longer be there
+                    self._load()  # undo steps stay good: each puts back only the fields it changed
                 self._require_writable()
                 yield
         except Timeout:

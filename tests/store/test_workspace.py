@@ -88,6 +88,15 @@ def test_undo_steps_back_through_edits_in_order(workspace: Workspace) -> None:
     assert Workspace(workspace.folder).get("tasks", task.id).rev == 6
 
 
+def test_undo_takes_back_only_what_it_changed(workspace: Workspace) -> None:
+    task = workspace.create("tasks", title="v1")
+    workspace.update("tasks", task.id, title="v2")
+    Workspace(workspace.folder).update("tasks", task.id, priority="urgent")  # pulled meanwhile
+    workspace.undo()
+    saved = Workspace(workspace.folder).get("tasks", task.id)
+    assert (saved.title, saved.priority) == ("v1", "urgent")
+
+
 def test_subscribers_hear_every_change(workspace: Workspace) -> None:
     heard: list[Change] = []
     unsubscribe = workspace.subscribe(heard.append)
