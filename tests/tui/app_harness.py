@@ -10,6 +10,7 @@ from textual.pilot import Pilot
 
 from store.workspace import Workspace
 from tui.app import AlineaApp
+from tui.screens.record_form import RecordForm
 
 TODAY = date(2026, 5, 6)  # a Wednesday
 
@@ -42,3 +43,12 @@ async def wait_until(pilot: Pilot[Any], condition: Callable[[], bool], rounds: i
             return
         await pilot.pause()
     raise AssertionError("the app never reached the expected state")
+
+
+async def open_form(app: AlineaApp, pilot: Pilot[Any], table: str, **options: Any) -> RecordForm:
+    """Open the record form for ``table`` (a new record, or ``record=…``) and return it."""
+    app.open_form(table, **options)
+    await settle(app, pilot)
+    form = app.screen
+    assert isinstance(form, RecordForm)
+    return form

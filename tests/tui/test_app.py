@@ -9,10 +9,9 @@ from textual.widgets import Input, OptionList, TabbedContent
 
 from store.config import UserConfig, load_config
 from store.workspace import Workspace
-from tests.tui.app_harness import make_app, press, settle, type_text, wait_until
+from tests.tui.app_harness import make_app, open_form, press, settle, type_text, wait_until
 from tui.launch import prepare
 from tui.screens.help import HelpScreen, help_rows
-from tui.screens.record_form import RecordForm
 from tui.screens.welcome import WelcomeScreen
 
 
@@ -87,8 +86,7 @@ async def test_help_on_a_form_lists_the_form_keys(workspace: Workspace) -> None:
     app = make_app(workspace)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        app.open_form("tasks")
-        await settle(app, pilot)
+        await open_form(app, pilot, "tasks")
         rows = help_rows(app)
         assert any(row.group == "Form" and row.keys == "^s" for row in rows)
         assert not any(row.description == "Undo the last change" for row in rows), "u is off while a form is open"
@@ -139,16 +137,14 @@ async def test_an_outside_change_of_the_file_reloads_the_panes(workspace: Worksp
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         await press(app, pilot, "1")
-        app.open_form("tasks")
-        await settle(app, pilot)
+        form = await open_form(app, pilot, "tasks")
         await type_text(app, pilot, "half typed")
         other = Workspace(workspace.folder)  # another process, e.g. a git pull
         other.create("objectives", title="Pulled from the team")
         app.poll_workspace()
         await settle(app, pilot)
         assert _titles(app, "objectives")[0].startswith("Pulled from the team")
-        form = app.screen
-        assert isinstance(form, RecordForm), "an open form survives the reload"
+        assert app.screen is form, "an open form survives the reload"
         assert form.query_one("#field-title", Input).value == "half typed"
 
 

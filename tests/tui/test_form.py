@@ -7,7 +7,7 @@ from datetime import timedelta
 from textual.widgets import Input, Static
 
 from store.workspace import Workspace
-from tests.tui.app_harness import TODAY, make_app, press, settle, type_text
+from tests.tui.app_harness import TODAY, make_app, open_form, press, settle, type_text
 from tui.screens.record_form import RecordForm
 
 
@@ -29,8 +29,7 @@ async def test_a_member_added_through_the_form_is_saved(workspace: Workspace) ->
     app = make_app(workspace)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        app.open_form("members")
-        await settle(app, pilot)
+        await open_form(app, pilot, "members")
         await type_text(app, pilot, "Jonas Weber")
         await press(app, pilot, "tab")
         await type_text(app, pilot, "jonas@example.com")
@@ -69,11 +68,9 @@ async def test_an_empty_title_is_refused_under_the_title(workspace: Workspace) -
     app = make_app(workspace)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        app.open_form("tasks")
-        await settle(app, pilot)
+        form = await open_form(app, pilot, "tasks")
         await press(app, pilot, "ctrl+s")
-        form = app.screen
-        assert isinstance(form, RecordForm)
+        assert app.screen is form, "the form stays open"
         assert str(form.query_one("#error-title", Static).render()).strip()
     assert Workspace(workspace.folder).records("tasks") == []
 
@@ -93,11 +90,8 @@ async def test_a_relative_due_date_is_resolved_shown_and_saved(workspace: Worksp
     app = make_app(workspace)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        app.open_form("tasks")
-        await settle(app, pilot)
+        form = await open_form(app, pilot, "tasks")
         await type_text(app, pilot, "Send the deck")
-        form = app.screen
-        assert isinstance(form, RecordForm)
         form.query_one("#field-due", Input).focus()
         await type_text(app, pilot, "+3d")
         hint = str(form.query_one("#hint-due", Static).render())
@@ -111,10 +105,8 @@ async def test_a_bad_date_is_refused_under_the_date_field(workspace: Workspace) 
     app = make_app(workspace)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        app.open_form("tasks")
-        await settle(app, pilot)
+        form = await open_form(app, pilot, "tasks")
         await type_text(app, pilot, "Send the deck")
-        form = app.screen
         form.query_one("#field-due", Input).value = "someday"
         await settle(app, pilot)
         await press(app, pilot, "ctrl+s")
@@ -128,10 +120,7 @@ async def test_editing_a_task_keeps_fields_the_form_does_not_show(workspace: Wor
     app = make_app(workspace)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        app.open_form("tasks", record=task)
-        await settle(app, pilot)
-        form = app.screen
-        assert isinstance(form, RecordForm)
+        form = await open_form(app, pilot, "tasks", record=task)
         form.query_one("#field-title", Input).value = "Draft the brief"
         await settle(app, pilot)
         await press(app, pilot, "ctrl+s")
@@ -143,10 +132,8 @@ async def test_a_meeting_takes_a_relative_start_time(workspace: Workspace) -> No
     app = make_app(workspace)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        app.open_form("meetings")
-        await settle(app, pilot)
+        form = await open_form(app, pilot, "meetings")
         await type_text(app, pilot, "Pipeline sync")
-        form = app.screen
         form.query_one("#field-starts_at", Input).value = "fri 14:30"
         await settle(app, pilot)
         await press(app, pilot, "ctrl+s")
@@ -163,9 +150,7 @@ async def test_add_a_member_from_the_owner_picker_and_own_the_task(workspace: Wo
     app = make_app(workspace)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        app.open_form("tasks")
-        await settle(app, pilot)
-        task_form = app.screen
+        task_form = await open_form(app, pilot, "tasks")
         await type_text(app, pilot, "Brief the agency")
         task_form.query_one("#field-owner_id", Select).value = ADD_MEMBER
         await settle(app, pilot)
@@ -187,11 +172,9 @@ async def test_saving_an_edit_keeps_a_change_pulled_while_the_form_was_open(work
     app = make_app(workspace)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        app.open_form("tasks", record=task)
-        await settle(app, pilot)
+        form = await open_form(app, pilot, "tasks", record=task)
         Workspace(workspace.folder).update("tasks", task.id, priority="urgent")  # a teammate, via a sync
-        form = app.screen
-        assert isinstance(form, RecordForm)
+        assert app.screen is form
         form.query_one("#field-title", Input).value = "Draft the brief"
         await settle(app, pilot)
         await press(app, pilot, "ctrl+s")
