@@ -218,8 +218,8 @@ class Workspace:
 
     def check(self) -> None:
         """Validate the file as it is on disk now; raise the typed error if it is bad."""
-        self.storage.read()
-        self._load()
+        if not self.loaded or self.storage.changed_on_disk():
+            self._load()  # otherwise the open already validated exactly these bytes
         if self.error is not None:
             raise self.error
 

@@ -227,9 +227,7 @@ class AlineaApp(App[int]):
     def _write_failed(self, error: Exception, on_error: Callable[[Exception], bool] | None) -> None:
         if on_error is not None and on_error(error):
             return
-        if isinstance(error, ReadOnlyWorkspace):
-            self.notify(str(error), title="Not saved", severity="error")
-        elif isinstance(error, InvalidInput):
+        if isinstance(error, (ReadOnlyWorkspace, InvalidInput)):
             self.notify(str(error), title="Not saved", severity="error")
         else:
             self.notify(f"Could not save: {error}", title="Not saved", severity="error", timeout=10)
