@@ -134,7 +134,12 @@ def _environment(scratch: Path, name: str, email: str) -> dict[str, str]:
     gitconfig = home / ".gitconfig"
     gitconfig.write_text(f"[user]\n\tname = Bench\n\temail = {email}\n")
     env = {key: value for key, value in os.environ.items() if not key.startswith(("GIT_", "ALINEA_"))}
+    # An installed app runs from bytecode; a machine that sets PYTHONDONTWRITEBYTECODE would
+    # otherwise compile our modules from source on every start (~10 ms) but not textual's,
+    # which pip compiled. Both apps get one bytecode cache, filled by the warm-up runs.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.update(
+        PYTHONPYCACHEPREFIX=str(scratch / "bytecode"),
         HOME=str(home),
         XDG_CONFIG_HOME=str(home / ".config"),
         XDG_DATA_HOME=str(home / ".local" / "share"),
