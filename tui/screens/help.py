@@ -63,6 +63,7 @@ def help_rows(app: App[object]) -> list[HelpRow]:
 class HelpScreen(ModalScreen[None]):
     """A scrollable list of keys; escape, q or ? closes it."""
 
+    CSS_PATH = "help.tcss"
     BINDING_GROUP_TITLE = "Help"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "close_help", "Close", id="help.close", tooltip="Close the help"),

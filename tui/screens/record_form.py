@@ -50,6 +50,7 @@ NOUNS = {
 class RecordForm(ModalScreen[Record | None]):
     """Create or edit one record of ``table``."""
 
+    CSS_PATH = "record_form.tcss"
     BINDING_GROUP_TITLE = "Form"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save_record", "Save", id="form.save", priority=True, tooltip="Save and close the form"),

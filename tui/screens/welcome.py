@@ -33,6 +33,7 @@ class WelcomeAnswer:
 class WelcomeScreen(ModalScreen[WelcomeAnswer | None]):
     """First-run choices. Escape skips them (an empty workspace, nobody added)."""
 
+    CSS_PATH = "welcome.tcss"
     BINDING_GROUP_TITLE = "Welcome"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "start_work", "Start", id="welcome.start", priority=True, tooltip="Start with these choices"),
