@@ -9,7 +9,6 @@ the app's first frame, and importing pydantic there costs ~80 ms of start-up.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -65,6 +64,8 @@ def load_config(path: Path | None = None) -> tuple[UserConfig, str | None]:
         return UserConfig(), None
     except OSError as error:
         return UserConfig(), f"could not read {path}: {error.strerror or error}; using the defaults"
+    import tomllib  # only when there is a file: most starts have none, and the app starts sooner
+
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:

@@ -11,11 +11,9 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from filelock import FileLock
-
 from store.errors import WorkspaceFileError
 from store.repo import GitError, git_env, run_git
-from store.storage import decode_document, lock_path_for, write_atomically
+from store.storage import decode_document, file_lock, lock_path_for, write_atomically
 from store.workspace import DATA_FILE
 
 LOCK_TIMEOUT = 30.0
@@ -43,7 +41,7 @@ def finish_interrupted_merge(folder: Path) -> bool:
     folder = Path(folder)
     if not is_merging(folder):
         return False
-    with FileLock(lock_path_for(folder / DATA_FILE), timeout=LOCK_TIMEOUT):
+    with file_lock(lock_path_for(folder / DATA_FILE), LOCK_TIMEOUT):
         return finish_merge_locked(folder)
 
 

@@ -9,11 +9,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from filelock import FileLock
-
 from store.errors import AlineaError
 from store.identity import git_config
-from store.storage import CanonicalStorage, create_file, lock_path_for
+from store.storage import CanonicalStorage, create_file, file_lock, lock_path_for
 from store.workspace import DATA_FILE
 
 GITATTRIBUTES = f"{DATA_FILE} merge=alinea\n"
@@ -102,7 +100,7 @@ def commit_all(folder: Path, message: str) -> bool:
     Takes the save lock, as a sync does, so the two never run git in one repository at once.
     Call it without holding that lock.
     """
-    with FileLock(lock_path_for(folder / DATA_FILE), timeout=CanonicalStorage.LOCK_TIMEOUT):
+    with file_lock(lock_path_for(folder / DATA_FILE), CanonicalStorage.LOCK_TIMEOUT):
         run_git(folder, "add", DATA_FILE)
         if not run_git(folder, "status", "--porcelain", "--", DATA_FILE).strip():
             return False

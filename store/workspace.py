@@ -17,8 +17,6 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from filelock import Timeout
-
 from store import identity
 from store.errors import (
     AmbiguousId,
@@ -99,7 +97,6 @@ class Workspace:
         self,
         folder: Path,
         *,
-        read_only: bool = False,
         who: str | None = None,
         clock: Callable[[], datetime] = utc_now,
         defer_load: bool = False,
@@ -115,7 +112,7 @@ class Workspace:
             raise NotAWorkspace(f"{self.folder} holds no {DATA_FILE}: create one with `alinea init {folder}`")
         self.clock = clock
         self._who = who
-        self._forced_read_only = read_only
+        self._read_only_reason: str | None = None
         self.error: WorkspaceFileError | None = None
         self.db: AlineaDB = open_database(self.path)
         self.storage: CanonicalStorage = self.db.storage  # type: ignore[assignment]
@@ -143,7 +140,18 @@ class Workspace:
 
     @property
     def read_only(self) -> bool:
-        return self._forced_read_only or self.error is not None
+        return self._read_only_reason is not None or self.error is not None
+
+    @property
+    def read_only_reason(self) -> str | None:
+        """Why writes are refused, in words; None when they are not."""
+        if self.error is not None:
+            return f"its file cannot be used: {self.error}"
+        return self._read_only_reason
+
+    def make_read_only(self, reason: str) -> None:
+        """Refuse every write from now on, saying ``reason`` (e.g. another window holds the workspace)."""
+        self._read_only_reason = reason
 
     @property
     def who(self) -> str:
@@ -392,8 +400,7 @@ class Workspace:
     # -- internals --------------------------------------------------------------------
     def _require_writable(self) -> None:
         if self.read_only:
-            reason = str(self.error) if self.error else "another alinea has this workspace open"
-            raise ReadOnlyWorkspace(f"the workspace is read-only: {reason}")
+            raise ReadOnlyWorkspace(f"the workspace is read-only: {self.read_only_reason}")
 
     def _writable_model(self, table: str, fields: dict[str, Any]) -> type[Record]:
         self._require_writable()
@@ -438,6 +445,8 @@ class Workspace:
         A sync (or another process) may rewrite the file while this one waits for the lock:
         a change computed from the older data must never be saved over what it wrote.
         """
+        from filelock import Timeout  # here, not at the top: the app paints before it saves
+
         try:
             with self._write_lock, self.storage.lock:
                 if self.storage.changed_on_disk():
