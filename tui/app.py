@@ -95,7 +95,10 @@ class AlineaApp(App[int]):
         welcome: bool = False,
         first_run: bool = False,
         notices: list[str] | None = None,
+        claim: Callable[[], list[str]] | None = None,
     ) -> None:
+        """``claim``: run in the write worker before the file is read (take the app lock, ready
+        git); it returns notices to show. See tui.launch.Opened.claim."""
         super().__init__()
         self.workspace = workspace
         self.config = config or UserConfig()
@@ -103,6 +106,7 @@ class AlineaApp(App[int]):
         self._welcome = welcome or first_run
         self._first_run = first_run
         self._notices = list(notices or [])
+        self._claim = claim
         self._writes: deque[tuple[Action, Callable[[Any], None] | None, Callable[[Exception], bool] | None]] = deque()
         self._writes_lock = threading.Lock()
         self._writing = False
@@ -153,10 +157,17 @@ class AlineaApp(App[int]):
         self.call_after_refresh(self._first_frame_painted)
         self.call_after_refresh(self._focus_pane, "board")
         self.call_after_refresh(self.refresh_status, then_sync=True)  # git runs after the first frame
-        if self.workspace.loaded:
-            self._workspace_ready()
+        if self.workspace.loaded and self._claim is None:
+            self._workspace_ready([])
         else:  # paint the first frame now; a large file loads in the write worker meanwhile
-            self.call_after_refresh(self.write, lambda ws: ws.load(), on_done=lambda _: self._workspace_ready())
+            self.call_after_refresh(self.write, self._open_workspace, on_done=self._workspace_ready)
+
+    def _open_workspace(self, workspace: Workspace) -> list[str]:
+        """In the write worker: claim the workspace, then read it. Returns notices to show."""
+        notices = self._claim() if self._claim is not None else []
+        if not workspace.loaded:
+            workspace.load()
+        return notices
 
     def _first_frame_painted(self) -> None:
         """`alinea` starts with the garbage collector off (see tui.cli.main): turn it on."""
@@ -164,8 +175,10 @@ class AlineaApp(App[int]):
             gc.freeze()  # what start-up built lives as long as the app: never walk it again
             gc.enable()
 
-    def _workspace_ready(self) -> None:
-        """The data is in: say why it is read-only, or welcome a new member."""
+    def _workspace_ready(self, notices: list[str]) -> None:
+        """The data is in: say what went wrong opening it, why it is read-only, or welcome a new member."""
+        for notice in notices:
+            self.notify(notice, severity="warning", timeout=8)
         self.update_header()
         if self.workspace.read_only:
             self.notify(self._read_only_reason(), title="Read-only", severity="warning", timeout=10)
@@ -177,9 +190,7 @@ class AlineaApp(App[int]):
             self._unsubscribe()
 
     def _read_only_reason(self) -> str:
-        if self.workspace.error is not None:
-            return f"The workspace is read-only because its file cannot be used: {self.workspace.error}"
-        return "The workspace is read-only: another alinea window has it open. Close that one to edit here."
+        return f"The workspace is read-only because {self.workspace.read_only_reason}."
 
     # -- writes -------------------------------------------------------------------------
     def write(

@@ -152,11 +152,12 @@ async def test_a_second_app_on_the_same_workspace_is_read_only(workspace_dir: Pa
     first = prepare(workspace_dir)
     second = prepare(workspace_dir)
     try:
+        assert first.claim() == []
         assert not first.workspace.read_only
-        assert second.workspace.read_only
-        app = make_app(second.workspace)
+        app = make_app(second.workspace, claim=second.claim)
         async with app.run_test(size=(120, 40)) as pilot:
             await settle(app, pilot)
+            assert second.workspace.read_only
             assert "read-only" in app.sub_title
             assert any("another alinea window" in n.message for n in app._notifications)
             app.write(lambda ws: ws.create("tasks", title="nope"))
@@ -167,6 +168,7 @@ async def test_a_second_app_on_the_same_workspace_is_read_only(workspace_dir: Pa
         first.release()
     assert Workspace(workspace_dir).records("tasks") == []
     third = prepare(workspace_dir)  # once the first closes, the next one may edit
+    third.claim()
     assert not third.workspace.read_only
     third.release()
 
@@ -175,7 +177,7 @@ async def test_a_bad_file_opens_read_only_and_says_why(workspace_dir: Path) -> N
     (workspace_dir / "alinea.json").write_text('{"tasks": {oops\n')
     opened = prepare(workspace_dir)
     try:
-        app = make_app(opened.workspace)
+        app = make_app(opened.workspace, claim=opened.claim)
         async with app.run_test(size=(120, 40)) as pilot:
             await settle(app, pilot)
             assert "read-only" in app.sub_title
@@ -222,7 +224,7 @@ async def test_an_unknown_theme_falls_back_with_a_notice(workspace: Workspace) -
 async def test_the_welcome_adds_me_and_starts_empty(workspace_dir: Path) -> None:
     opened = prepare(workspace_dir)
     try:
-        app = make_app(opened.workspace, first_run=True)
+        app = make_app(opened.workspace, first_run=True, claim=opened.claim)
         async with app.run_test(size=(120, 40)) as pilot:
             await settle(app, pilot)
             assert isinstance(app.screen, WelcomeScreen)
@@ -264,10 +266,11 @@ async def test_the_app_paints_first_and_shows_the_workspace_once_it_is_read(tmp_
     opened = prepare(build_demo(tmp_path / "demo", today=TODAY))
     try:
         assert not opened.workspace.loaded
-        app = make_app(opened.workspace, welcome=True)
+        app = make_app(opened.workspace, welcome=True, claim=opened.claim)
         async with app.run_test(size=(120, 40)) as pilot:
             await settle(app, pilot)
             assert opened.workspace.loaded
+            assert opened.lock is not None and opened.lock.is_locked, "this window holds the workspace"
             assert str(app.query_one("#board-status", Static).render()).startswith("30 cards")
             assert app.sub_title.startswith("Ana Ruiz"), "me, found once the members are read"
             assert not isinstance(app.screen, WelcomeScreen), "the sample quarter already knows me"
