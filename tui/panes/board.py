@@ -97,24 +97,40 @@ class BoardPane(TabPane):
         self._members: dict[str, Member] = {}
         self._me: Member | None = None
         self._column_index = 0
-        self._ready = False
+        self._ready = False  # the columns are mounted (just after the first frame)
+        self._focus_when_ready = False
         self._stale = False
 
     def compose(self) -> ComposeResult:
-        yield Input(
-            placeholder="filter by title, owner or department · enter keeps it · escape clears",
-            id="board-filter",
-            compact=True,
-        )
-        yield Static("", id="board-status", markup=False)
-        with Horizontal(id="board-columns"):
-            today = self.app.today()  # type: ignore[attr-defined]
-            for key, title in COLUMNS:
-                yield BoardColumn(key, title, today=today, id=f"column-{key}")
+        yield Static("Loading the workspace…", id="board-status", markup=False)
 
     def on_mount(self) -> None:
+        # The columns (and the filter box) are most of the start-up's widget work: mounted just
+        # after the first frame, they let the window appear at once, saying it is loading.
+        self.call_after_refresh(self._mount_columns)
+
+    async def _mount_columns(self) -> None:
+        today = self.app.today()  # type: ignore[attr-defined]
+        columns = [BoardColumn(key, title, today=today, id=f"column-{key}") for key, title in COLUMNS]
+        await self.mount(
+            Input(
+                placeholder="filter by title, owner or department · enter keeps it · escape clears",
+                id="board-filter",
+                compact=True,
+            ),
+            before="#board-status",
+        )
+        await self.mount(Horizontal(*columns, id="board-columns"))
         self._ready = True
         self.refresh_data()
+        if self._focus_when_ready:
+            self.focus_default()
+
+    def focus_default(self) -> None:
+        """Focus the selected column (once the columns are there)."""
+        self._focus_when_ready = not self._ready
+        if self._ready:
+            self.focus_column(self._column_index)
 
     @on(events.Show)
     def _focus_when_shown(self) -> None:
@@ -123,7 +139,7 @@ class BoardPane(TabPane):
             self.refresh_data()
         focused = self.app.focused
         if focused is None or self not in focused.ancestors:
-            self.call_after_refresh(self.focus_column, self._column_index)
+            self.call_after_refresh(self.focus_default)
 
     # -- reading ----------------------------------------------------------------------
     @property
@@ -141,7 +157,7 @@ class BoardPane(TabPane):
     def refresh_data(self) -> None:
         """Re-read tasks and members from the workspace and repaint, keeping each selection."""
         if not self._ready:
-            return  # on_mount reads the data
+            return  # _mount_columns reads the data
         if not self.display:
             self._stale = True  # a hidden tab reads when it is shown: start-up paints sooner
             return
@@ -404,7 +420,7 @@ class BoardPane(TabPane):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "clear_filter":
-            return bool(self.filter_text) or self.query_one("#board-filter", Input).display
+            return self._ready and (bool(self.filter_text) or self.query_one("#board-filter", Input).display)
         return True
 
 
