@@ -256,9 +256,9 @@ class AlineaApp(App[int]):
         self.refresh_status()
 
     def refresh_panes(self) -> None:
-        """Ask every pane to re-read the workspace."""
-        for pane in self.query(TabPane):
-            refresh = getattr(pane, "refresh_data", None)
+        """Ask every pane, and any open screen that lists records (the Team), to re-read the workspace."""
+        for node in (*self.query(TabPane), *self.screen_stack):
+            refresh = getattr(node, "refresh_data", None)
             if callable(refresh):
                 refresh()
         self.update_header()
@@ -389,7 +389,7 @@ class AlineaApp(App[int]):
     def jump_to(self, table: str, record_id: str) -> None:
         """Show a record in its pane (the palette's "Jump to …")."""
         if table == "members":
-            self.open_form("members", record=self.workspace.get("members", record_id))
+            self.show_team(select=record_id)
             return
         target, shown_id = table, record_id
         if table == "agenda_items":
@@ -453,6 +453,12 @@ class AlineaApp(App[int]):
             self.notify(self._read_only_reason(), title="Read-only", severity="warning")
             return
         self.push_screen(RecordForm(table, record=record, defaults=defaults), callback=then)
+
+    def show_team(self, *, select: str | None = None) -> None:
+        """The Team screen: members by department (``select``: the member to highlight)."""
+        from tui.screens.team import TeamScreen
+
+        self.push_screen(TeamScreen(select=select))
 
     def _show_welcome(self) -> None:
         from tui.screens.welcome import WelcomeScreen, in_sample

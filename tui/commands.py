@@ -44,7 +44,7 @@ class AlineaCommands(Provider):
             yield f"Show {pane.capitalize()}", partial(app.action_show_pane, pane), f"key {key}"
         for table, noun in NEW_RECORDS:
             yield f"New {noun}…", partial(app.open_form, table), f"open an empty {noun} form"
-        yield "Team: add a member…", partial(app.open_form, "members"), "name, email, department, role"
+        yield "Team…", app.show_team, "everyone by department: add, edit or remove members"
         yield "Undo the last change", app.action_undo_change, "key u"
         yield "Sync now", app.action_sync_workspace, "key s: commit, pull, merge and push"
         yield "Help: keys of this screen", app.action_show_help, "key ?"

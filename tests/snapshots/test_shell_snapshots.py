@@ -84,3 +84,16 @@ def test_welcome_on_a_first_run(tmp_path: Path, snap_compare) -> None:
         await settle(app, pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_team_lists_members_by_department(demo_app: AlineaApp, snap_compare) -> None:
+    """The Team over the Board: "6 members in 2 departments", Marketing · 3 then Sales · 3 as
+    headings, each member with role and email, the first (Malik Johnson) highlighted, and the
+    Team's keys in the footer (n Add, e Edit, d Remove, u Undo, ? Help, esc Close)."""
+
+    async def run_before(pilot) -> None:
+        await settle(demo_app, pilot)
+        demo_app.show_team()
+        await settle(demo_app, pilot)
+
+    assert snap_compare(demo_app, terminal_size=SIZE, run_before=run_before)
