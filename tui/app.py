@@ -113,6 +113,7 @@ class AlineaApp(App[int]):
         self._sync_state = SyncState(known=False)
         self._status_asked = 0
         self._syncing = False
+        self._sync_on_open = False  # a remote was found on open: sync once the workspace is read
         self._quitting = False
         self._edited_since_sync = False
         self._unsubscribe: Callable[[], None] | None = None
@@ -180,6 +181,7 @@ class AlineaApp(App[int]):
         for notice in notices:
             self.notify(notice, severity="warning", timeout=8)
         self.update_header()
+        self._start_sync_on_open()
         if self.workspace.read_only:
             self.notify(self._read_only_reason(), title="Read-only", severity="warning", timeout=10)
         elif self._welcome:
@@ -300,14 +302,22 @@ class AlineaApp(App[int]):
         self._call_ui(self._status_read, asked, state, then_sync)
 
     def _status_read(self, asked: int, state: SyncState, then_sync: bool) -> None:
-        if then_sync and state.has_remote and not self.workspace.read_only and not self._syncing:
-            self.start_sync(quiet=True)  # the sync on open
+        if then_sync and state.has_remote:
+            self._sync_on_open = True
+            self._start_sync_on_open()
         if asked != self._status_asked:
             return  # a newer reading is on its way; this one may predate the last change
         self._sync_state = state
         self.update_header()
 
     # -- sync -------------------------------------------------------------------------------------
+    def _start_sync_on_open(self) -> None:
+        """Sync once on open, when there is a remote and the workspace is claimed and read: a
+        window that turns out read-only (another one holds the workspace) never syncs."""
+        if self._sync_on_open and self.workspace.loaded and not self.workspace.read_only and not self._syncing:
+            self._sync_on_open = False
+            self.start_sync(quiet=True)
+
     def _background_sync(self) -> None:
         if self._sync_state.has_remote and not self.workspace.read_only and not self._syncing:
             self.start_sync(quiet=True)

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import subprocess
+import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from store.workspace import Workspace
-from tests.tui.app_harness import make_app, press, settle
+from tests.tui.app_harness import TODAY, make_app, press, settle
+from tui import app as app_module
+from tui.app import AlineaApp
+from tui.launch import prepare
 
 
 def git(folder: Path, *args: str) -> str:
@@ -81,3 +87,47 @@ async def test_quitting_after_an_edit_syncs_it_first(workspace_dir: Path, shared
         await pilot.pause()
     assert app.return_code == 0
     assert "Last edit before closing" in git(shared, "show", "main:alinea.json")
+
+
+class StatusFirstApp(AlineaApp):
+    """The app, with its git status read finishing before the workspace is claimed (a slow disk)."""
+
+    CSS_PATH = str(Path(app_module.__file__).with_name("app.tcss"))
+
+    def __init__(self, workspace: Workspace, claim: Callable[[], list[str]]) -> None:
+        self.status_read = threading.Event()
+
+        def claim_after_status() -> list[str]:
+            assert self.status_read.wait(10)
+            return claim()
+
+        super().__init__(workspace, today=lambda: TODAY, claim=claim_after_status)
+
+    def _status_read(self, *args: Any) -> None:
+        super()._status_read(*args)
+        self.status_read.set()
+
+
+async def test_the_first_window_syncs_on_open_and_a_second_read_only_window_never_does(
+    workspace_dir: Path, shared: Path
+) -> None:
+    Workspace(workspace_dir).create("tasks", title="Saved but not yet shared")  # a sync on open commits it
+    first, second = prepare(workspace_dir), prepare(workspace_dir)
+    try:
+        first.claim()  # the first window holds the workspace
+        app = StatusFirstApp(second.workspace, second.claim)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(app, pilot, rounds=6)
+            assert "read-only" in app.sub_title
+        assert "Saved but not yet shared" not in git(shared, "show", "main:alinea.json")
+    finally:
+        second.release()
+        first.release()
+    third = prepare(workspace_dir)
+    try:
+        app = StatusFirstApp(third.workspace, third.claim)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(app, pilot, rounds=6)
+        assert "Saved but not yet shared" in git(shared, "show", "main:alinea.json")
+    finally:
+        third.release()
