@@ -323,6 +323,10 @@ class AlineaApp(App[int]):
             self.start_sync(quiet=True)
 
     def start_sync(self, *, quiet: bool = False) -> None:
+        if not self.workspace.loaded:  # not claimed yet: this window may turn out read-only
+            if not quiet:
+                self.notify("The workspace is still opening; sync in a moment.", title="Not synced")
+            return
         if self.workspace.read_only:
             self.notify(self._read_only_reason(), title="Not synced", severity="warning")
             return

@@ -278,6 +278,36 @@ async def test_the_app_paints_first_and_shows_the_workspace_once_it_is_read(tmp_
         opened.release()
 
 
+async def test_while_the_workspace_opens_the_board_says_so_and_sync_waits(workspace_dir: Path) -> None:
+    """Until the workspace is claimed and read, the board says it is loading and `s` does not sync."""
+    import threading
+
+    from textual.widgets import Static
+
+    opened = prepare(workspace_dir)
+    claimed = threading.Event()  # held shut by the test: the claim takes as long as it needs
+
+    def slow_claim() -> list[str]:
+        assert claimed.wait(10)
+        return opened.claim()
+
+    try:
+        app = make_app(opened.workspace, claim=slow_claim)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            assert str(app.query_one("#board-status", Static).render()) == "Loading the workspace…"
+            assert "opening the workspace" in app.sub_title
+            await pilot.press("s")
+            assert any("still opening" in n.message for n in app._notifications)
+            claimed.set()
+            await settle(app, pilot)
+            assert opened.workspace.loaded and not opened.workspace.read_only
+            assert str(app.query_one("#board-status", Static).render()).startswith("No tasks yet")
+    finally:
+        claimed.set()
+        opened.release()
+
+
 async def test_collection_is_turned_back_on_once_the_app_has_painted(workspace: Workspace) -> None:
     import gc
 
