@@ -20,7 +20,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Footer, Header, TabbedContent, TabPane
+from textual.widgets import Header, TabbedContent, TabPane
 from textual.worker import Worker, WorkerState
 
 from store.config import UserConfig
@@ -32,6 +32,7 @@ from tui.panes.board import BoardPane
 from tui.panes.feedback import FeedbackPane
 from tui.panes.objectives import ObjectivesPane
 from tui.syncing import SyncReport, SyncState
+from tui.widgets.steady_footer import SteadyFooter
 
 POLL_SECONDS = 1.0
 QUIT_WAIT_SECONDS = 3.0
@@ -142,7 +143,7 @@ class AlineaApp(App[int]):
             yield AgendaPane("Agenda", id="agenda")
             yield FeedbackPane("Feedback", id="feedback")
             yield BoardPane("Board", id="board")
-        yield Footer()
+        yield SteadyFooter()
 
     def on_mount(self) -> None:
         if self.config.keymap:

@@ -10,7 +10,9 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
+
+from tui.widgets.steady_footer import SteadyFooter
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -85,7 +87,7 @@ class HelpScreen(ModalScreen[None]):
                     line = Content.assemble((row.keys.ljust(18), "bold $accent"), " ", row.description)
                     yield Static(line, classes="help-row" + ("" if row.enabled else " -disabled"))
             yield Static("escape closes · ctrl+p finds any action by name", id="help-footer")
-        yield Footer()  # this screen's keys, over the main screen's footer
+        yield SteadyFooter()  # this screen's keys, over the main screen's footer
 
     def action_close_help(self) -> None:
         self.dismiss(None)

@@ -16,7 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, SelectionList, Static, TextArea
+from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, Static, TextArea
 
 from store.dates import parse_date
 from store.models import MODELS, Record
@@ -28,6 +28,7 @@ from tui.screens.form_fields import (
     format_datetime_hint,
     parse_datetime,
 )
+from tui.widgets.steady_footer import SteadyFooter
 
 if TYPE_CHECKING:
     from tui.app import AlineaApp
@@ -99,7 +100,7 @@ class RecordForm(ModalScreen[Record | None]):
                 yield Button("Save", variant="primary", id="form-save", compact=True)
                 yield Button("Cancel", id="form-cancel", compact=True)
             yield Static("tab next field · enter on the last field or ctrl+s saves · esc cancels", id="form-help")
-        yield Footer()  # this screen's keys, over the main screen's footer
+        yield SteadyFooter()  # this screen's keys, over the main screen's footer
 
     def _input_for(self, spec: FieldSpec) -> Widget:
         value = self.initial(spec.name)

@@ -15,8 +15,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
+
+from tui.widgets.steady_footer import SteadyFooter
 
 if TYPE_CHECKING:
     from store.models import Member
@@ -67,7 +69,7 @@ class TeamScreen(ModalScreen[None]):
             yield Static("", id="team-summary", markup=False)
             yield OptionList(id="team-list")
             yield Static(EMPTY_TEAM, id="team-empty")
-        yield Footer()  # this screen's keys, over the main screen's footer
+        yield SteadyFooter()  # this screen's keys, over the main screen's footer
 
     def on_mount(self) -> None:
         self.refresh_data()

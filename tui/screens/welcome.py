@@ -11,7 +11,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
+
+from tui.widgets.steady_footer import SteadyFooter
 
 if TYPE_CHECKING:
     from store.workspace import Workspace
@@ -72,7 +74,7 @@ class WelcomeScreen(ModalScreen[WelcomeAnswer | None]):
             with Horizontal(id="welcome-buttons"):
                 yield Button("Start", variant="primary", id="welcome-go")
             yield Static("tab moves · enter or ctrl+s starts · esc skips", id="welcome-help")
-        yield Footer()  # this screen's keys, over the main screen's footer
+        yield SteadyFooter()  # this screen's keys, over the main screen's footer
 
     def on_mount(self) -> None:
         self._show_who()

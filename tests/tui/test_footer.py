@@ -1,0 +1,32 @@
+"""The footer shows the focused place's keys, and is rebuilt only when those keys change."""
+
+from __future__ import annotations
+
+from textual.widgets._footer import FooterKey
+
+from store.workspace import Workspace
+from tests.tui.app_harness import make_app, press, settle
+from tui.app import AlineaApp
+
+
+def footer_keys(app: AlineaApp) -> list[FooterKey]:
+    return list(app.screen.query(FooterKey))
+
+
+def descriptions(app: AlineaApp) -> list[str]:
+    return [key.description for key in footer_keys(app)]
+
+
+async def test_the_footer_follows_the_pane_and_stays_put_between_board_columns(workspace: Workspace) -> None:
+    workspace.create("tasks", title="One card")
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        assert {"New", "Move ←", "Filter", "Sync", "Help"} <= set(descriptions(app))
+        shown = footer_keys(app)
+        await press(app, pilot, "l", "l", "h")
+        assert footer_keys(app) == shown, "the same keys: the footer is not rebuilt"
+        await press(app, pilot, "1")
+        assert "New objective" in descriptions(app) and "Move ←" not in descriptions(app)
+        await press(app, pilot, "4")
+        assert "Move ←" in descriptions(app)
