@@ -35,6 +35,7 @@ from store.workspace import Workspace
 ROOT = Path(__file__).resolve().parents[2]
 SIZE = (120, 40)
 KEYS = 200
+SWITCHES = 60
 START_TIMEOUT = 60.0
 QUIET = 0.08  # seconds without a new frame: the app has finished reacting
 
@@ -168,12 +169,14 @@ def _first_frames(args: Sequence[str], env: dict[str, str], runs: int, data: boo
     return frames, with_data
 
 
-def _key_latencies(args: Sequence[str], env: dict[str, str], prepare: Callable[[Probe], None]) -> list[float]:
+def _key_latencies(
+    args: Sequence[str], env: dict[str, str], prepare: Callable[[Probe], None], keys: Sequence[bytes]
+) -> list[float]:
     probe = Probe(args, env)
     try:
         probe.wait_for("data")
         prepare(probe)
-        return [probe.key(b"j") for _ in range(KEYS)]
+        return [probe.key(key) for key in keys]
     finally:
         probe.close()
 
@@ -216,12 +219,17 @@ def run(report) -> None:  # noqa: ANN001 - the runner's Reporter
                 f"{statistics.median(with_data) / base:.2f}× minimal",
             )
 
-        keys = _key_latencies(["minimal"], demo_env, lambda probe: probe.settle())
+        keys = _key_latencies(["minimal"], demo_env, lambda probe: probe.settle(), [b"j"] * KEYS)
         report(f"key to frame: minimal app ({KEYS} keys)", statistics.median(keys), "ms", f"p95 {_p95(keys):.1f} ms")
-        keys = _key_latencies(["alinea", "-w", str(large)], large_env, _to_done_column)
+        alinea = ["alinea", "-w", str(large)]
+        keys = _key_latencies(alinea, large_env, _to_done_column, [b"j"] * KEYS)
         report(
             f"key to frame: j in the done column ({KEYS})",
             statistics.median(keys),
             "ms",
             f"p95 {_p95(keys):.1f} ms  target median ≤ 12, p95 ≤ 30",
         )
+        # Focus moves: the footer and the focused column's header change (no budget; watched).
+        for name, pair in (("h / l between columns", (b"l", b"h")), ("1 / 4 between panes", (b"1", b"4"))):
+            keys = _key_latencies(alinea, large_env, _to_done_column, pair * (SWITCHES // 2))
+            report(f"key to frame: {name} ({SWITCHES})", statistics.median(keys), "ms", f"p95 {_p95(keys):.1f} ms")
