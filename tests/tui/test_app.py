@@ -256,6 +256,21 @@ async def test_the_welcome_loads_the_sample_quarter(workspace_dir: Path) -> None
     assert reopened.me is not None, "the sample quarter has a member with this git identity"
 
 
+async def test_a_newcomer_loading_the_sample_is_added_and_the_workspace_opens_clean(workspace_dir: Path) -> None:
+    import subprocess
+
+    app = make_app(Workspace(workspace_dir, who="newcomer@example.com"), first_run=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        app.screen.query_one("#welcome-name", Input).value = "Nia Okafor"
+        await press(app, pilot, "ctrl+s")
+        await wait_until(pilot, lambda: "clean" in app.sub_title)
+        assert app.sub_title.startswith("Nia Okafor")
+    committed = subprocess.run(["git", "show", "HEAD:alinea.json"], cwd=workspace_dir, capture_output=True,
+                               text=True, check=True).stdout
+    assert "Nia Okafor" in committed and "newcomer@example.com" in committed
+
+
 async def test_the_app_paints_first_and_shows_the_workspace_once_it_is_read(tmp_path: Path) -> None:
     """`alinea` opens the file after the first frame, so a large workspace never delays it."""
     from textual.widgets import Static

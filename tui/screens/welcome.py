@@ -133,13 +133,12 @@ def in_sample(who: str, today: date) -> bool:
 def apply_welcome(workspace: Workspace, answer: WelcomeAnswer, today: date) -> str:
     """Carry out the welcome's choices (in a worker). Returns what was done, in words."""
     done = []
-    if answer.sample and workspace.count("tasks") == 0:
+    sample = answer.sample and workspace.count("tasks") == 0
+    if sample:
         from store.demo import demo_rows
-        from store.repo import commit_all
 
         for table, rows in demo_rows(today).items():
             workspace.create_many(table, [{**row, "updated_by": row["created_by"]} for row in rows])
-        commit_all(workspace.folder, "Load the sample sales and marketing quarter")
         done.append("Loaded the sample quarter")
     if answer.name and workspace.me is None:
         email = workspace.who if "@" in workspace.who else ""
@@ -147,6 +146,10 @@ def apply_welcome(workspace: Workspace, answer: WelcomeAnswer, today: date) -> s
             workspace.identify_as(answer.name)
         workspace.create("members", name=answer.name, email=email, department=answer.department)
         done.append(f"added you, {answer.name}, to the team")
+    if sample:  # one commit for the whole start, so a new workspace opens clean
+        from store.repo import commit_all
+
+        commit_all(workspace.folder, "Load the sample sales and marketing quarter")
     if not done:
         return ""
     text = "; ".join(done)
