@@ -25,13 +25,20 @@ class GitError(AlineaError):
 
 
 def git_env(folder: Path) -> dict[str, str]:
-    """Never prompt; and when the machine has no git identity, commit under the login name."""
+    """Never prompt; and where git knows no name or no email, commit under the login's.
+
+    Each part is filled in on its own: after the welcome has set only ``user.name`` (a
+    machine with no email), git would still refuse to commit.
+    """
     env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "GIT_SSH_COMMAND": "ssh -o BatchMode=yes"}
-    if not git_config(folder, "user.email") and not git_config(folder, "user.name"):
-        login = getpass.getuser()
-        fallback = {"NAME": login, "EMAIL": f"{login}@{socket.gethostname() or 'localhost'}"}
-        for role in ("AUTHOR", "COMMITTER"):
-            for part, value in fallback.items():
+    login = getpass.getuser()
+    fallback = {
+        "NAME": None if git_config(folder, "user.name") else login,
+        "EMAIL": None if git_config(folder, "user.email") else f"{login}@{socket.gethostname() or 'localhost'}",
+    }
+    for role in ("AUTHOR", "COMMITTER"):
+        for part, value in fallback.items():
+            if value is not None:
                 env.setdefault(f"GIT_{role}_{part}", value)
     return env
 
