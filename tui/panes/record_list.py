@@ -8,7 +8,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on
-from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.widgets import OptionList, Static, TabPane
@@ -31,6 +30,9 @@ class RecordListPane(TabPane):
         super().__init__(title, id=id)
         self._ids: list[str] = []
         self._stale = True
+        self._built = False  # the widgets are mounted just after the first frame
+        self._focus_when_built = False
+        self._show_when_built: str | None = None
 
     @staticmethod
     def pane_bindings(prefix: str, noun: str) -> list[BindingType]:
@@ -44,15 +46,24 @@ class RecordListPane(TabPane):
     def alinea(self) -> AlineaApp:
         return self.app  # type: ignore[return-value]
 
-    def compose(self) -> ComposeResult:
-        yield Static(self.COMING, classes="pane-note")
-        yield OptionList(classes="record-list")
+    def on_mount(self) -> None:
+        # Hidden at start: its widgets are mounted after the first frame, which then comes sooner.
+        self.call_after_refresh(self._build)
+
+    async def _build(self) -> None:
         empty = Static("", classes="empty-state")
         empty.can_focus = True  # so the pane's keys (n) work before there is a first record
-        yield empty
+        await self.mount_all([Static(self.COMING, classes="pane-note"), OptionList(classes="record-list"), empty])
+        self._built = True
+        if self.display:
+            self._reload()
+        if self._show_when_built is not None:
+            self.show_record(self._show_when_built)
+        elif self._focus_when_built:
+            self.focus_default()
 
     def on_show(self) -> None:
-        if self._stale:
+        if self._stale and self._built:
             self._reload()
 
     # -- what subclasses say ------------------------------------------------------------
@@ -68,7 +79,7 @@ class RecordListPane(TabPane):
     # -- data -----------------------------------------------------------------------------
     def refresh_data(self) -> None:
         """Re-read the records (called by the app after every change); a hidden pane waits until shown."""
-        if self.display:
+        if self.display and self._built:
             self._reload()
         else:
             self._stale = True
@@ -89,7 +100,7 @@ class RecordListPane(TabPane):
         elif self._ids:
             option_list.highlighted = 0
         empty = self.query_one(".empty-state", Static)
-        empty.update(self.empty_text())
+        empty.update(self.empty_text() if self.alinea.workspace.loaded else "Loading the workspace…")
         had_focus = self.app.focused in (option_list, empty)
         empty.display = not rows
         option_list.display = bool(rows)
@@ -98,11 +109,17 @@ class RecordListPane(TabPane):
 
     def focus_default(self) -> None:
         """Focus the list, or the empty state when there is nothing to list."""
+        self._focus_when_built = not self._built
+        if not self._built:
+            return
         option_list = self.query_one(OptionList)
         (option_list if option_list.display else self.query_one(".empty-state", Static)).focus()
 
     def show_record(self, record_id: str) -> None:
         """Highlight a record (the palette's "Jump to")."""
+        self._show_when_built = None if self._built else record_id
+        if not self._built:
+            return
         if self._stale:
             self._reload()
         record = self._record_for(record_id)
