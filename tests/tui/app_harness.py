@@ -15,6 +15,11 @@ from tui.screens.record_form import RecordForm
 TODAY = date(2026, 5, 6)  # a Wednesday
 
 
+def on_disk(workspace: Workspace) -> Workspace:
+    """The workspace as a fresh process would read it from alinea.json."""
+    return Workspace(workspace.folder)
+
+
 def make_app(workspace: Workspace, **options: Any) -> AlineaApp:
     return AlineaApp(workspace, today=lambda: TODAY, **options)
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 from textual.color import Color
@@ -11,6 +10,7 @@ from textual.pilot import Pilot
 
 from store.workspace import Workspace
 from tests.conftest import GIT_EMAIL
+from tests.tui.app_harness import on_disk
 from tui.app import AlineaApp
 from tui.panes.board import EMPTY_BOARD, BoardPane
 from tui.screens.record_form import RecordForm
@@ -39,11 +39,6 @@ def board_workspace(workspace: Workspace) -> Workspace:
 
 def make_app(workspace: Workspace) -> AlineaApp:
     return AlineaApp(workspace, today=lambda: TODAY)
-
-
-def on_disk(workspace: Workspace) -> Workspace:
-    """The workspace as a fresh process would read it from alinea.json."""
-    return Workspace(Path(workspace.folder))
 
 
 def titles(app: AlineaApp, status: str) -> list[str]:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from textual.widgets import Input, OptionList
 
 from store.workspace import Workspace
 from tests.conftest import GIT_EMAIL
-from tests.tui.app_harness import make_app, press, settle, type_text
+from tests.tui.app_harness import make_app, on_disk, press, settle, type_text
 from tui.app import AlineaApp
 from tui.screens.help import HelpScreen
 from tui.screens.record_form import RecordForm
@@ -35,10 +33,6 @@ def highlighted(app: AlineaApp) -> str:
     option_list = app.screen.query_one("#team-list", OptionList)
     assert option_list.highlighted is not None
     return str(option_list.get_option_at_index(option_list.highlighted).prompt).strip()
-
-
-def on_disk(workspace: Workspace) -> Workspace:
-    return Workspace(Path(workspace.folder))
 
 
 async def open_team(app: AlineaApp, pilot) -> TeamScreen:  # noqa: ANN001 - textual's Pilot
