@@ -266,11 +266,23 @@ class Meeting(Record):
     objective_ids: IdSet = frozenset()
     status: MeetingStatus = MeetingStatus.planned
     notes: Text = ""
+    # The run (schema 2): stored, so a countdown survives a pane switch, a restart or a crash.
+    started_at: UtcTime | None = None
+    started_by: Short = ""
+    ended_at: UtcTime | None = None
+    paused_at: UtcTime | None = None
+    paused_seconds: int = Field(default=0, ge=0)
 
 
 class AgendaItem(Record):
     TABLE = "agenda_items"
-    REFS = {"meeting_id": "meetings", "presenter_id": "members", "objective_id": "objectives"}
+    REFS = {
+        "meeting_id": "meetings",
+        "presenter_id": "members",
+        "objective_id": "objectives",
+        "carried_from": "agenda_items",
+        "feedback_id": "feedback",
+    }
 
     meeting_id: RecordId
     title: Title
@@ -282,8 +294,15 @@ class AgendaItem(Record):
     notes: Text = ""
     outcome: Text = ""
     status: AgendaStatus = AgendaStatus.open
+    # schema 2: standing items repeat in every meeting of the series; a carried item links
+    # back to the one it continues; a run stamps when each item started and ended.
+    standing: bool = False
+    carried_from: OptionalId = None
+    feedback_id: OptionalId = None
+    started_at: UtcTime | None = None
+    ended_at: UtcTime | None = None
 
-    @field_validator("presenter_id", "objective_id", mode="before")
+    @field_validator("presenter_id", "objective_id", "carried_from", "feedback_id", mode="before")
     @classmethod
     def _blank_ids(cls, value: Any) -> Any:
         return _blank_to_none(value)
@@ -320,7 +339,7 @@ class Feedback(Record):
 
 class Task(Record):
     TABLE = "tasks"
-    REFS = {"owner_id": "members", "objective_id": "objectives", "meeting_id": "meetings"}
+    REFS = {"owner_id": "members", "objective_id": "objectives", "meeting_id": "meetings", "feedback_id": "feedback"}
 
     title: Title
     description: Text = ""
@@ -332,8 +351,10 @@ class Task(Record):
     objective_id: OptionalId = None
     meeting_id: OptionalId = None
     position: str = ""
+    #: schema 2: the feedback entry this task was made from
+    feedback_id: OptionalId = None
 
-    @field_validator("owner_id", "objective_id", "meeting_id", "due", mode="before")
+    @field_validator("owner_id", "objective_id", "meeting_id", "feedback_id", "due", mode="before")
     @classmethod
     def _blank_fields(cls, value: Any) -> Any:
         return _blank_to_none(value)

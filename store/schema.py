@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from store.errors import UnknownTable
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 TABLE_NAMES: tuple[str, ...] = (
     "members",
     "objectives",

@@ -101,7 +101,24 @@ def decode_document(raw: bytes, path: Path) -> Tables:
 
 
 # Pure, deterministic migrations: MIGRATIONS[n] turns a schema-n document into schema n+1.
-MIGRATIONS: dict[int, Any] = {}
+# Each writes every new field with its default into every record, so a migrated file has
+# the same bytes whichever clone migrated it.
+_SCHEMA_2_FIELDS: dict[str, dict[str, Any]] = {
+    "meetings": {"started_at": None, "started_by": "", "ended_at": None, "paused_at": None, "paused_seconds": 0},
+    "agenda_items": {"standing": False, "carried_from": None, "feedback_id": None, "started_at": None, "ended_at": None},
+    "tasks": {"feedback_id": None},
+}
+
+
+def _to_schema_2(data: Tables) -> Tables:
+    """Schema 2: a meeting's run, standing and carried agenda items, tasks made from feedback."""
+    migrated = dict(data)
+    for table, defaults in _SCHEMA_2_FIELDS.items():
+        migrated[table] = {rid: {**defaults, **record} for rid, record in data.get(table, {}).items()}
+    return migrated
+
+
+MIGRATIONS: dict[int, Any] = {1: _to_schema_2}
 
 
 def migrate(data: Tables, schema: int) -> Tables:
@@ -110,6 +127,16 @@ def migrate(data: Tables, schema: int) -> Tables:
         schema += 1
     data[META_TABLE] = {META_ID: {"schema": SCHEMA_VERSION}}
     return data
+
+
+def _file_schema(raw: bytes) -> int | None:
+    """The schema number the file on disk says (its _meta block is the first table)."""
+    head = raw[: raw.find(b"}") + 1] if raw.startswith(b'{\n"_meta"') else b""
+    found = head.rsplit(b'"schema":', 1)
+    try:
+        return int(found[1].strip(b" }\n")) if len(found) == 2 else None
+    except ValueError:
+        return None
 
 
 def write_atomically(path: Path, payload: bytes) -> None:
@@ -255,7 +282,9 @@ class CanonicalStorage(Storage):
         self._raw = raw
         self._signature = signature
         # Found now (one pass, ~12 ms on a large file) so the first save costs what any save does.
-        self._blocks, self._lines = table_blocks(raw, self._data), {}
+        # A migrated file's blocks are stale: its first save encodes every table afresh.
+        migrated = self._data[META_TABLE][META_ID]["schema"] != _file_schema(raw)
+        self._blocks, self._lines = ({} if migrated else table_blocks(raw, self._data)), {}
         self._dirty.clear()
         self.generation += 1
 

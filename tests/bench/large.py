@@ -14,7 +14,7 @@ from typing import Any
 
 from store.positions import spread_keys
 from store.repo import commit_all, init_workspace
-from store.storage import META_ID, META_TABLE, Tables, empty_tables, encode_document, write_atomically
+from store.storage import META_ID, META_TABLE, Tables, empty_tables, encode_document, migrate, write_atomically
 from store.workspace import DATA_FILE
 
 COUNTS = {
@@ -296,7 +296,7 @@ def make_large_tables(seed: int = 0, today: date | None = None, scale: float = 1
                 "tasks": list(tasks)}
     tables["feedback"] = _feedback(gen, _count("feedback", scale), member_ids, subjects)
     tables[META_TABLE] = {META_ID: tables[META_TABLE][META_ID]}
-    return tables
+    return migrate(tables, 1)  # the generator writes schema-1 records: fill in the fields added since
 
 
 def write_large_workspace(folder: Path, seed: int = 0, *, today: date | None = None, scale: float = 1.0) -> Path:

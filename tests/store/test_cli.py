@@ -165,7 +165,7 @@ def test_ambiguous_prefix_is_exit_2(ws: str, capsys: pytest.CaptureFixture[str])
             lambda raw: raw.replace(b'"tasks": {}', b'"tasks": {\n<<<<<<< HEAD\n=======\n>>>>>>> x\n}'),
             "conflict markers",
         ),
-        (lambda raw: raw.replace(b'"schema":1', b'"schema":7'), "newer alinea"),
+        (lambda raw: raw.replace(b'"schema":2', b'"schema":70'), "newer alinea"),
         (lambda raw: raw.replace(b'"tasks": {}', b'"tasks": {"' + b"a" * 32 + b'": {"title": ""}}'), "is invalid"),
     ],
 )

@@ -196,3 +196,43 @@ def test_a_hand_formatted_file_is_saved_canonically_with_nothing_lost(workspace_
     reopened = Workspace(workspace_dir)
     assert [t.id for t in reopened.records("tasks")] == [kept.id]
     assert [m.name for m in reopened.records("members")] == ["Bo Lind"]
+
+
+SCHEMA_1_FILE = (
+    '{\n"_meta": {\n"1": {"schema":1}\n},\n"agenda_items": {\n'
+    '"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa": {"created_at":"2026-11-02T09:00:00.000000+00:00","created_by":"",'
+    '"deleted":false,"id":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa","kind":"update","meeting_id":"bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb",'
+    '"minutes":10,"notes":"","objective_id":null,"outcome":"","position":"V","presenter_id":null,"rev":1,'
+    '"status":"open","title":"Pipeline numbers","updated_at":"2026-11-02T09:00:00.000000+00:00","updated_by":""}\n},\n'
+    '"conflicts": {},\n"feedback": {},\n"measurements": {},\n"meetings": {\n'
+    '"bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb": {"attendee_ids":[],"created_at":"2026-11-02T09:00:00.000000+00:00",'
+    '"created_by":"","deleted":false,"duration_min":45,"id":"bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb","location":"",'
+    '"notes":"","objective_ids":[],"rev":1,"series":"weekly","starts_at":"2026-11-03T09:30:00.000000+00:00",'
+    '"status":"planned","title":"Weekly alignment","updated_at":"2026-11-02T09:00:00.000000+00:00","updated_by":""}\n},\n'
+    '"members": {},\n"metrics": {},\n"objectives": {},\n"tasks": {}\n}\n'
+)
+
+
+def test_a_schema_1_file_opens_migrated_and_saves_as_schema_2(workspace_dir: Path) -> None:
+    path = workspace_dir / "alinea.json"
+    path.write_text(SCHEMA_1_FILE, encoding="utf-8")
+    workspace = Workspace(workspace_dir)
+    item = workspace.get("agenda_items", "a" * 32)
+    assert item.standing is False and item.carried_from is None and item.started_at is None
+    assert path.read_text(encoding="utf-8") == SCHEMA_1_FILE  # reading never rewrites
+    workspace.create("tasks", title="Send the revised lead-score sheet")
+    saved = path.read_bytes()
+    assert b'"schema":2' in saved
+    meeting_line = next(line for line in saved.splitlines() if line.startswith(b'"' + b"b" * 32))
+    assert b'"started_at":null' in meeting_line and b'"paused_seconds":0' in meeting_line
+    # The same data gives the same bytes: a fresh read re-encodes to what was saved.
+    assert encode_document(decode_document(saved, path)) == saved
+
+
+def test_a_newer_schema_opens_read_only_and_is_never_rewritten(workspace_dir: Path) -> None:
+    path = workspace_dir / "alinea.json"
+    newer = SCHEMA_1_FILE.replace('"schema":1', '"schema":99')
+    path.write_text(newer, encoding="utf-8")
+    workspace = Workspace(workspace_dir)
+    assert workspace.read_only and "newer alinea" in str(workspace.read_only_reason)
+    assert path.read_text(encoding="utf-8") == newer

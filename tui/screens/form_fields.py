@@ -20,7 +20,11 @@ FieldKind = Literal[
 ]
 MARKDOWN_FIELDS = frozenset({"description", "notes", "body", "outcome", "response"})
 #: fields the form never shows (ordering keys kept by the panes)
-HIDDEN_FIELDS = frozenset({"position"})
+#: kept by the app itself (order, a meeting's run, links made by actions), never typed in a form
+HIDDEN_FIELDS = frozenset({
+    "position", "standing", "carried_from", "feedback_id",
+    "started_at", "started_by", "ended_at", "paused_at", "paused_seconds",
+})
 FIRST_FIELDS = ("title", "name", "body")
 LABELS = {
     "owner_id": "Owner",
