@@ -105,7 +105,9 @@ def decode_document(raw: bytes, path: Path) -> Tables:
 # the same bytes whichever clone migrated it.
 _SCHEMA_2_FIELDS: dict[str, dict[str, Any]] = {
     "meetings": {"started_at": None, "started_by": "", "ended_at": None, "paused_at": None, "paused_seconds": 0},
-    "agenda_items": {"standing": False, "carried_from": None, "feedback_id": None, "started_at": None, "ended_at": None},
+    "agenda_items": {
+        "standing": False, "carried_from": None, "feedback_id": None, "started_at": None, "ended_at": None,
+    },
     "tasks": {"feedback_id": None},
 }
 

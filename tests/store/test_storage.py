@@ -208,7 +208,8 @@ SCHEMA_1_FILE = (
     '"bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb": {"attendee_ids":[],"created_at":"2026-11-02T09:00:00.000000+00:00",'
     '"created_by":"","deleted":false,"duration_min":45,"id":"bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb","location":"",'
     '"notes":"","objective_ids":[],"rev":1,"series":"weekly","starts_at":"2026-11-03T09:30:00.000000+00:00",'
-    '"status":"planned","title":"Weekly alignment","updated_at":"2026-11-02T09:00:00.000000+00:00","updated_by":""}\n},\n'
+    '"status":"planned","title":"Weekly alignment","updated_at":"2026-11-02T09:00:00.000000+00:00",'
+    '"updated_by":""}\n},\n'
     '"members": {},\n"metrics": {},\n"objectives": {},\n"tasks": {}\n}\n'
 )
 
