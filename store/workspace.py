@@ -351,11 +351,26 @@ class Workspace:
 
     def create_many(self, table: str, rows: Iterable[dict[str, Any]]) -> list[Any]:
         """Create many records in one save (imports, the demo, benchmarks). Not undoable."""
+        return self.write_many(table, create=rows)[0]
+
+    def write_many(
+        self,
+        table: str,
+        *,
+        create: Iterable[dict[str, Any]] = (),
+        update: Iterable[tuple[str, dict[str, Any]]] = (),
+    ) -> tuple[list[Any], list[Any]]:
+        """Create some records and change others in one save (imports). Not undoable.
+
+        ``update``: (record id, fields) pairs; a change that leaves a record as it was is
+        skipped. Returns the created and the changed records. Any invalid value raises
+        FieldErrors before anything is written.
+        """
         self._require_writable()
         model = model_of(table)
         now = self.clock()
-        records = []
-        for fields in rows:
+        created = []
+        for fields in create:
             fields = dict(fields)
             stamp = fields.pop("created_at", now)
             common = {
@@ -367,10 +382,18 @@ class Workspace:
                 "rev": 1,
                 "deleted": False,
             }
-            records.append(self._build(model, {**fields, **common}))
+            created.append(self._build(model, {**fields, **common}))
         with self._transaction():
-            self._save(table, records, before=None, kind="created")
-        return records
+            changed = []
+            for record_id, fields in update:
+                self._writable_model(table, fields)
+                current = self.get(table, record_id)
+                record = self._build(model, {**current.model_dump(), **fields, **self._bump(current)})
+                if not _same_data(current, record):
+                    changed.append(record)
+            if created or changed:
+                self._save(table, created + changed, before=None, kind="created" if created else "updated")
+        return created, changed
 
     def undo(self) -> Change | None:
         """Undo the last change made through this Workspace; None when there is nothing to undo."""

@@ -1,0 +1,79 @@
+"""`alinea import measurements`, `alinea export objectives` and `alinea export brief`.
+
+tui/cli.py calls ``register(command)``; tui/cli_export.py calls ``register_exports(kinds)``.
+Bad input raises InvalidInput (one line on stderr, exit 2, nothing written).
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from store.errors import InvalidInput
+from tui.cli import open_workspace
+from tui.cli_export import add_kind, write_output
+
+EXIT_OK = 0
+
+
+def register(command: Callable[..., argparse.ArgumentParser]) -> None:
+    """Add `alinea import`."""
+    importing = command("import", _missing_kind, "bring numbers in from a file")
+    kinds = importing.add_subparsers(dest="kind", metavar="KIND", parser_class=type(importing))
+    text = "measurements from a CSV file: metric,date,value[,note]; one bad row writes nothing"
+    measurements = kinds.add_parser("measurements", help=text, description=text)
+    measurements.add_argument("file", metavar="FILE.csv")
+    measurements.set_defaults(func=cmd_import_measurements)
+
+
+def register_exports(kinds: Any) -> None:
+    """Add `alinea export objectives` and `alinea export brief`."""
+    formats = ("md", "html")
+    report = add_kind(kinds, "objectives", cmd_export_objectives, "the objectives' status report", formats)
+    report.add_argument("--period", metavar="P", help="only this period's objectives (2026-Q4, 2026-H1, 2026-11, 2026)")
+    brief = add_kind(kinds, "brief", cmd_export_brief, "what changed since the last meeting, as a pre-read", formats)
+    brief.add_argument("meeting", nargs="?", metavar="MEETING", help="id prefix or `next` (default: the next meeting)")
+
+
+def _missing_kind(args: argparse.Namespace) -> int:
+    raise InvalidInput("say what to import: `alinea import measurements FILE.csv`")
+
+
+def cmd_import_measurements(args: argparse.Namespace) -> int:
+    from store.importing import import_measurements
+
+    path = Path(args.file)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise InvalidInput(f"{path} is not a UTF-8 text file: save it as CSV (UTF-8)") from None
+    except OSError as error:
+        raise InvalidInput(f"cannot read {path}: {error.strerror or error}") from None
+    result = import_measurements(open_workspace(args, writing=True), text, today=date.today())
+    print(result.summary[:1].upper() + result.summary[1:])
+    return EXIT_OK
+
+
+def cmd_export_objectives(args: argparse.Namespace) -> int:
+    from store.export.objectives import objectives_html, objectives_markdown
+
+    workspace = open_workspace(args)
+    render = objectives_html if args.format == "html" else objectives_markdown
+    write_output(args, render(workspace, today=date.today(), period=args.period))
+    return EXIT_OK
+
+
+def cmd_export_brief(args: argparse.Namespace) -> int:
+    from store.brief import build_brief, pick_meeting
+    from store.export.brief import brief_html, brief_markdown
+    from store.workspace import utc_now
+
+    workspace = open_workspace(args)
+    now = utc_now()
+    meeting = pick_meeting(workspace, args.meeting, now=now)
+    brief = build_brief(workspace, meeting, now=now)
+    write_output(args, brief_html(brief) if args.format == "html" else brief_markdown(brief))
+    return EXIT_OK
