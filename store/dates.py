@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _RELATIVE = re.compile(r"^([+-])(\d+)([dwm]?)$")
@@ -35,3 +35,13 @@ def parse_date(text: str, today: date | None = None) -> date | None:
         return date.fromisoformat(value)
     except ValueError:
         raise ValueError(f"{text!r} is not a date: use 2026-12-01, +3d, +2w, fri or next mon") from None
+
+
+def day_label(day: date) -> str:
+    """A date as people read it: "Tue 01 Dec"."""
+    return f"{day:%a %d %b}"
+
+
+def moment_label(moment: datetime, tz: tzinfo | None = None) -> str:
+    """A time as people read it, in local time (or ``tz``): "Tue 01 Dec 10:14"."""
+    return f"{moment.astimezone(tz):%a %d %b %H:%M}"

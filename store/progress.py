@@ -332,3 +332,29 @@ def objective_views(source: Records, today: date, *, until: date | None = None) 
 def percent(share: float | None) -> str:
     """"42 %" or "no data"."""
     return NO_DATA if share is None else f"{round(share * 100)} %"
+
+
+_PREFIX_UNITS = frozenset("€$£¥")
+
+
+def format_value(value: float | None, unit: str = "") -> str:
+    """A metric value with its unit: "€1,234,000", "28.5 %", "31" ("—" for none)."""
+    if value is None:
+        return "—"
+    if not math.isfinite(value):
+        return str(value)
+    text = f"{value:,.2f}".rstrip("0").rstrip(".") if value != int(value) else f"{int(value):,}"
+    unit = unit.strip()
+    if not unit:
+        return text
+    if unit in _PREFIX_UNITS:
+        return f"-{unit}{text[1:]}" if text.startswith("-") else f"{unit}{text}"
+    return f"{text} {unit}"
+
+
+def format_change(change: float | None, unit: str = "") -> str:
+    """A signed change: "+12", "−€8" ("" for none)."""
+    if change is None:
+        return ""
+    sign = "+" if change >= 0 else "−"
+    return sign + format_value(abs(change), unit)
