@@ -1,12 +1,24 @@
-"""Reviewing the values a merge set aside: list unresolved conflicts, apply a choice."""
+"""Reviewing the values a merge set aside: list conflicts, accept the kept value or restore
+the set-aside one.
+
+``conflict_views`` gives the review screen and `alinea conflicts` everything they show:
+the record by title and table, the field, both values in words, who wrote each and when,
+and for a resolved conflict which value stayed. ``accept`` and ``restore`` write through
+the Workspace like any edit, so the choice merges and syncs to the team.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
 from typing import Any, Literal
 
+from store.dates import moment_label
 from store.errors import InvalidInput
+from store.export.common import clean
 from store.merge import DELETED
-from store.models import Conflict
+from store.models import MODELS, Conflict
+from store.references import NOUNS, title_of
 
 Keep = Literal["kept", "lost"]
 
@@ -40,6 +52,166 @@ def _restore(workspace: Any, conflict: Conflict) -> None:
             workspace.delete(conflict.table, record.id)
         return
     workspace.update(conflict.table, record.id, **{conflict.field: conflict.lost})
+
+
+def accept(workspace: Any, conflict_id: str) -> Conflict:
+    """Keep the value the merge kept; mark the conflict resolved."""
+    return resolve(workspace, conflict_id, "kept")
+
+
+def restore(workspace: Any, conflict_id: str) -> Conflict:
+    """Write the set-aside value back to the record; mark the conflict resolved."""
+    return resolve(workspace, conflict_id, "lost")
+
+
+Outcome = Literal["kept", "lost", "changed"]
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    """One conflict as a person reviews it."""
+
+    conflict: Conflict
+    table: str
+    record_id: str
+    #: the record's title, or "(deleted)"
+    title: str
+    field: str
+    field_label: str
+    kept: str
+    lost: str
+    #: who wrote the kept value, when known ("" once the record was edited again)
+    kept_by: str
+    kept_at: datetime
+    lost_by: str
+    #: when the merge met the two values (the later of the two edits)
+    at: datetime
+    resolved: bool
+    #: for a resolved conflict: "kept" (merged value stayed), "lost" (restored) or "changed" since
+    outcome: Outcome | None
+
+    @property
+    def id(self) -> str:
+        return self.conflict.id
+
+    @property
+    def noun(self) -> str:
+        return NOUNS.get(self.table, self.table.replace("_", " "))
+
+    @property
+    def is_delete(self) -> bool:
+        return self.field == DELETED
+
+
+_FIELD_LABELS = {
+    "owner_id": "Owner",
+    "owner_ids": "Owners",
+    "attendee_ids": "Attendees",
+    "objective_id": "Objective",
+    "objective_ids": "Objectives",
+    "meeting_id": "Meeting",
+    "metric_id": "Metric",
+    "presenter_id": "Presenter",
+    "author_id": "Author",
+    "subject_id": "About",
+    "duration_min": "Length (minutes)",
+    "minutes": "Time box (minutes)",
+    "starts_at": "Starts at",
+    DELETED: "Deleted",
+}
+
+
+def field_label(field: str) -> str:
+    return _FIELD_LABELS.get(field) or field.replace("_", " ").capitalize()
+
+
+def value_text(source: Any, table: str, field: str, value: Any) -> str:
+    """A stored value in words: references by title, sets as lists, blanks as "(empty)"."""
+    if value is None or value == "" or value == []:
+        return "(empty)"
+    model = MODELS.get(table)
+    target = model.REFS.get(field) if model is not None else None
+    if target:
+        ids = value if isinstance(value, list) else [value]
+        return ", ".join(title_of(source, target, str(i)) for i in ids)
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return " ".join(str(value).split())
+
+
+def _outcome(record: Any, conflict: Conflict) -> Outcome | None:
+    if not conflict.resolved:
+        return None
+    if record is None:
+        return "changed"
+    if conflict.field == DELETED:
+        return "lost" if record.deleted else "kept"
+    current = record.to_json().get(conflict.field)
+    if current == conflict.lost and current != conflict.kept:
+        return "lost"
+    return "kept" if current == conflict.kept else "changed"
+
+
+def conflict_view(source: Any, conflict: Conflict) -> ConflictView:
+    record = source.lookup(conflict.table, conflict.record_id)
+    # the record's last writer wrote the kept value unless it was edited after the merge
+    unchanged = record is not None and record.updated_at <= conflict.at
+    deleted = conflict.field == DELETED
+    return ConflictView(
+        conflict=conflict,
+        table=conflict.table,
+        record_id=conflict.record_id,
+        title=title_of(source, conflict.table, conflict.record_id) if not deleted or record is None else record.label,
+        field=conflict.field,
+        field_label=field_label(conflict.field),
+        kept="kept the record" if deleted else value_text(source, conflict.table, conflict.field, conflict.kept),
+        lost="deleted it" if deleted else value_text(source, conflict.table, conflict.field, conflict.lost),
+        kept_by=record.updated_by if unchanged else "",
+        kept_at=record.updated_at if unchanged else conflict.at,
+        lost_by=conflict.lost_by,
+        at=conflict.at,
+        resolved=conflict.resolved,
+        outcome=_outcome(record, conflict),
+    )
+
+
+def conflict_views(source: Any, *, include_resolved: bool = False) -> list[ConflictView]:
+    """Open conflicts oldest first; with ``include_resolved``, the resolved ones after them."""
+    found = [c for c in source.records("conflicts") if include_resolved or not c.resolved]
+    found.sort(key=lambda c: (c.resolved, c.at, c.id))
+    return [conflict_view(source, c) for c in found]
+
+
+def describe_lines(view: ConflictView, tz: tzinfo | None = None) -> list[str]:
+    """The conflict in a few lines for the CLI: record, field, both values, who and when, outcome."""
+    head = f"{view.id[:8]}  {view.noun} {view.title!r} · {view.field_label}"
+    kept_by = f" by {view.kept_by}" if view.kept_by else ""
+    if view.is_delete:
+        lines = [
+            head,
+            f"    kept the record, edited{kept_by}, {moment_label(view.kept_at, tz)}",
+            f"    set aside a delete by {view.lost_by}, merged {moment_label(view.at, tz)}",
+        ]
+    else:
+        lines = [
+            head,
+            f"    kept:      {_short(view.kept)}{kept_by}, {moment_label(view.kept_at, tz)}",
+            f"    set aside: {_short(view.lost)} by {view.lost_by}, merged {moment_label(view.at, tz)}",
+        ]
+    if view.resolved:
+        lines.append("    resolved: " + _OUTCOME_WORDS[view.outcome or "changed"])
+    return [clean(line) for line in lines]
+
+
+_OUTCOME_WORDS: dict[str, str] = {
+    "kept": "the merged value stayed",
+    "lost": "the set-aside value was restored",
+    "changed": "the record changed since",
+}
 
 
 def describe(conflict: Conflict, workspace: Any) -> str:

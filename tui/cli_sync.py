@@ -63,24 +63,26 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 
 def cmd_conflicts(args: argparse.Namespace) -> int:
-    from store.conflicts import describe, unresolved
+    from store.conflicts import conflict_views, describe_lines
 
-    workspace = open_workspace(args)
-    shown = workspace.records("conflicts") if args.all else unresolved(workspace)
-    if not shown:
+    shown = conflict_views(open_workspace(args), include_resolved=args.all)
+    open_count = sum(1 for view in shown if not view.resolved)
+    if not open_count and not shown:
         print("No conflicts to review.")
         return EXIT_OK
-    for conflict in shown:
-        print(describe(conflict, workspace) + ("  (resolved)" if conflict.resolved else ""))
-    if not args.all:
-        print(f"{len(shown)} to review: `alinea conflicts resolve ID --keep kept|lost`")
+    for view in shown:
+        print("\n".join(describe_lines(view)))
+    if open_count:
+        print(f"{open_count} to review: `alinea conflicts resolve ID --keep kept|lost`")
     return EXIT_OK
 
 
 def cmd_resolve(args: argparse.Namespace) -> int:
-    from store.conflicts import resolve
+    from store.conflicts import conflict_view, describe_lines, resolve
 
-    conflict = resolve(open_workspace(args, writing=True), args.id, args.keep)
+    workspace = open_workspace(args, writing=True)
+    conflict = resolve(workspace, args.id, args.keep)
     choice = "the merged value" if args.keep == "kept" else "the value the merge had set aside"
     print(f"Resolved conflict {conflict.id[:8]}: kept {choice}")
+    print("\n".join(describe_lines(conflict_view(workspace, conflict))[1:]))
     return EXIT_OK
