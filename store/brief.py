@@ -1,0 +1,274 @@
+"""The brief: what changed since the last meeting and what needs attention, before the next one.
+
+For a meeting (by default the next planned one), counted from the start of the previous
+meeting of its series (or the last 7 days when there is none): metrics that moved and
+whether toward their target, objectives whose progress, pace or record changed, tasks
+done, tasks overdue, new and still-open feedback, conflicts waiting for review; then the
+meeting's agenda fill and airtime per department.
+
+Pure: records and ``now`` come in. Every line carries the table and id of its record so
+the UI can jump to it. Computed from ``updated_at`` stamps and measurement dates; an
+objective's earlier progress is recomputed from the measurements dated before ``since``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from store.dates import day_label
+from store.errors import InvalidInput
+from store.models import FeedbackStatus, Meeting, MeetingStatus, ObjectiveStatus, TaskStatus
+from store.progress import format_change, format_value, objective_views, percent, toward_target
+from store.references import title_of
+
+DEFAULT_WINDOW = timedelta(days=7)
+#: a progress change smaller than this (one point) is not news
+PROGRESS_STEP = 0.01
+NO_DEPARTMENT = "No department"
+
+_STATUS_WORDS = {
+    ObjectiveStatus.on_track: "on track",
+    ObjectiveStatus.at_risk: "at risk",
+    ObjectiveStatus.off_track: "off track",
+    ObjectiveStatus.done: "done",
+}
+
+
+@dataclass(frozen=True)
+class BriefLine:
+    """One line of the brief: words, and the record it is about (for `enter` to jump)."""
+
+    text: str
+    table: str
+    record_id: str
+    #: "good", "bad" or "" (the UI may colour by it)
+    tone: str = ""
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str
+    lines: tuple[BriefLine, ...]
+    #: what to say when there are no lines
+    empty: str
+
+
+@dataclass(frozen=True)
+class Brief:
+    meeting: Meeting | None
+    previous: Meeting | None
+    since: datetime
+    now: datetime
+    sections: tuple[Section, ...]
+    agenda_minutes: int = 0
+    meeting_minutes: int = 0
+    #: (department, minutes) of the meeting's agenda, most first
+    airtime: tuple[tuple[str, int], ...] = field(default=())
+
+    def section(self, key: str) -> Section:
+        return next(s for s in self.sections if s.key == key)
+
+    @property
+    def over_by(self) -> int:
+        """Minutes the agenda runs past the meeting's length (0 when it fits)."""
+        return max(0, self.agenda_minutes - self.meeting_minutes)
+
+
+# -- which meeting --------------------------------------------------------------------------------
+def upcoming(source: Any, now: datetime, series: str | None = None) -> Meeting | None:
+    """The next planned (or running) meeting from ``now`` on, of ``series`` when given."""
+    found = [
+        m
+        for m in source.records("meetings")
+        if m.status is not MeetingStatus.done
+        and m.starts_at + timedelta(minutes=m.duration_min) >= now
+        and (series is None or m.series == series)
+    ]
+    return min(found, key=lambda m: (m.starts_at, m.id), default=None)
+
+
+def pick_meeting(source: Any, text: str | None, *, now: datetime) -> Meeting | None:
+    """The meeting a person names: an id prefix, or ``next``/nothing for the next meeting.
+
+    None when nothing is planned (the brief then covers the last 7 days)."""
+    if text is None or text.strip().lower() in ("", "next"):
+        return upcoming(source, now)
+    found = source.find(text, "meetings")
+    if found.deleted:
+        raise InvalidInput(f"meeting {found.id[:8]} was deleted")
+    return found
+
+
+def previous_meeting(source: Any, meeting: Meeting) -> Meeting | None:
+    """The latest meeting of the same series that started before this one."""
+    if not meeting.series:
+        return None
+    earlier = [
+        m
+        for m in source.records("meetings")
+        if m.series == meeting.series and m.id != meeting.id and m.starts_at < meeting.starts_at
+    ]
+    return max(earlier, key=lambda m: (m.starts_at, m.id), default=None)
+
+
+# -- the sections -------------------------------------------------------------------------------------
+def _metric_lines(source: Any, since_day: date) -> list[BriefLine]:
+    lines = []
+    objectives = {o.id: o for o in source.records("objectives")}
+    for view in objective_views(source, since_day):
+        for metric_view in view.metrics:
+            metric = metric_view.metric
+            if metric_view.last_date is None or metric_view.last_date < since_day:
+                continue
+            before = metric_view.value_on(since_day - timedelta(days=1))
+            now_value = metric_view.current
+            unit = metric.unit
+            if before is None:
+                text = f"{metric.name}: first measurement {format_value(now_value, unit)}"
+                tone = ""
+            elif now_value == before:
+                continue
+            else:
+                change = now_value - before if now_value is not None else None
+                toward = toward_target(metric, change)
+                direction = "toward target" if toward else "away from target"
+                text = (
+                    f"{metric.name}: {format_value(before, unit)} → {format_value(now_value, unit)}"
+                    f" ({format_change(change, unit)}, {direction})"
+                )
+                tone = "good" if toward else "bad"
+            goal = objectives.get(metric.objective_id)
+            if goal is not None:
+                text += f" · {goal.title}"
+            lines.append(BriefLine(text, "metrics", metric.id, tone))
+    return lines
+
+
+def _objective_lines(source: Any, since: datetime, today: date) -> list[BriefLine]:
+    since_day = since.date()
+    before = {v.objective.id: v for v in objective_views(source, since_day, until=since_day - timedelta(days=1))}
+    lines = []
+    for view in objective_views(source, today):
+        goal = view.objective
+        old = before.get(goal.id)
+        notes = []
+        if old is not None and (old.progress is None) != (view.progress is None):
+            notes.append(f"progress {percent(old.progress)} → {percent(view.progress)}")
+        elif old is not None and old.progress is not None and view.progress is not None:
+            if abs(view.progress - old.progress) >= PROGRESS_STEP:
+                notes.append(f"progress {percent(old.progress)} → {percent(view.progress)}")
+        if old is not None and old.pace.label != view.pace.label:
+            notes.append(f"{old.pace.label} → {view.pace.label}")
+        if goal.updated_at >= since and goal.created_at < since:
+            notes.append(f"edited by {goal.updated_by or 'someone'}, now {_STATUS_WORDS[goal.status]}")
+        elif goal.created_at >= since:
+            notes.append(f"new, {_STATUS_WORDS[goal.status]}")
+        if view.proposal is not None:
+            notes.append(f"behind pace: propose {_STATUS_WORDS[view.proposal]}")
+        if view.overdue_on_track:
+            notes.append("past its due date and still on track")
+        if notes:
+            tone = "bad" if view.pace.behind or view.overdue_on_track else ""
+            lines.append(BriefLine(f"{goal.title}: {'; '.join(notes)}", "objectives", goal.id, tone))
+    return lines
+
+
+def _owner(source: Any, owner_id: str | None) -> str:
+    return title_of(source, "members", owner_id) or "no owner"
+
+
+def _task_lines(source: Any, since: datetime, today: date) -> tuple[list[BriefLine], list[BriefLine]]:
+    tasks = source.records("tasks")
+    done = [
+        BriefLine(f"{t.title} ({_owner(source, t.owner_id)})", "tasks", t.id, "good")
+        for t in sorted(tasks, key=lambda t: (t.updated_at, t.id))
+        if t.status is TaskStatus.done and t.updated_at >= since
+    ]
+    late = [t for t in tasks if t.status is not TaskStatus.done and t.due is not None and t.due < today]
+    overdue = [
+        BriefLine(
+            f"{t.title} ({_owner(source, t.owner_id)}), due {day_label(t.due)}"
+            + (", newly overdue" if t.due >= since.date() else ""),
+            "tasks",
+            t.id,
+            "bad",
+        )
+        for t in sorted(late, key=lambda t: (t.due, t.id))
+    ]
+    return done, overdue
+
+
+def _feedback_text(source: Any, entry: Any) -> str:
+    from store.feedback_actions import first_line
+
+    author = title_of(source, "members", entry.author_id) or "someone"
+    about = ""
+    if entry.subject_table is not None:
+        about = f" on {title_of(source, entry.subject_table.value, entry.subject_id)}"
+    return f"{entry.kind.value.capitalize()} from {author}{about}: {first_line(entry.body, 80)}"
+
+
+def _feedback_lines(source: Any, since: datetime) -> tuple[list[BriefLine], list[BriefLine]]:
+    entries = sorted(source.records("feedback"), key=lambda f: (f.created_at, f.id))
+    new = [BriefLine(_feedback_text(source, f), "feedback", f.id) for f in entries if f.created_at >= since]
+    still_open = [
+        BriefLine(_feedback_text(source, f), "feedback", f.id)
+        for f in entries
+        if f.created_at < since and f.status is FeedbackStatus.open
+    ]
+    return new, still_open
+
+
+def _conflict_lines(source: Any) -> list[BriefLine]:
+    """Each open conflict; the line names the conflict (the review screen opens on it)."""
+    from store.conflicts import conflict_views
+
+    lines = []
+    for view in conflict_views(source):
+        text = f"{view.noun.capitalize()} {view.title} · {view.field_label}: kept {view.kept}, set aside {view.lost}"
+        lines.append(BriefLine(text, "conflicts", view.id, "bad"))
+    return lines
+
+
+def agenda_fill(source: Any, meeting: Meeting) -> tuple[int, tuple[tuple[str, int], ...]]:
+    """(planned minutes, airtime by the presenters' departments, most first)."""
+    items = [a for a in source.records("agenda_items") if a.meeting_id == meeting.id]
+    airtime: dict[str, int] = {}
+    for item in items:
+        presenter = source.lookup("members", item.presenter_id) if item.presenter_id else None
+        department = (presenter.department.strip() if presenter is not None else "") or NO_DEPARTMENT
+        airtime[department] = airtime.get(department, 0) + item.minutes
+    ordered = sorted(airtime.items(), key=lambda pair: (-pair[1], pair[0].casefold()))
+    return sum(item.minutes for item in items), tuple(ordered)
+
+
+def build_brief(source: Any, meeting: Meeting | None, *, now: datetime) -> Brief:
+    """The brief for ``meeting`` (None: no meeting planned; the last 7 days) as of ``now``."""
+    previous = previous_meeting(source, meeting) if meeting is not None else None
+    since = previous.starts_at if previous is not None and previous.starts_at < now else now - DEFAULT_WINDOW
+    today = now.date()
+    done, overdue = _task_lines(source, since, today)
+    new, still_open = _feedback_lines(source, since)
+    sections = (
+        Section("metrics", "Metrics that moved", tuple(_metric_lines(source, since.date())), "No new measurements."),
+        Section("objectives", "Objectives", tuple(_objective_lines(source, since, today)), "No objective changed."),
+        Section("tasks_done", "Tasks done", tuple(done), "No task was finished."),
+        Section("tasks_overdue", "Tasks overdue", tuple(overdue), "Nothing is overdue."),
+        Section("feedback_new", "New feedback", tuple(new), "No new feedback."),
+        Section("feedback_open", "Feedback still open", tuple(still_open), "No older feedback is waiting."),
+        Section("conflicts", "Conflicts to review", tuple(_conflict_lines(source)), "No conflicts to review."),
+    )
+    minutes, airtime = agenda_fill(source, meeting) if meeting is not None else (0, ())
+    return Brief(
+        meeting=meeting,
+        previous=previous,
+        since=since,
+        now=now,
+        sections=sections,
+        agenda_minutes=minutes,
+        meeting_minutes=meeting.duration_min if meeting is not None else 0,
+        airtime=airtime,
+    )
