@@ -95,8 +95,9 @@ OBJECTIVES = [
         "Marketing-qualified leads convert at 19% today. A shared lead score, a 24-hour SDR "
         "follow-up SLA and a tighter ICP filter should lift it to **28%**.",
         (
-            MetricPlan("mql_sql", "MQL→SQL rate", "%", 19.0, 28.0, pace=0.95),
-            MetricPlan("lead_conv", "Lead conversion (visitor→lead)", "%", 1.6, 2.2, pace=0.9, digits=2),
+            # behind pace while still marked on track: the app proposes "at risk"
+            MetricPlan("mql_sql", "MQL→SQL rate", "%", 19.0, 28.0, pace=0.45),
+            MetricPlan("lead_conv", "Lead conversion (visitor→lead)", "%", 1.6, 2.2, pace=0.5, digits=2),
         ),
     ),
     ObjectivePlan(
@@ -122,10 +123,12 @@ OBJECTIVES = [
         ("malik", "ana"),
         "at_risk",
         "Blended customer acquisition cost is €510. Paid search CPCs rose 18% since last "
-        "quarter, so the plan shifts budget to ABM and webinars. **At risk**: CAC has barely moved.",
+        "quarter, so the plan shifts budget to ABM and webinars. **At risk**: CAC is going down, "
+        "but at half the pace the target needs.",
         (
-            MetricPlan("cac", "Blended CAC", "€", 510, 420, "decrease", pace=0.25, digits=0),
-            MetricPlan("cpl", "Cost per MQL", "€", 96, 80, "decrease", pace=0.4, digits=0),
+            # a cost going down, but not fast enough
+            MetricPlan("cac", "Blended CAC", "€", 510, 420, "decrease", pace=0.5, digits=0),
+            MetricPlan("cpl", "Cost per MQL", "€", 96, 80, "decrease", pace=0.55, digits=0),
         ),
     ),
     ObjectivePlan(
@@ -242,6 +245,8 @@ TASKS: list[TaskRow] = [
     ("Quarter kickoff deck", "done", "ana", -62, "normal", "pipeline", None),
     ("Set up 24-hour SLA alert", "done", "sofia", -22, "normal", "conversion", 1),
 ]
+#: tasks made from a feedback entry (its index in FEEDBACK): linked back, created after it
+FROM_FEEDBACK = {"Refresh ICP filter in lead scoring": 1}
 DESCRIPTIONS = {
     "Write CAC recovery options memo": "Three options with cost and expected CAC impact, for the next sync.",
     "Pipeline hygiene: close stale opportunities": "Anything without activity for 45 days: close or re-qualify.",
@@ -255,7 +260,8 @@ FEEDBACK: list[FeedbackRow] = [
     ("jonas", "objectives", "webinar", "praise", "Webinar 1 leads were the best-qualified we had this quarter.",
      "acknowledged", "Thanks! We'll keep the same targeting for webinar 2."),
     ("sofia", "objectives", "conversion", "concern",
-     "MQLs from content downloads rarely convert. Can we stop scoring them as MQLs?", "open", ""),
+     "MQLs from content downloads rarely convert. Can we stop scoring them as MQLs?", "acknowledged",
+     "Good catch: turned into a task to refresh the ICP filter in lead scoring."),
     ("malik", "objectives", "cac", "idea",
      "Try a referral offer for existing customers; it costs less than paid search.", "open", ""),
     ("ana", "meetings", 4, "concern", "The sync ran 15 minutes over. Let's keep to the time boxes.",
@@ -485,6 +491,9 @@ def _tasks(today: date, cal: _Calendar, rng: random.Random) -> list[dict[str, An
                 due_date = max(due_date, created + timedelta(days=2))
             else:
                 created = min(cal.start + timedelta(days=rng.randrange(60)), today, today + timedelta(days=due - 3))
+            feedback = FROM_FEEDBACK.get(title)
+            if feedback is not None:
+                created = min(_feedback_day(cal, feedback) + timedelta(days=1), today)
             rows.append(
                 {
                     "id": _id(today, "task", title),
@@ -498,6 +507,7 @@ def _tasks(today: date, cal: _Calendar, rng: random.Random) -> list[dict[str, An
                     "objective_id": _id(today, "objective", objective) if objective else None,
                     "meeting_id": _id(today, "meeting", meeting) if meeting is not None else None,
                     "position": position,
+                    "feedback_id": _id(today, "feedback", feedback) if feedback is not None else None,
                     "created_at": _at(created, 11, rng.randrange(60)),
                     "created_by": EMAILS[owner],
                 }
@@ -512,10 +522,14 @@ def _subject_id(today: date, table: str | None, key: Any) -> str | None:
     return _id(today, singular, key)
 
 
+def _feedback_day(cal: _Calendar, index: int) -> date:
+    return cal.start + timedelta(days=(index * 67) // len(FEEDBACK) + 3)
+
+
 def _feedback(today: date, cal: _Calendar) -> list[dict[str, Any]]:
     rows = []
     for index, (author, table, key, kind, body, status, response) in enumerate(FEEDBACK):
-        day = cal.start + timedelta(days=(index * 67) // len(FEEDBACK) + 3)
+        day = _feedback_day(cal, index)
         rows.append(
             {
                 "id": _id(today, "feedback", index),

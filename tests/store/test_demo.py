@@ -125,3 +125,28 @@ def test_any_today_builds_a_valid_demo(tmp_path: Path, today: date) -> None:
     meetings = sorted(workspace.records("meetings"), key=lambda m: m.starts_at)
     assert meetings[-1].starts_at.date() > today >= meetings[-2].starts_at.date()
     assert all(r.created_at.date() <= today for table in MODELS for r in workspace.records(table))
+
+
+def test_the_numbers_tell_a_story(demo: Workspace) -> None:
+    """One objective on pace, one behind pace (proposed at risk), one cost going down."""
+    from store.progress import objective_views
+
+    views = {v.objective.title: v for v in objective_views(demo, TODAY)}
+    assert views["Q4 pipeline target €2.4M"].pace.label in ("on pace", "ahead of pace")
+    conversion = views["Lift MQL→SQL conversion to 28%"]
+    assert conversion.pace.label == "behind pace" and conversion.proposal is not None
+    assert conversion.proposal.value == "at_risk" and conversion.shared
+    cac = views["Reduce CAC below €420"].metrics[0]
+    assert cac.metric.direction.value == "decrease"
+    assert cac.current is not None and cac.current < cac.series[0] and 0.2 < (cac.progress or 0) < 0.5
+
+
+def test_feedback_has_a_thread(demo: Workspace) -> None:
+    from store.feedback_actions import thread
+
+    answered = [f for f in demo.records("feedback") if f.status.value == "acknowledged" and f.response]
+    assert answered and any(f.status.value == "open" for f in demo.records("feedback"))
+    made = [(f, thread(demo, f.id)) for f in demo.records("feedback")]
+    [(entry, [task])] = [(f, items) for f, items in made if items]
+    assert task.table == "tasks" and entry.subject_table.value == "objectives"
+    assert demo.get("tasks", task.record_id).created_at > entry.created_at
