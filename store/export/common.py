@@ -12,7 +12,7 @@ import re
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~!])")
-_BLOCK_START = re.compile(r"^(\s*)([-+>=]|\d+[.)])")
+_BLOCK_START = re.compile(r"^(\s*)(?:([-+>=])|(\d+)([.)]))")
 
 PAGE_STYLE = """
 body { font: 15px/1.5 system-ui, sans-serif; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; color: #1d1d1f; }
@@ -32,7 +32,14 @@ def inline(text: object) -> str:
     """One line of user text, safe inside Markdown: no markup, no line breaks, no controls."""
     one_line = " ".join(clean(str(text)).split())
     escaped = _INLINE_SPECIAL.sub(r"\\\1", one_line)
-    return _BLOCK_START.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped, count=1)
+    return _BLOCK_START.sub(_escape_block_start, escaped, count=1)
+
+
+def _escape_block_start(match: re.Match[str]) -> str:
+    """Escape the character that would open a block: "\\- x", and "1\\. x" (a backslash before
+    a digit is not an escape in CommonMark and would show)."""
+    indent, mark, digits, punctuation = match.groups()
+    return indent + ("\\" + mark if mark else digits + "\\" + punctuation)
 
 
 def block(text: str, indent: str = "") -> str:

@@ -17,6 +17,12 @@ def test_inline_text_renders_as_the_same_words_not_markup() -> None:
 def test_a_leading_dash_or_number_does_not_start_a_nested_list() -> None:
     rendered = MarkdownIt("commonmark").render(f"- {inline('- follow up')}\n- {inline('1. rank leads')}\n")
     assert rendered.count("<ul>") == 1 and "<ol>" not in rendered
+    assert "<li>1. rank leads</li>" in rendered and "\\" not in rendered
+
+
+def test_a_leading_number_shows_without_a_backslash() -> None:
+    rendered = MarkdownIt("commonmark").render(f"{inline('22.3 %')} and {inline('3) options')}\n")
+    assert rendered == "<p>22.3 % and 3) options</p>\n"
 
 
 def test_html_page_escapes_a_script_in_the_title_and_the_body() -> None:
