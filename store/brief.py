@@ -20,7 +20,7 @@ from typing import Any
 from store.dates import day_label
 from store.errors import InvalidInput
 from store.models import FeedbackStatus, Meeting, MeetingStatus, ObjectiveStatus, TaskStatus
-from store.progress import format_change, format_value, objective_views, percent, toward_target
+from store.progress import ObjectiveView, format_change, format_value, objective_views, percent, toward_target
 from store.references import title_of
 
 DEFAULT_WINDOW = timedelta(days=7)
@@ -115,10 +115,9 @@ def previous_meeting(source: Any, meeting: Meeting) -> Meeting | None:
 
 
 # -- the sections -------------------------------------------------------------------------------------
-def _metric_lines(source: Any, since_day: date) -> list[BriefLine]:
+def _metric_lines(views: list[ObjectiveView], since_day: date) -> list[BriefLine]:
     lines = []
-    objectives = {o.id: o for o in source.records("objectives")}
-    for view in objective_views(source, since_day):
+    for view in views:
         for metric_view in view.metrics:
             metric = metric_view.metric
             if metric_view.last_date is None or metric_view.last_date < since_day:
@@ -140,18 +139,16 @@ def _metric_lines(source: Any, since_day: date) -> list[BriefLine]:
                     f" ({format_change(change, unit)}, {direction})"
                 )
                 tone = "good" if toward else "bad"
-            goal = objectives.get(metric.objective_id)
-            if goal is not None:
-                text += f" · {goal.title}"
+            text += f" · {view.objective.title}"
             lines.append(BriefLine(text, "metrics", metric.id, tone))
     return lines
 
 
-def _objective_lines(source: Any, since: datetime, today: date) -> list[BriefLine]:
+def _objective_lines(source: Any, views: list[ObjectiveView], since: datetime) -> list[BriefLine]:
     since_day = since.date()
     before = {v.objective.id: v for v in objective_views(source, since_day, until=since_day - timedelta(days=1))}
     lines = []
-    for view in objective_views(source, today):
+    for view in views:
         goal = view.objective
         old = before.get(goal.id)
         notes = []
@@ -252,9 +249,10 @@ def build_brief(source: Any, meeting: Meeting | None, *, now: datetime) -> Brief
     today = now.date()
     done, overdue = _task_lines(source, since, today)
     new, still_open = _feedback_lines(source, since)
+    views = objective_views(source, today)
     sections = (
-        Section("metrics", "Metrics that moved", tuple(_metric_lines(source, since.date())), "No new measurements."),
-        Section("objectives", "Objectives", tuple(_objective_lines(source, since, today)), "No objective changed."),
+        Section("metrics", "Metrics that moved", tuple(_metric_lines(views, since.date())), "No new measurements."),
+        Section("objectives", "Objectives", tuple(_objective_lines(source, views, since)), "No objective changed."),
         Section("tasks_done", "Tasks done", tuple(done), "No task was finished."),
         Section("tasks_overdue", "Tasks overdue", tuple(overdue), "Nothing is overdue."),
         Section("feedback_new", "New feedback", tuple(new), "No new feedback."),
