@@ -7,6 +7,10 @@ rewrites one record, and two clones that insert concurrently merge without renum
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+
+#: ordered tables: the field whose equal values make records siblings in one list
+SIBLING_FIELD = {"agenda_items": "meeting_id", "tasks": "status"}
 DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 _BASE = len(DIGITS)
 _VALUE = {digit: index for index, digit in enumerate(DIGITS)}
@@ -53,3 +57,36 @@ def spread_keys(count: int) -> list[str]:
             digits.append(DIGITS[digit])
         keys.append("".join(reversed(digits)).rstrip("0") or DIGITS[1])
     return keys
+
+
+def after_last(positions: Iterable[str]) -> str:
+    """The key for a record added after every sibling (legacy blank keys count as none)."""
+    last = max((p for p in positions if p), default=None)
+    return key_between(last, None)
+
+
+def place(rows: Sequence[tuple[str, str]], index: int) -> tuple[str, dict[str, str]]:
+    """A key for a record put at ``index`` of ``rows`` ((id, position) pairs in display order).
+
+    Returns the new key and the siblings that must move too: none while keys are distinct,
+    which is every list alinea writes. Equal keys (two clones that appended at the same
+    time, or schema-1 records without a position) leave no room between them, so the tied
+    siblings after ``index`` get fresh keys as well: order repairs itself, nothing renumbers.
+    """
+    if not 0 <= index <= len(rows):
+        raise IndexError(f"position {index} is outside a list of {len(rows)}")
+    low = rows[index - 1][1] if index else ""
+    repaired: list[str] = []
+    after = index
+    # Siblings at or below ``low`` (ties, blanks, out of order) must move above the new key.
+    while after < len(rows) and rows[after][1] <= low:
+        repaired.append(rows[after][0])
+        after += 1
+    high = rows[after][1] if after < len(rows) else None
+    key = key_between(low or None, high)
+    moves: dict[str, str] = {}
+    previous = key
+    for record_id in repaired:
+        previous = key_between(previous, high)
+        moves[record_id] = previous
+    return key, moves

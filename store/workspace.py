@@ -308,13 +308,22 @@ class Workspace:
         return None
 
     # -- writes -----------------------------------------------------------------------
-    def create(self, table: str, **fields: Any) -> Any:
-        """Validate and save a new record; returns it. Raises FieldErrors, nothing saved."""
+    def create(self, table: str, *, new_id: str | None = None, **fields: Any) -> Any:
+        """Validate and save a new record; returns it. Raises FieldErrors, nothing saved.
+
+        ``new_id``: an id derived from what the record comes from (a carried agenda item),
+        so that clones creating it offline create the same record; refused when taken.
+        An ordered record (agenda item, task) given no position goes after its siblings.
+        """
         model = self._writable_model(table, fields)
         with self._transaction():
+            if new_id is not None and new_id in self._records.get(table, {}):
+                raise InvalidInput(f"a {table} record with id {new_id} exists already")
+            if "position" in model.model_fields and not fields.get("position"):
+                fields["position"] = self._after_siblings(table, fields)
             now = self.clock()
             common = {
-                "id": uuid.uuid4().hex,
+                "id": new_id or uuid.uuid4().hex,
                 "created_at": now,
                 "created_by": self.who,
                 "updated_at": now,
@@ -421,6 +430,19 @@ class Workspace:
         return bool(self._undo)
 
     # -- internals --------------------------------------------------------------------
+    def _after_siblings(self, table: str, fields: dict[str, Any]) -> str:
+        """A key after the last sibling: the meeting's items, the status column's cards."""
+        from store.positions import SIBLING_FIELD, after_last
+
+        model = model_of(table)
+        key = SIBLING_FIELD.get(table)
+        if key is None:
+            return after_last(r.position for r in self._records.get(table, {}).values() if not r.deleted)
+        value = fields.get(key, model.model_fields[key].default)  # enums are StrEnums: "todo" matches
+        return after_last(
+            r.position for r in self._records.get(table, {}).values() if not r.deleted and getattr(r, key) == value
+        )
+
     def _require_writable(self) -> None:
         if self.read_only:
             raise ReadOnlyWorkspace(f"the workspace is read-only: {self.read_only_reason}")
