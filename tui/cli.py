@@ -33,7 +33,7 @@ LIST_COLUMNS: dict[str, tuple[str, ...]] = {
     "metrics": ("objective_id", "unit", "baseline", "target", "direction"),
     "measurements": ("metric_id", "value"),
     "meetings": ("starts_at", "duration_min", "status", "series"),
-    "agenda_items": ("meeting_id", "kind", "minutes", "presenter_id", "status"),
+    "agenda_items": ("meeting_id", "position", "minutes", "kind", "presenter_id", "status"),
     "feedback": ("kind", "status", "author_id", "subject_table"),
     "tasks": ("status", "owner_id", "department", "due", "priority"),
     "conflicts": ("table", "record_id", "field", "lost_by", "resolved"),

@@ -20,10 +20,11 @@ Handler = Callable[[argparse.Namespace], int]
 
 def register(command: Callable[[str, Handler, str], argparse.ArgumentParser]) -> None:
     """Add `alinea export` with every kind of export (tui/cli.py calls this)."""
-    from tui import cli_objectives
+    from tui import cli_agenda, cli_objectives
 
-    export = command("export", _missing_kind, "write objectives, the brief, … as Markdown or HTML")
+    export = command("export", _missing_kind, "write an agenda, minutes, the objectives or the brief to share")
     kinds = export.add_subparsers(dest="kind", metavar="KIND", parser_class=type(export))
+    cli_agenda.register_exports(kinds)
     cli_objectives.register_exports(kinds)
 
 
@@ -53,4 +54,6 @@ def write_output(args: argparse.Namespace, text: str) -> None:
 def _missing_kind(args: argparse.Namespace) -> int:
     from tui.cli import UsageError
 
-    raise UsageError("say what to export: `alinea export objectives` or `alinea export brief`")
+    raise UsageError(
+        "say what to export: `alinea export agenda|minutes MEETING`, `export objectives` or `export brief`"
+    )
