@@ -159,7 +159,7 @@ PAST_AGENDAS: list[list[AgendaRow]] = [
          "Shortlist of five topics from customer interviews.", "Three topics picked."),
     ],
     [
-        ("Pipeline review", "update", "jonas", 10, "pipeline",
+        ("Pipeline numbers", "update", "jonas", 10, "pipeline",
          "€310k created, 9 qualified opportunities.", "On plan."),
         ("SDR follow-up SLA", "decision", "sofia", 15, "conversion",
          "MQLs wait 41 hours on average before a first touch.", "24-hour SLA from Monday."),
@@ -167,7 +167,7 @@ PAST_AGENDAS: list[list[AgendaRow]] = [
          "Sales picked 62 accounts; cut to 50.", "List frozen; ABM launch next week."),
     ],
     [
-        ("Pipeline review", "update", "jonas", 10, "pipeline",
+        ("Pipeline numbers", "update", "jonas", 10, "pipeline",
          "€690k created.", "Slightly ahead of plan."),
         ("CAC trend", "discussion", "malik", 15, "cac",
          "Paid search CPC up again.", "Shift 15% of search budget to ABM."),
@@ -177,7 +177,7 @@ PAST_AGENDAS: list[list[AgendaRow]] = [
          "Leads from the pricing page skipped the SDR queue.", "Carried: needs CRM admin."),
     ],
     [
-        ("Pipeline review", "update", "jonas", 10, "pipeline",
+        ("Pipeline numbers", "update", "jonas", 10, "pipeline",
          "€1.05M created, 24 qualified opportunities.", "On plan."),
         ("Lead routing bug", "discussion", "sofia", 10, None,
          "CRM admin found the workflow rule.", "Fixed; 37 leads re-routed."),
@@ -185,7 +185,7 @@ PAST_AGENDAS: list[list[AgendaRow]] = [
          "CTR 0.6% after two weeks; 9 accounts engaged.", "Keep creative; add retargeting."),
     ],
     [
-        ("Pipeline review", "update", "jonas", 10, "pipeline",
+        ("Pipeline numbers", "update", "jonas", 10, "pipeline",
          "€1.38M created.", "On plan."),
         ("CAC still above plan", "decision", "malik", 20, "cac",
          "CAC €498 against a €420 target; budget shift not visible yet.", "Marked at risk; pause two campaigns."),
@@ -194,7 +194,7 @@ PAST_AGENDAS: list[list[AgendaRow]] = [
     ],
 ]
 NEXT_AGENDA: list[AgendaRow] = [
-    ("Pipeline review", "update", "jonas", 10, "pipeline",
+    ("Pipeline numbers", "update", "jonas", 10, "pipeline",
      "Numbers from the CRM dashboard, as of Monday.", ""),
     ("CAC recovery plan", "decision", "malik", 15, "cac",
      "Options: cut paid search further, raise ABM budget, or move the target to next quarter.", ""),
@@ -203,6 +203,8 @@ NEXT_AGENDA: list[AgendaRow] = [
     ("Webinar 2 promotion", "info", "priya", 5, "webinar", "Email, LinkedIn and partner newsletter dates.", ""),
     ("Open feedback", "discussion", "ana", 5, None, "Go through open feedback entries.", ""),
 ]
+#: items every meeting of the series holds, copied into each new one
+STANDING = frozenset({"Pipeline numbers", "Open feedback"})
 MEETING_NOTES = [
     "Kickoff of the quarter. Everyone agreed to report metrics every Monday.",
     "Good energy. The SLA starts Monday; Sofia shares a daily queue report.",
@@ -422,16 +424,37 @@ def _measurements(today: date, cal: _Calendar, rng: random.Random) -> list[dict[
     return rows
 
 
+def _run_minutes(index: int) -> list[tuple[int, int]]:
+    """(start, end) minutes after 09:30 of each item of a past meeting, as it was run:
+    a minute late to start, and some items over or under their time box."""
+    spans, clock = [], 1
+    for number, row in enumerate(PAST_AGENDAS[index]):
+        spent = row[3] + (2, -1, 3, 0)[(index + number) % 4]
+        spans.append((clock, clock + spent))
+        clock += spent
+    return spans
+
+
 def _meetings(today: date, cal: _Calendar) -> list[dict[str, Any]]:
     attendees = [_id(today, "member", key) for key, *_ in MEMBERS]
     objectives = [_id(today, "objective", plan.key) for plan in OBJECTIVES]
     rows = []
     for index, day in enumerate(cal.meetings):
         done = index < len(PAST_AGENDAS)
+        run: dict[str, Any] = {}
+        if done:  # run by Ana: started a minute late, ended after its last item
+            start = _at(day, 9, 30)
+            run = {
+                "started_at": start + timedelta(minutes=1),
+                "started_by": EMAILS["ana"],
+                "ended_at": start + timedelta(minutes=_run_minutes(index)[-1][1] + 1),
+            }
         rows.append(
             {
                 "id": _id(today, "meeting", index),
-                "title": SERIES,
+                # dated, so the meetings of the series are told apart by their titles too
+                "title": f"{SERIES} {day:%d %b}",
+                **run,
                 "starts_at": _at(day, 9, 30),
                 "duration_min": 45,
                 "location": "Room Lisbon + video link",
@@ -456,6 +479,14 @@ def _agenda_items(today: date, cal: _Calendar) -> list[dict[str, Any]]:
         for number, (title, kind, presenter, minutes, objective, notes, outcome) in enumerate(agenda):
             position = key_between(position, None)
             carried = done and outcome.startswith("Carried")
+            run: dict[str, Any] = {}
+            if done:
+                begin, end = _run_minutes(index)[number]
+                start = _at(day, 9, 30)
+                run = {"started_at": start + timedelta(minutes=begin), "ended_at": start + timedelta(minutes=end)}
+                if kind == "decision" and outcome:  # decisions are the outcome's bullet lines
+                    outcome = f"- {outcome}"
+            source = _carried_source(title, index)
             rows.append(
                 {
                     "id": _id(today, "agenda", index, number),
@@ -469,11 +500,24 @@ def _agenda_items(today: date, cal: _Calendar) -> list[dict[str, Any]]:
                     "notes": notes,
                     "outcome": outcome,
                     "status": "carried" if carried else "done" if done else "open",
+                    "standing": title in STANDING,
+                    "carried_from": _id(today, "agenda", index - 1, source) if source is not None else None,
+                    **run,
                     "created_at": _at(day - timedelta(days=5), 10, number),
                     "created_by": EMAILS[presenter],
                 }
             )
     return rows
+
+
+def _carried_source(title: str, index: int) -> int | None:
+    """The number of the previous meeting's item this one was carried from, if any."""
+    if index == 0 or index - 1 >= len(PAST_AGENDAS):
+        return None
+    for number, row in enumerate(PAST_AGENDAS[index - 1]):
+        if row[0] == title and row[6].startswith("Carried"):
+            return number
+    return None
 
 
 def _tasks(today: date, cal: _Calendar, rng: random.Random) -> list[dict[str, Any]]:
