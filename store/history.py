@@ -308,3 +308,20 @@ def describe(entry: Entry, now: datetime, names: Names | None = None, tz: tzinfo
 
 def describe_all(entries: Iterable[Entry], now: datetime, names: Names | None = None) -> list[str]:
     return [line for entry in entries for line in describe(entry, now, names)]
+
+
+def names_in(workspace: Any) -> Names:
+    """Names for ids (any record's label) and emails (a member's name) from an open Workspace."""
+    from store.schema import TABLE_NAMES
+
+    def name(key: str) -> str | None:
+        if "@" in key:
+            member = workspace.member_by_email(key)
+            return member.name if member else None
+        for table in TABLE_NAMES:
+            record = workspace.lookup(table, key)
+            if record is not None:
+                return str(record.label)
+        return None
+
+    return name
