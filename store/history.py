@@ -290,20 +290,29 @@ def value_words(value: Any, names: Names | None = None, now: datetime | None = N
     return text if len(text) <= VALUE_WIDTH else text[: VALUE_WIDTH - 1] + "…"
 
 
-def describe(entry: Entry, now: datetime, names: Names | None = None, tz: tzinfo | None = None) -> list[str]:
-    """The entry in words, one line per field: "status: doing → done, by sofia@…, Wed 02 Dec 10:14"."""
-    who = printable(names(entry.who) or entry.who) if names and entry.who else printable(entry.who)
-    by = f", by {who}" if who else ""
-    stamp = f"{by}, {when(entry.at, now, tz)}"
-    merged = " (in a merge)" if entry.merge else " (not synced yet)" if entry.commit is None else ""
-    lines = []
-    if entry.kind is not Kind.changed:
-        lines.append(f"{entry.kind.value}{stamp}{merged}")
+def who_words(entry: Entry, names: Names | None = None) -> str:
+    return printable((names(entry.who) if names and entry.who else None) or entry.who)
+
+
+def note_words(entry: Entry) -> str:
+    return " (in a merge)" if entry.merge else " (not synced yet)" if entry.commit is None else ""
+
+
+def what_words(entry: Entry, now: datetime, names: Names | None = None, tz: tzinfo | None = None) -> list[str]:
+    """What changed, without who and when: "created", "status: doing → done", …"""
+    lines = [] if entry.kind is Kind.changed else [entry.kind.value]
     for change in entry.changes:
         before = value_words(change.before, names, now, tz)
         after = value_words(change.after, names, now, tz)
-        lines.append(f"{field_words(change.name)}: {before} → {after}{stamp}{merged}")
+        lines.append(f"{field_words(change.name)}: {before} → {after}")
     return lines
+
+
+def describe(entry: Entry, now: datetime, names: Names | None = None, tz: tzinfo | None = None) -> list[str]:
+    """The entry in words, one line per field: "status: doing → done, by sofia@…, Wed 02 Dec 10:14"."""
+    who = who_words(entry, names)
+    stamp = f"{', by ' + who if who else ''}, {when(entry.at, now, tz)}{note_words(entry)}"
+    return [line + stamp for line in what_words(entry, now, names, tz)]
 
 
 def describe_all(entries: Iterable[Entry], now: datetime, names: Names | None = None) -> list[str]:
