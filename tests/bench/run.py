@@ -3,8 +3,8 @@
 Benchmarks are not tests: timings on a shared 2-core machine are too noisy to fail a build
 on, so this prints medians beside the budgets of DESIGN section 8 for a person to read.
 
-Sections: ``store`` (here), then ``merge`` and ``app`` when ``tests/bench/bench_merge.py``
-and ``tests/bench/bench_app.py`` exist. Each of those modules provides ``run(report)``;
+Sections: ``store`` (here), then ``merge``, ``app`` and ``history`` when
+``tests/bench/bench_merge.py``, ``tests/bench/bench_app.py`` and ``tests/bench/bench_history.py`` exist. Each of those modules provides ``run(report)``;
 ``report`` is a ``Reporter``:
 
 - ``report(name, value, unit, note="")`` prints one aligned line; ``value`` is a number or
@@ -40,7 +40,7 @@ from store.workspace import DATA_FILE, Workspace
 from tests.bench.large import write_large_workspace
 
 ROOT = Path(__file__).resolve().parents[2]
-PLUGINS = {"merge": "tests.bench.bench_merge", "app": "tests.bench.bench_app"}
+PLUGINS = {"merge": "tests.bench.bench_merge", "app": "tests.bench.bench_app", "history": "tests.bench.bench_history"}
 SECTIONS = ("store", *PLUGINS)
 NAME_WIDTH = 44
 
