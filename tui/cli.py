@@ -248,10 +248,11 @@ def build_parser() -> argparse.ArgumentParser:
     remove = command("rm", cmd_rm, "delete a record (kept as a tombstone so the delete syncs)")
     remove.add_argument("id", metavar="ID")
     command("check", cmd_check, "validate the workspace file")
-    from tui import cli_export, cli_history, cli_objectives, cli_sync
+    from tui import cli_export, cli_history, cli_objectives, cli_serve, cli_sync
 
     cli_sync.register(sub)
     cli_history.register(sub)
+    cli_serve.register(sub)
     cli_objectives.register(command)
     cli_export.register(command)
     return parser

@@ -3,8 +3,9 @@
 Benchmarks are not tests: timings on a shared 2-core machine are too noisy to fail a build
 on, so this prints medians beside the budgets of DESIGN section 8 for a person to read.
 
-Sections: ``store`` (here), then ``merge``, ``app`` and ``history`` when
-``tests/bench/bench_merge.py``, ``tests/bench/bench_app.py`` and ``tests/bench/bench_history.py`` exist. Each of those modules provides ``run(report)``;
+Sections: ``store`` (here), then ``merge``, ``app`` and ``history`` when their modules
+(``tests/bench/bench_merge.py``, ``bench_app.py``, ``bench_history.py``) exist. Each of those
+modules provides ``run(report)``;
 ``report`` is a ``Reporter``:
 
 - ``report(name, value, unit, note="")`` prints one aligned line; ``value`` is a number or
