@@ -1,4 +1,8 @@
-"""Dates as people type them: ISO dates, or relative ones such as +3d, fri, next mon."""
+"""Dates as people type them: ISO dates, or relative ones such as +3d, fri, next mon.
+
+"fri" is the coming Friday (a week today on a Friday); "next fri" is the Friday of next
+week (Monday to Sunday).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,18 @@ from datetime import date, datetime, timedelta, tzinfo
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _RELATIVE = re.compile(r"^([+-])(\d+)([dwm]?)$")
+
+
+def _next_week(today: date) -> date:
+    """The Monday that starts "next week". On a Sunday the week starting tomorrow is the
+    one people call "this week", so "next mon" is the Monday after it, never tomorrow."""
+    monday = today + timedelta(days=7 - today.weekday())
+    return monday + timedelta(days=7) if today.weekday() == 6 else monday
+
+
+def preview_date(value: date | None) -> str:
+    """A parsed date with its weekday, to show under what was typed: "Fri 04 Dec 2026"."""
+    return f"{value:%a %d %b %Y}" if value else ""
 
 
 def parse_date(text: str, today: date | None = None) -> date | None:
@@ -26,10 +42,13 @@ def parse_date(text: str, today: date | None = None) -> date | None:
         sign, amount, unit = match.groups()
         days = int(amount) * {"": 1, "d": 1, "w": 7, "m": 30}[unit]
         return today + timedelta(days=days if sign == "+" else -days)
+    following = value.startswith("next ")
     words = value.removeprefix("next ").split()
     day = words[0][:3] if len(words) == 1 else ""
-    if day in WEEKDAYS:  # "fri" and "next fri" both mean the coming Friday
-        ahead = (WEEKDAYS.index(day) - today.weekday()) % 7 or 7
+    if day in WEEKDAYS:
+        if following:
+            return _next_week(today) + timedelta(days=WEEKDAYS.index(day))
+        ahead = (WEEKDAYS.index(day) - today.weekday()) % 7 or 7  # "fri": the coming Friday
         return today + timedelta(days=ahead)
     try:
         return date.fromisoformat(value)
