@@ -1,21 +1,29 @@
 """Turn what a person types (CLI ``FIELD=VALUE``, a form field) into model values.
 
 Dates accept relative entry (``+3d``, ``fri``); sets are comma lists; references accept an
-id or unique id prefix, and members also their email or exact name. Everything else is
-left to the pydantic models, so the rules live in one place.
+id or unique id prefix, and members also their email, name, first name or a unique start of
+their name. Everything else is left to the pydantic models, so the rules live in one place.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING, Any, get_args
 
 from store.dates import parse_date
-from store.errors import InvalidInput, UnknownField
+from store.errors import AmbiguousId, InvalidInput, RecordNotFound, UnknownField
 from store.models import MODELS, SET_FIELDS
 
 if TYPE_CHECKING:
+    from store.models import Member
     from store.workspace import Workspace
+
+_ID_PREFIX = re.compile(r"^[0-9a-f]{4,32}$")
+#: how many names an error lists before "…"
+_SHOWN_NAMES = 6
 
 
 def split_assignment(text: str) -> tuple[str, str]:
@@ -30,16 +38,54 @@ def _is_date_field(table: str, field: str) -> bool:
     return annotation is date or date in get_args(annotation)
 
 
+def folded(text: str) -> str:
+    """Text for matching as people type it: no case, no accents ("Jonás" matches "jonas")."""
+    decomposed = unicodedata.normalize("NFKD", text.strip())
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).casefold().split())
+
+
+def _names(members: Iterable[Member]) -> str:
+    names = sorted(member.name for member in members)
+    shown = ", ".join(names[:_SHOWN_NAMES])
+    return shown + (", …" if len(names) > _SHOWN_NAMES else "")
+
+
+def match_member(workspace: Workspace, text: str) -> Member:
+    """The member ``text`` names: an email, a name, a first name, a unique start of a name,
+    or an id prefix. Raises AmbiguousId naming the candidates, or RecordNotFound."""
+    value = folded(text)
+    members = workspace.records("members")
+    by_email = workspace.member_by_email(text.strip())
+    if by_email is not None:
+        return by_email
+    for rule in (
+        lambda m: folded(m.name) == value,
+        lambda m: folded(m.name).split(" ")[0] == value,
+    ):
+        found = [m for m in members if rule(m)]
+        if len(found) == 1:
+            return found[0]
+        if found:
+            raise AmbiguousId(f"{text.strip()!r} could be {_names(found)}: type more of the name or the email")
+    if _ID_PREFIX.match(value):
+        try:
+            return workspace.find(value, table="members")
+        except RecordNotFound:
+            pass
+    found = [m for m in members if folded(m.name).startswith(value)] if value else []
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise AmbiguousId(f"{text.strip()!r} could be {_names(found)}: type more of the name")
+    known = f" (the team: {_names(members)})" if members else " (the team has no members yet)"
+    raise RecordNotFound(f"no member called {text.strip()!r}{known}")
+
+
 def resolve_reference(workspace: Workspace, target: str, text: str) -> str:
-    """An id, unique id prefix, or (for members) an email or exact name → the record id."""
+    """An id or unique id prefix → the record id; for members also a name (see match_member)."""
     value = text.strip()
     if target == "members":
-        by_email = workspace.member_by_email(value)
-        if by_email is not None:
-            return by_email.id
-        named = [m for m in workspace.records("members") if m.name.lower() == value.lower()]
-        if len(named) == 1:
-            return named[0].id
+        return match_member(workspace, value).id
     return workspace.find(value, table=target).id
 
 

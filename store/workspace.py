@@ -70,7 +70,24 @@ class FieldErrors(InvalidInput):
     def __init__(self, table: str, errors: dict[str, str]) -> None:
         self.table = table
         self.errors = errors
-        super().__init__("; ".join(f"{field}: {message}" for field, message in errors.items()))
+        super().__init__("; ".join(_sentence(field, message) for field, message in errors.items()))
+
+
+def _sentence(field: str, message: str) -> str:
+    """ "direction must be one of: …" reads as a sentence; other messages follow a colon."""
+    return f"{field} {message}" if message.startswith("must ") else f"{field}: {message}"
+
+
+def _choices(model: type[Record], field: str) -> list[str]:
+    """The words an enum field accepts, in the order the model declares them."""
+    from enum import Enum
+    from typing import get_args
+
+    annotation = model.model_fields[field].annotation if field in model.model_fields else None
+    for kind in (annotation, *get_args(annotation)):
+        if isinstance(kind, type) and issubclass(kind, Enum):
+            return [str(member.value) for member in kind]
+    return []
 
 
 def model_of(table: str) -> type[Record]:
@@ -86,6 +103,9 @@ def _field_errors(table: str, error: ValidationError) -> FieldErrors:
     for item in error.errors():
         field = str(item["loc"][0]) if item["loc"] else "record"
         message = str(item["msg"]).removeprefix("Value error, ")
+        choices = _choices(model_of(table), field) if item["type"] == "enum" else []
+        if choices:  # pydantic says "Input should be 'a' or 'b'": say which words work
+            message = f"must be one of: {', '.join(choices)}"
         errors.setdefault(field, message)
     return FieldErrors(table, errors)
 

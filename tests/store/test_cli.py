@@ -130,7 +130,7 @@ def test_check_reports_counts(ws: str, capsys: pytest.CaptureFixture[str]) -> No
         (["add", "task", "title=x", "due=2026-02-30"], "is not a date"),
         (["add", "task", "title="], "title"),
         (["add", "task", "just-text"], "FIELD=VALUE"),
-        (["add", "task", "title=x", "owner_id=nobody@example.com"], "no record"),
+        (["add", "task", "title=x", "owner_id=nobody@example.com"], "no member called 'nobody@example.com'"),
         (["set", "ffffffff", "title=x"], "no record with an id starting 'ffffffff'"),
         (["show", "ab"], "at least 4 characters"),
         (["rm", "0123456789"], "no record"),
