@@ -22,6 +22,7 @@ from store.gitrun import NETWORK_TIMEOUT, GitRun, GitRunner, GitTimeout
 from store.interrupted import LOCK_TIMEOUT, finish_merge_locked, is_merging
 from store.repo import GitError, merge_driver_command, run_git
 from store.storage import META_TABLE, Tables, decode_document, lock_path_for
+from store.words import plural, records_of
 from store.workspace import DATA_FILE
 
 PUSH_TRIES = 3
@@ -40,11 +41,6 @@ _AUTH_WORDS = (
     "the requested url returned error: 403",
 )
 _REJECTED_WORDS = ("[rejected]", "[remote rejected]", "non-fast-forward", "fetch first", "stale info")
-#: how a table is named in a commit message: (one, many)
-_NOUNS = {
-    "agenda_items": ("agenda item", "agenda items"),
-    "feedback": ("feedback entry", "feedback entries"),
-}
 
 
 class Outcome(StrEnum):
@@ -101,15 +97,7 @@ def changed_records(old: Tables, new: Tables) -> dict[str, int]:
 
 def describe_changes(counts: dict[str, int]) -> str:
     """'3 tasks, 1 meeting' (or 'no records' when only the layout changed)."""
-    parts = []
-    for name, count in counts.items():
-        one, many = _NOUNS.get(name, (name.removesuffix("s").replace("_", " "), name.replace("_", " ")))
-        parts.append(f"{count} {one if count == 1 else many}")
-    return ", ".join(parts) or "no records"
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
+    return ", ".join(records_of(name, count) for name, count in counts.items()) or "no records"
 
 
 def _decode(raw: bytes | None, path: Path) -> Tables:
@@ -315,9 +303,9 @@ class _Sync:
         )
 
     def _words(self, pushed_records: int) -> str:
-        words = f"pushed {_plural(pushed_records, 'change')}, pulled {_plural(self.pulled_records, 'change')}"
+        words = f"pushed {plural(pushed_records, 'change')}, pulled {plural(self.pulled_records, 'change')}"
         if self.new_conflicts:
-            words += f", {_plural(len(self.new_conflicts), 'conflict')} to review (`alinea conflicts`)"
+            words += f", {plural(len(self.new_conflicts), 'conflict')} to review (`alinea conflicts`)"
         return words
 
 
@@ -368,7 +356,7 @@ class SyncStatus:
         if self.behind:
             parts.append(f"{self.behind} to pull")
         if self.conflicts:
-            parts.append(_plural(self.conflicts, "conflict"))
+            parts.append(plural(self.conflicts, "conflict"))
         if not self.has_remote:
             parts.append("local only")
         return ", ".join(parts) or "synced"

@@ -271,7 +271,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"alinea merge of {shown} failed: {error}", file=sys.stderr)
         return 1
     if conflicts:
-        print(f"alinea: merged {shown}; {len(conflicts)} conflict(s) to review", file=sys.stderr)
+        from store.words import plural
+
+        print(f"alinea: merged {shown}; {plural(len(conflicts), 'conflict')} to review", file=sys.stderr)
     return 0
 
 

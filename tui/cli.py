@@ -207,7 +207,9 @@ def cmd_rm(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     workspace = open_workspace(args)
     workspace.check()
-    counts = ", ".join(f"{workspace.count(table)} {table.replace('_', ' ')}" for table in TABLE_NAMES)
+    from store.words import records_of
+
+    counts = ", ".join(records_of(table, workspace.count(table)) for table in TABLE_NAMES)
     print(f"{workspace.path} is valid: {counts}")
     return EXIT_OK
 

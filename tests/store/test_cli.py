@@ -118,7 +118,8 @@ def test_feedback_subject_table_follows_from_the_id(ws: str, capsys: pytest.Capt
 def test_check_reports_counts(ws: str, capsys: pytest.CaptureFixture[str]) -> None:
     add(capsys, ws, "task", "title=x")
     code, out, _ = run(capsys, "-w", ws, "check")
-    assert code == 0 and "is valid" in out and "1 tasks" in out
+    assert code == 0 and "is valid" in out and "1 task," in out and "0 objectives" in out
+    assert "1 tasks" not in out and "feedback entries" in out
 
 
 @pytest.mark.parametrize(

@@ -263,6 +263,17 @@ def test_the_driver_treats_an_empty_base_as_unrelated_histories(tmp_path: Path) 
     assert sorted(decode_document(written, Path("x"))["tasks"]) == [task(1)["id"], task(2)["id"]]
 
 
+def test_the_driver_counts_conflicts_in_words(tmp_path: Path) -> None:
+    ours = with_records(BASE, ("tasks", edit(TASK, 1, "ana@example.com", title="Ours")))
+    theirs = with_records(BASE, ("tasks", edit(TASK, 2, "ben@example.com", title="Theirs")))
+    paths = [tmp_path / name for name in ("base", "ours", "theirs")]
+    for path, document in zip(paths, (BASE, ours, theirs), strict=True):
+        path.write_bytes(encode_document(document))
+    done = subprocess.run([sys.executable, "-m", "store.merge", *map(str, paths), "alinea.json"],
+                          capture_output=True, text=True, timeout=60)
+    assert "1 conflict to review" in done.stderr and "(s)" not in done.stderr
+
+
 def test_the_driver_fails_on_an_unreadable_side_and_leaves_ours_alone(tmp_path: Path) -> None:
     ours = encode_document(BASE)
     code, written = run_driver(tmp_path, ours, ours, b'{"tasks": {"broken"')
