@@ -318,6 +318,38 @@ class Workspace:
                 return member
         return None
 
+    def departments(self) -> list[str]:
+        """The departments in use, one spelling each, by name (suggestions for a department field)."""
+        from store.departments import known_departments
+
+        return known_departments(self._live(("members", "tasks", "objectives")))
+
+    def _live(self, tables: Iterable[str], *, besides: str | None = None) -> dict[str, list[Record]]:
+        """Live records of some tables, in file order (cheaper than ``records``: no sort)."""
+        return {
+            table: [r for r in self._records.get(table, {}).values() if not r.deleted and r.id != besides]
+            for table in tables
+        }
+
+    def _settled(self, table: str, fields: dict[str, Any], current: Record | None) -> dict[str, Any]:
+        """Departments as the team spells them, and a task's following its owner (store.departments)."""
+        if table not in ("members", "tasks", "objectives"):
+            return fields
+        from store.departments import known_departments, settle_departments
+
+        def owner_department(member_id: str) -> str:
+            member = self._records.get("members", {}).get(member_id)
+            return member.department if member is not None and not member.deleted else ""
+
+        besides = current.id if current is not None else None
+        return settle_departments(
+            table,
+            fields,
+            current=current,
+            known=lambda: known_departments(self._live(("members", "tasks", "objectives"), besides=besides)),
+            owner_department=owner_department,
+        )
+
     @property
     def me(self) -> Member | None:
         """The member whose email (or name) is this clone's git identity."""
@@ -339,6 +371,7 @@ class Workspace:
         with self._transaction():
             if new_id is not None and new_id in self._records.get(table, {}):
                 raise InvalidInput(f"a {table} record with id {new_id} exists already")
+            fields = self._settled(table, fields, None)
             if "position" in model.model_fields and not fields.get("position"):
                 fields["position"] = self._after_siblings(table, fields)
             now = self.clock()
@@ -361,6 +394,7 @@ class Workspace:
         model = self._writable_model(table, fields)
         with self._transaction():
             current = self.get(table, record_id)
+            fields = self._settled(table, fields, current)
             record = self._build(model, {**current.model_dump(), **fields, **self._bump(current)})
             if _same_data(current, record):
                 return current
