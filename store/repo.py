@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from store.errors import AlineaError
-from store.identity import git_config
+from store.identity import git_config, read_identity
 from store.storage import CanonicalStorage, create_file, file_lock, lock_path_for
 from store.workspace import DATA_FILE
 
@@ -25,16 +25,18 @@ class GitError(AlineaError):
 
 
 def git_env(folder: Path) -> dict[str, str]:
-    """Never prompt; and where git knows no name or no email, commit under the login's.
+    """Never prompt; and where git knows no name or no email, still commit.
 
-    Each part is filled in on its own: after the welcome has set only ``user.name`` (a
-    machine with no email), git would still refuse to commit.
+    With no identity at all, commits go under the login's name and address. Once the
+    welcome has set ``user.name`` (a machine with no email), they carry that name and no
+    address ("Mara Lind <>"), never the login's: the person signed with their name.
     """
     env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "GIT_SSH_COMMAND": "ssh -o BatchMode=yes"}
+    mine = read_identity(folder)
     login = getpass.getuser()
     fallback = {
-        "NAME": None if git_config(folder, "user.name") else login,
-        "EMAIL": None if git_config(folder, "user.email") else f"{login}@{socket.gethostname() or 'localhost'}",
+        "NAME": None if mine.name else login,
+        "EMAIL": None if mine.email else "" if mine.name else f"{login}@{socket.gethostname() or 'localhost'}",
     }
     for role in ("AUTHOR", "COMMITTER"):
         for part, value in fallback.items():

@@ -8,6 +8,7 @@ value through the models, and checks that ids refer to live records.
 from __future__ import annotations
 
 import gc
+import subprocess
 import threading
 import uuid
 from collections.abc import Callable, Iterable, Iterator
@@ -132,6 +133,8 @@ class Workspace:
             raise NotAWorkspace(f"{self.folder} holds no {DATA_FILE}: create one with `alinea init {folder}`")
         self.clock = clock
         self._who = who
+        self._given_who = who
+        self._identity: identity.GitIdentity | None = None
         self._read_only_reason: str | None = None
         self.error: WorkspaceFileError | None = None
         self.db: AlineaDB = open_database(self.path)
@@ -177,13 +180,20 @@ class Workspace:
     def who(self) -> str:
         """The git identity that records edits (user.email, else user.name)."""
         if self._who is None:
-            self._who = identity.git_identity(self.folder)
+            self._who = self.identity.who
         return self._who
+
+    @property
+    def identity(self) -> identity.GitIdentity:
+        """This clone's git identity (read once; ``identify_as`` reads it again)."""
+        if self._identity is None:
+            self._identity = identity.read_identity(self.folder)
+        return self._identity
 
     def identify_as(self, name: str) -> None:
         """On a machine without a git email, make ``name`` this clone's identity (see ``me``)."""
         identity.remember_name(self.folder, name)
-        self._who = None
+        self._who = self._identity = None
 
     def _load(self) -> None:
         """Read and validate the file. A bad file leaves the workspace read-only, never empty."""
@@ -353,11 +363,42 @@ class Workspace:
     @property
     def me(self) -> Member | None:
         """The member whose email (or name) is this clone's git identity."""
-        who = self.who.lower()
+        given = self._given_who  # a Workspace opened as someone (the demo, tests)
+        mine = identity.GitIdentity(name=given, email=given if "@" in given else "") if given else self.identity
         for member in self.records("members"):
-            if who and who in (member.email, member.name.lower()):
+            if identity.is_me(member, mine):
                 return member
         return None
+
+    def recognise_me(self) -> Member | None:
+        """Call when the workspace opens for writing: keep me the member I was.
+
+        When git's identity has gained (or changed) its email since the welcome asked my
+        name, the member of that name gets the email, so I am never asked twice and never
+        added twice. Notes this clone's member in its .git/config. Returns me, if known.
+        """
+        if self.read_only or not self.loaded:
+            return None
+        mine = self.identity
+        me = self.me
+        if me is None:
+            former = identity.former_me(self.records("members"), mine)
+            if former is not None:
+                me = self.update("members", former.id, email=mine.email)
+                self._undo.pop()  # bookkeeping of the clone, not an edit of mine to undo
+        if me is not None and me.id != mine.member_id and (self.folder / ".git").is_dir():
+            try:
+                identity.remember_member(self.folder, me.id)
+            except (OSError, subprocess.SubprocessError):
+                pass  # a read-only .git: recognised by name and email alone
+            self._identity = None
+        return me
+
+    def suggested_member(self) -> tuple[str, str]:
+        """Name and department to offer where the welcome asks who I am: git's user.name, and
+        the team's department when it has only one."""
+        departments = self.departments()
+        return identity.suggested_name(self.identity), departments[0] if len(departments) == 1 else ""
 
     # -- writes -----------------------------------------------------------------------
     def create(self, table: str, *, new_id: str | None = None, **fields: Any) -> Any:

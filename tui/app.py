@@ -169,6 +169,7 @@ class AlineaApp(App[int]):
         notices = self._claim() if self._claim is not None else []
         if not workspace.loaded:
             workspace.load()
+        workspace.recognise_me()  # my git email is new: stay the member I was, not a stranger
         return notices
 
     def _first_frame_painted(self) -> None:

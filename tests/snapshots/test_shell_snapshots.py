@@ -73,7 +73,8 @@ def test_help_lists_the_keys_of_the_objectives_pane(demo_app: AlineaApp, snap_co
 
 def test_welcome_on_a_first_run(tmp_path: Path, snap_compare) -> None:
     """The welcome over an empty workspace: the alinea intro, "How would you like to start?" with
-    "Start empty" chosen, then "Who are you?" with Name and Department fields, and a Start button."""
+    "Start empty" chosen, then "Who are you?" with Name (git's "Ana Ruiz" filled in) and Department
+    fields, and a Start button."""
     app = make_app(Workspace(init_workspace(tmp_path / "new")), first_run=True)
 
     async def run_before(pilot) -> None:

@@ -61,15 +61,18 @@ class WelcomeScreen(ModalScreen[WelcomeAnswer | None]):
                                       id="welcome-sample")
                     yield RadioButton("Start empty", id="welcome-empty")
             if self.ask_name:
+                workspace: Workspace = self.app.workspace  # type: ignore[attr-defined]
+                name, department = workspace.suggested_member()  # git's user.name, when it is set
+                known = workspace.identity.email or workspace.identity.name
+                signed = f"signed as {self.who}" if known else "signed with the name you give here"
                 with Vertical(id="welcome-who"):
-                    yield Label(f"Who are you? Your edits are signed as {self.who}.", classes="welcome-question",
-                                markup=False)
+                    yield Label(f"Who are you? Your edits are {signed}.", classes="welcome-question", markup=False)
                     with Horizontal(classes="welcome-row"):
                         yield Label("Name", classes="welcome-label")
-                        yield Input(placeholder="Ana Ruiz", id="welcome-name")
+                        yield Input(name, placeholder="Your name", id="welcome-name")
                     with Horizontal(classes="welcome-row"):
                         yield Label("Department", classes="welcome-label")
-                        yield Input(placeholder="Sales, Marketing, …", id="welcome-department")
+                        yield Input(department, placeholder="Sales, Marketing, …", id="welcome-department")
                     yield Static("", id="welcome-error", markup=False)
             with Horizontal(id="welcome-buttons"):
                 yield Button("Start", variant="primary", id="welcome-go")
