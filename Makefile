@@ -1,11 +1,14 @@
 # The whole setup on a fresh machine with Python 3.11+, git and make:
 #   make run    create the virtual environment, install alinea, open the app
 #   make test   the same environment with the test extras, then the tests
+# Optional: make install   puts the `alinea` command on your PATH (~/.local/bin)
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
+PIPX ?= $(shell command -v pipx 2>/dev/null)
+LOCAL_BIN ?= $(or $(PIPX_BIN_DIR),$(HOME)/.local/bin)
 
-.PHONY: run test bench check clean
+.PHONY: run test bench check clean install
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +30,21 @@ bench: $(VENV)/.installed
 check: $(VENV)/.installed
 	$(BIN)/ruff check store tui themes tests
 	$(BIN)/lint-imports
+
+# pipx when it is there (its own environment, following this checkout); else a link to
+# this checkout's .venv/bin/alinea. Either way, say where it went and whether that is on PATH.
+install: $(VENV)/.installed
+	@if [ -n "$(PIPX)" ]; then \
+		"$(PIPX)" install --force --editable . >/dev/null && echo "Installed alinea with pipx ($(PIPX))."; \
+	else \
+		mkdir -p "$(LOCAL_BIN)" && ln -sf "$(abspath $(BIN))/alinea" "$(LOCAL_BIN)/alinea" && \
+		echo "Linked $(LOCAL_BIN)/alinea to $(abspath $(BIN))/alinea (no pipx found)."; \
+	fi
+	@case ":$$PATH:" in \
+		*":$(LOCAL_BIN):"*) echo "$(LOCAL_BIN) is on your PATH: run \`alinea\`." ;; \
+		*) echo "$(LOCAL_BIN) is not on your PATH: add it (export PATH=\"$(LOCAL_BIN):\$$PATH\" in your shell profile)," \
+			"or run $(abspath $(BIN))/alinea." ;; \
+	esac
 
 clean:
 	rm -rf $(VENV) *.egg-info
