@@ -62,10 +62,12 @@ def settle_departments(
     given); ``owner_department(member_id)`` gives a member's department ("" when unknown).
     """
     fields = dict(fields)
-    if table in ("members", "tasks") and isinstance(fields.get("department"), str) and fields["department"].strip():
-        fields["department"] = same_spelling(fields["department"], known())
+    # A form saves every field: an unchanged name needs no look at the other records.
+    name = fields.get("department") if table in ("members", "tasks") else None
+    if isinstance(name, str) and name.strip() and (current is None or name != current.department):
+        fields["department"] = same_spelling(name, known())
     names = fields.get("departments") if table == "objectives" else None
-    if names and not isinstance(names, str):
+    if names and not isinstance(names, str) and (current is None or set(names) != set(current.departments)):
         spelled = known()
         fields["departments"] = [same_spelling(str(name), spelled) for name in names]
     if table != "tasks":

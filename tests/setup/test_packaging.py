@@ -21,8 +21,9 @@ def test_the_editable_install_builds_without_a_warning_block(tmp_path: Path) -> 
         shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
     # as the Makefile installs it (pip builds in an isolated environment with setuptools>=77)
     done = subprocess.run(
+        # --ignore-installed: leave this environment's own alinea alone (pip would uninstall it)
         [sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-deps",
-         "--prefix", str(tmp_path / "prefix"), "-e", str(project)],
+         "--ignore-installed", "--prefix", str(tmp_path / "prefix"), "-e", str(project)],
         cwd=project,
         capture_output=True,
         text=True,
