@@ -96,9 +96,10 @@ def test_references_show_names_and_other_records_do_not_appear(workspace_dir: Pa
     commit_all(workspace_dir, "assign")
 
     names = {sofia.id: "Sofia Brandt", "ana.ruiz@example.com": "Ana Ruiz"}
-    assert describe_all(read_history(workspace_dir, task.id), NOW, names.get)[0] == (
-        "owner: (empty) → Sofia Brandt, by Ana Ruiz, Wed 02 Dec 09:03"
-    )
+    lines = describe_all(read_history(workspace_dir, task.id), NOW, names.get)
+    assert "owner: (empty) → Sofia Brandt, by Ana Ruiz, Wed 02 Dec 09:03" in lines
+    # the task took its new owner's department in the same edit
+    assert "department: (empty) → Marketing, by Ana Ruiz, Wed 02 Dec 09:03" in lines
     assert len(read_history(workspace_dir, task.id)) == 2
 
 
