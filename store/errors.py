@@ -24,6 +24,26 @@ class UnreadableFile(WorkspaceFileError):
     """The file is not valid JSON (or not a JSON object of tables)."""
 
 
+class DuplicateKeys(UnreadableFile):
+    """A key stands twice in one object (e.g. a record kept from both sides of a git conflict).
+
+    ``repairable``: the copies are whole records or fields of one, so ``store.repair`` can
+    merge them like a sync would.
+    """
+
+    def __init__(self, path: Path, reason: str, line: int | None = None, *, repairable: bool = False) -> None:
+        super().__init__(path, reason, line)
+        self.repairable = repairable
+
+
+class UnsafeFile(WorkspaceFileError):
+    """The workspace file is a symbolic link or not a regular file: it is never read or written."""
+
+
+class SaveFailed(AlineaError):
+    """The operating system refused a save (disk full, no permission); the file is as it was."""
+
+
 class ConflictMarkers(WorkspaceFileError):
     """The file holds git conflict markers from an unfinished merge."""
 

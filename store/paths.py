@@ -25,3 +25,9 @@ def default_demo_dir() -> Path:
 
 def config_file() -> Path:
     return user_config_path(APP_NAME, appauthor=False) / "config.toml"
+
+
+def rebase_in_progress(folder: Path) -> bool:
+    """Whether a `git rebase` (e.g. a hand `git pull --rebase`) stopped half way in this repository."""
+    git_dir = Path(folder) / ".git"
+    return (git_dir / "rebase-merge").is_dir() or (git_dir / "rebase-apply").is_dir()

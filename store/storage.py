@@ -12,7 +12,9 @@ changes. Serialised lines are cached per record, so one edit re-encodes one reco
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import threading
 import uuid
 from collections.abc import Iterable
@@ -24,8 +26,9 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
 
-from store.errors import ConflictMarkers, NewerSchema, UnreadableFile
+from store.errors import ConflictMarkers, NewerSchema, SaveFailed, UnreadableFile, UnsafeFile
 from store.schema import SCHEMA_VERSION, TABLE_NAMES
+from store.strictjson import check_document
 
 if TYPE_CHECKING:
     from filelock import BaseFileLock
@@ -75,29 +78,65 @@ def line_of(raw: bytes, record_id: str) -> int | None:
     return None if at < 0 else raw.count(b"\n", 0, at) + 1
 
 
-def decode_document(raw: bytes, path: Path) -> Tables:
-    """Parse and check the structure; raise a typed error naming the file and line."""
+def decode_document(raw: bytes, path: Path, *, strict: bool = True) -> Tables:
+    """Parse and check the structure; raise a typed error naming the file and line.
+
+    ``strict`` (the default) also refuses a key given twice and values nested deeper than
+    the file can be written back (see store.strictjson); a merge base, whose values never
+    reach the result, is read without it.
+    """
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as error:
         marker = find_conflict_marker(raw)
         if marker is not None:
-            raise ConflictMarkers(path, "has git conflict markers (an unfinished merge)", marker) from None
+            raise ConflictMarkers(path, conflict_marker_reason(path), marker) from None
+        if "depth" in error.msg or "recursion" in error.msg:
+            words = "nests values deeper than alinea reads (damaged or hostile)"
+            raise UnreadableFile(path, words, error.lineno) from None
         raise UnreadableFile(path, f"is not valid JSON ({error.msg})", error.lineno) from None
     if not isinstance(data, dict):
         raise UnreadableFile(path, "is not a JSON object of tables", 1)
     for name, table in data.items():
         if not isinstance(table, dict) or not all(isinstance(doc, dict) for doc in table.values()):
             raise UnreadableFile(path, f"table {name!r} is not an object of records", line_of(raw, name))
-    schema = data.get(META_TABLE, {}).get(META_ID, {}).get("schema", SCHEMA_VERSION)
+    meta = data.get(META_TABLE, {}).get(META_ID)
+    if meta is None:
+        words = "holds no tables" if not data else f"has no {META_TABLE} table"
+        raise UnreadableFile(
+            path,
+            f"{words}, so it is not a whole workspace file (emptied or damaged); nothing is read from it:"
+            f" bring the last good version back with `git checkout -- {path.name}`",
+            1,
+        )
+    schema = meta.get("schema")
     if not isinstance(schema, int) or schema > SCHEMA_VERSION:
         raise NewerSchema(
             path, f"was written by a newer alinea (schema {schema}, this one reads {SCHEMA_VERSION}); upgrade alinea"
         )
+    if strict:
+        check_document(raw, data, path)
     data = migrate(data, schema)
-    for name in TABLE_NAMES:
-        data.setdefault(name, {})
+    missing = [name for name in TABLE_NAMES if name not in data]
+    if missing:
+        raise UnreadableFile(
+            path,
+            f"lacks the {', '.join(missing)} table{'s' if len(missing) > 1 else ''} (damaged); nothing is read from"
+            f" it: bring the last good version back with `git checkout -- {path.name}`",
+        )
     return data
+
+
+def conflict_marker_reason(path: Path) -> str:
+    """What to do about conflict markers: a rebase left half done needs other words than a merge."""
+    from store.paths import rebase_in_progress
+
+    if rebase_in_progress(path.parent):
+        return (
+            "has git conflict markers from a `git rebase` (e.g. `git pull --rebase`) that stopped half way:"
+            " run `git rebase --abort`, then `alinea sync`, which merges record by record"
+        )
+    return "has git conflict markers (an unfinished merge)"
 
 
 # Pure, deterministic migrations: MIGRATIONS[n] turns a schema-n document into schema n+1.
@@ -142,22 +181,69 @@ def _file_schema(raw: bytes) -> int | None:
 
 
 def write_atomically(path: Path, payload: bytes) -> None:
-    """Temp file in the same folder, flush, fsync, replace, fsync the folder."""
+    """Temp file in the same folder, flush, fsync, replace, fsync the folder.
+
+    The new file keeps the old one's permissions (a chmod 600 stays 600). An OS error (disk
+    full, no permission, an immutable file) raises SaveFailed naming the file and the cause;
+    the old file is then untouched and no temp file is left behind.
+    """
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
     try:
+        try:
+            mode: int | None = stat.S_IMODE(os.stat(path).st_mode)
+        except FileNotFoundError:
+            mode = None
         with open(tmp, "wb") as handle:
+            if mode is not None:
+                os.fchmod(handle.fileno(), mode)
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
+        folder = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(folder)
+        finally:
+            os.close(folder)
+    except OSError as error:
+        _remove_quietly(tmp)
+        raise SaveFailed(f"could not save {path}: {error.strerror or error}; the file is as it was") from None
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        _remove_quietly(tmp)
         raise
-    folder = os.open(path.parent, os.O_RDONLY)
+
+
+def _remove_quietly(tmp: Path) -> None:
     try:
-        os.fsync(folder)
+        tmp.unlink(missing_ok=True)
+    except OSError:
+        pass  # e.g. an immutable folder, where the temp file could not be made either
+
+
+def read_regular(path: Path) -> bytes:
+    """The bytes of the workspace file, refusing a symbolic link or anything but a regular file.
+
+    A link committed by a teammate (``alinea.json -> ../private/alinea.json``) would make
+    alinea read, and later commit and push, another file. Opened with O_NOFOLLOW, so a link
+    swapped in at any moment is refused too. OS errors become UnreadableFile in words.
+    """
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError as error:
+        if error.errno == errno.ELOOP or path.is_symlink():
+            raise UnsafeFile(
+                path, "is a symbolic link; alinea reads only a regular file, never what a link points to"
+            ) from None
+        raise UnreadableFile(path, f"cannot be read ({error.strerror or error})") from None
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise UnsafeFile(path, "is not a regular file; alinea reads only a regular file")
+        with os.fdopen(descriptor, "rb", closefd=False) as handle:
+            return handle.read()
+    except OSError as error:
+        raise UnreadableFile(path, f"cannot be read ({error.strerror or error})") from None
     finally:
-        os.close(folder)
+        os.close(descriptor)
 
 
 def file_lock(path: Path, timeout: float) -> BaseFileLock:
@@ -175,10 +261,10 @@ def lock_path_for(path: Path) -> Path:
 
 def file_signature(path: Path) -> tuple[int, int, int] | None:
     try:
-        stat = path.stat()
+        found = path.lstat()  # a link swapped in counts as a change, and is then refused on reading
     except FileNotFoundError:
         return None
-    return (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+    return (found.st_ino, found.st_mtime_ns, found.st_size)
 
 
 def table_blocks(raw: bytes, data: Tables) -> dict[str, bytes]:
@@ -279,7 +365,7 @@ class CanonicalStorage(Storage):
         return line_of(self._raw, record_id)
 
     def _load(self, signature: tuple[int, int, int]) -> None:
-        raw = self.path.read_bytes()
+        raw = read_regular(self.path)
         self._data = decode_document(raw, self.path)
         self._raw = raw
         self._signature = signature
