@@ -16,7 +16,7 @@ from typing import Any, Literal
 from store.dates import moment_label
 from store.errors import InvalidInput
 from store.export.common import clean
-from store.merge import DELETED
+from store.merge import DELETED, REMOVED_BY
 from store.models import MODELS, Conflict
 from store.references import NOUNS, title_of
 
@@ -194,7 +194,7 @@ def describe_lines(view: ConflictView, tz: tzinfo | None = None) -> list[str]:
         lines = [
             head,
             f"    kept the record, edited{kept_by}, {moment_label(view.kept_at, tz)}",
-            f"    set aside a delete by {view.lost_by}, merged {moment_label(view.at, tz)}",
+            f"    {_set_aside_delete(view.lost_by)}, merged {moment_label(view.at, tz)}",
         ]
     else:
         lines = [
@@ -221,10 +221,16 @@ def describe(conflict: Conflict, workspace: Any) -> str:
     except InvalidInput:
         label = conflict.record_id[:8]
     if conflict.field == DELETED:
-        change = f"kept the edit, set aside a delete by {conflict.lost_by}"
+        change = f"kept the edit, {_set_aside_delete(conflict.lost_by)}"
     else:
         change = f"kept {_short(conflict.kept)}, set aside {_short(conflict.lost)} by {conflict.lost_by}"
     return f"{conflict.id[:8]}  {conflict.table} {label!r} {conflict.field}: {change}"
+
+
+def _set_aside_delete(lost_by: str) -> str:
+    if lost_by == REMOVED_BY:  # a record missing from one side's file, without a delete
+        return "one side's file had lost it without a delete (a hand edit)"
+    return f"set aside a delete by {lost_by}"
 
 
 def _short(value: Any, width: int = 40) -> str:

@@ -19,9 +19,10 @@ from filelock import FileLock, Timeout
 
 from store.errors import AlineaError, WorkspaceFileError
 from store.gitrun import NETWORK_TIMEOUT, GitRun, GitRunner, GitTimeout
-from store.interrupted import LOCK_TIMEOUT, finish_merge_locked, is_merging
+from store.interrupted import LOCK_TIMEOUT, REBASE_WORDS, finish_merge_locked, is_merging
+from store.paths import rebase_in_progress
 from store.repo import GitError, merge_driver_command, run_git
-from store.storage import META_TABLE, Tables, decode_document, lock_path_for
+from store.storage import META_TABLE, Tables, decode_document, lock_path_for, read_regular
 from store.words import plural, records_of
 from store.workspace import DATA_FILE
 
@@ -107,7 +108,7 @@ def _decode(raw: bytes | None, path: Path) -> Tables:
 def _read_valid(path: Path) -> Tables:
     from store.merge import validate_tables  # imports pydantic: only when a sync really runs
 
-    tables = decode_document(path.read_bytes(), path)
+    tables = decode_document(read_regular(path), path)
     validate_tables(tables, path)
     return tables
 
@@ -209,6 +210,8 @@ class _Sync:
         )
 
     async def _finish_leftover_merge(self) -> None:
+        if rebase_in_progress(self.folder):
+            raise _Stop(self.result(Outcome.invalid_merge, REBASE_WORDS))
         if is_merging(self.folder):
             try:
                 await asyncio.to_thread(finish_merge_locked, self.folder)
@@ -244,7 +247,10 @@ class _Sync:
         try:
             upstream_tables = _decode((await self.git.run("show", f"{upstream}:{DATA_FILE}")).raw, self.path)
         except WorkspaceFileError as error:
-            message = f"{self.remote}'s copy cannot be merged and nothing was pushed: {error.reason}"
+            reason = error.reason
+            if (await self.git.run("ls-tree", upstream, "--", DATA_FILE)).stdout.startswith(("120000", "160000")):
+                reason = f"its {DATA_FILE} is a symbolic link or a submodule, never a workspace file"
+            message = f"{self.remote}'s copy cannot be merged and nothing was pushed: {reason}"
             raise _Stop(self.result(Outcome.invalid_merge, message)) from None
         behind = int((await self.git.out("rev-list", "--count", f"HEAD..{upstream}")).strip())
         if behind:

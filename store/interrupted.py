@@ -11,12 +11,22 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from store.errors import WorkspaceFileError
+from store.errors import AlineaError, SaveFailed, WorkspaceFileError
 from store.repo import GitError, git_env, run_git
 from store.storage import decode_document, file_lock, lock_path_for, write_atomically
 from store.workspace import DATA_FILE
 
 LOCK_TIMEOUT = 30.0
+
+
+REBASE_WORDS = (
+    "a `git rebase` (e.g. `git pull --rebase`) stopped half way in this workspace; alinea never rebases:"
+    " run `git rebase --abort`, then `alinea sync`, which merges record by record"
+)
+
+
+class MergeAborted(AlineaError):
+    """A merge left half done could not be finished (a damaged side, a full disk): it was aborted."""
 
 
 def is_merging(folder: Path) -> bool:
@@ -61,11 +71,25 @@ def finish_merge_locked(folder: Path) -> bool:
             raise GitError(f"cannot finish the merge of {DATA_FILE}: one side removed the file; finish it with git")
         from store.merge import merge_bytes  # pydantic loads only when a merge is really left to finish
 
-        payload, _ = merge_bytes(base, ours, theirs, path)
-        write_atomically(path, payload)
+        try:
+            payload, _ = merge_bytes(base, ours, theirs, path)
+            write_atomically(path, payload)
+        except (WorkspaceFileError, SaveFailed) as error:
+            _abort(folder, error)
     run_git(folder, "add", "--", DATA_FILE)
     run_git(folder, "commit", "--quiet", "--no-edit", "--no-verify")
     return True
+
+
+def _abort(folder: Path, error: WorkspaceFileError | SaveFailed) -> None:
+    """A merge that cannot be finished is aborted, so the clone stays usable with its own data."""
+    try:
+        run_git(folder, "merge", "--abort")
+    except GitError:
+        raise GitError(
+            f"the merge of {DATA_FILE} cannot be finished ({error}); run `git merge --abort` to go back to your data"
+        ) from None
+    raise MergeAborted(f"a git merge was aborted and your data is as it was before it: {error}") from None
 
 
 def _is_valid(path: Path) -> bool:

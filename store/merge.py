@@ -34,6 +34,8 @@ COMMON = frozenset(Record.COMMON_FIELDS)
 MERGE_AUTHOR = "alinea merge"
 #: the field a delete-vs-edit conflict is logged under (kept: alive, lost: deleted)
 DELETED = "deleted"
+#: who "lost" when a record was missing from one side's file without a tombstone
+REMOVED_BY = "a removal from the file"
 
 
 def merge(base: Tables | None, ours: Tables, theirs: Tables) -> tuple[Tables, list[Doc]]:
@@ -62,6 +64,8 @@ def _merge_table(
         a, b = ours.get(record_id), theirs.get(record_id)
         if a == b:
             found = a
+        elif a is None or b is None:
+            found = _one_side_only(name, base.get(record_id), a, b, log)
         else:
             o = base.get(record_id)
             if a == o:
@@ -75,16 +79,25 @@ def _merge_table(
     return merged
 
 
+def _one_side_only(table: str, base: Doc | None, a: Doc | None, b: Doc | None, log: list[Doc]) -> Doc:
+    """A record only one side holds: added there, or taken out of the other side's file.
+
+    alinea deletes with a tombstone, never by removing a record, so a record missing without
+    one was lost to a hand edit (a file emptied, a conflict resolved by dropping lines). The
+    merge never removes a record outright: it is kept, and a conflict says so.
+    """
+    kept = a if b is None else b
+    assert kept is not None
+    if base is not None and table != "conflicts" and not kept.get(DELETED):
+        log.append(_conflict(table, kept, None, DELETED, False, True))
+    return kept
+
+
 def _merge_record(
-    table: str, base: Doc | None, a: Doc | None, b: Doc | None, set_fields: frozenset[str], log: list[Doc]
+    table: str, base: Doc | None, a: Doc, b: Doc, set_fields: frozenset[str], log: list[Doc]
 ) -> Doc:
-    """Both sides changed the record (or one removed it outright and the other edited it)."""
-    if a is None or b is None:
-        kept = a if b is None else b
-        assert kept is not None
-        if not kept.get(DELETED) and table != "conflicts":
-            log.append(_conflict(table, kept, None, DELETED, False, True))
-        return kept
+    """Both sides changed the record."""
+    assert a is not None and b is not None
     base = base or {}
     winner, loser = (a, b) if _stamp(a) >= _stamp(b) else (b, a)
     record: Doc = {}
@@ -188,7 +201,7 @@ def _conflict(table: str, kept_in: Doc, lost_in: Doc | None, field: str, kept: A
         "field": field,
         "kept": kept,
         "lost": lost,
-        "lost_by": lost_by or "a deletion",
+        "lost_by": lost_by or REMOVED_BY,
         "at": at,
         "resolved": False,
     }
@@ -247,11 +260,18 @@ def merge_bytes(base: bytes | None, ours: bytes, theirs: bytes, path: Path) -> t
     ``ours`` is the checked-out version, validated when it was saved or before the sync,
     and re-validating its 50,000 unchanged records would double the cost of a merge.
     """
-    old = decode_document(base, path) if base is not None and base.strip() else None
+    old = decode_document(base, path, strict=False) if base is not None and base.strip() else None
     mine = decode_document(ours, path)
-    tables, conflicts = merge(old, mine, decode_document(theirs, path))
-    validate_tables(tables, path, checked=mine)
-    return encode_document(tables), conflicts
+    try:
+        tables, conflicts = merge(old, mine, decode_document(theirs, path))
+        validate_tables(tables, path, checked=mine)
+        return encode_document(tables), conflicts
+    except (RecursionError, TypeError, ValueError, KeyError) as error:
+        # Checked input should never get here; if it does, the merge fails in words and the
+        # caller aborts it, rather than a traceback leaving the repository mid-merge.
+        from store.errors import UnreadableFile
+
+        raise UnreadableFile(path, f"could not be merged ({type(error).__name__}: {error})") from None
 
 
 # -- the git merge driver ---------------------------------------------------------------

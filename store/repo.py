@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import os
+import shlex
 import socket
 import subprocess
 import sys
@@ -68,8 +69,14 @@ def run_git(folder: Path, *args: str, timeout: float = GIT_TIMEOUT) -> str:
 
 
 def merge_driver_command() -> str:
-    """The driver line for .git/config: this interpreter, by absolute path."""
-    return f"'{Path(sys.executable).absolute()}' -m store.merge %O %A %B %P"
+    """The driver line for .git/config: this interpreter, by absolute path.
+
+    git runs the line with ``sh`` in the work tree, so the path is quoted for the shell (it
+    may hold spaces or quotes), and ``-P`` keeps the work tree off ``sys.path``: a ``store/``
+    package committed into the workspace repository must never be imported instead of
+    alinea's own.
+    """
+    return f"{shlex.quote(str(Path(sys.executable).absolute()))} -P -m store.merge %O %A %B %P"
 
 
 def install_merge_driver(folder: Path) -> None:

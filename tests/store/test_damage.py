@@ -80,7 +80,7 @@ def test_a_hand_formatted_file_with_a_record_twice_is_refused(workspace: Workspa
 
 
 def test_a_canonical_file_reads_without_complaint(workspace: Workspace) -> None:
-    workspace.create("tasks", title="Plain", description="spaces and \"quotes\": { here }\nand a newline")
+    workspace.create("tasks", title="Plain", description='spaces and "quotes": { here }\nand a newline')
     decode_document(workspace.path.read_bytes(), workspace.path)
 
 

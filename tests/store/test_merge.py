@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from store.errors import ConflictMarkers, InvalidRecord
-from store.merge import merge, merge_bytes, validate_tables
+from store.merge import REMOVED_BY, merge, merge_bytes, validate_tables
 from store.models import SCHEMA_VERSION, Objective, Task
 from store.storage import META_ID, META_TABLE, Tables, decode_document, empty_tables, encode_document
 
@@ -107,10 +107,25 @@ def test_a_delete_on_one_side_with_no_edit_on_the_other_deletes() -> None:
     assert conflicts == []
 
 
-def test_a_record_removed_from_one_side_and_untouched_on_the_other_stays_removed() -> None:
+def test_a_record_removed_from_one_side_without_a_tombstone_is_kept_with_a_conflict() -> None:
     result, conflicts = both_ways(BASE, without(BASE, "tasks", TASK["id"]), BASE)
-    assert TASK["id"] not in result["tasks"]
-    assert conflicts == []
+    assert result["tasks"][TASK["id"]] == TASK
+    [conflict] = conflicts
+    assert (conflict["record_id"], conflict["field"], conflict["kept"], conflict["lost"]) == (
+        TASK["id"],
+        "deleted",
+        False,
+        True,
+    )
+    assert conflict["lost_by"] == REMOVED_BY
+
+
+def test_a_file_emptied_on_one_side_keeps_every_record() -> None:
+    base = with_records(BASE, ("objectives", objective(2)))
+    emptied = {name: {} for name in base}
+    result, conflicts = both_ways(base, emptied, base)
+    assert result["tasks"] == base["tasks"] and result["objectives"] == base["objectives"]
+    assert len(conflicts) == 2
 
 
 def test_a_delete_against_an_edit_keeps_the_edit_and_logs_the_delete() -> None:
