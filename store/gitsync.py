@@ -19,7 +19,7 @@ from filelock import FileLock, Timeout
 
 from store.errors import AlineaError, WorkspaceFileError
 from store.gitrun import NETWORK_TIMEOUT, GitRun, GitRunner, GitTimeout
-from store.interrupted import LOCK_TIMEOUT, REBASE_WORDS, finish_merge_locked, is_merging
+from store.interrupted import LOCK_TIMEOUT, REBASE_WORDS, finish_merge_locked, is_merging, remove_merge_leftovers
 from store.paths import rebase_in_progress
 from store.repo import GitError, merge_driver_command, run_git
 from store.storage import META_TABLE, Tables, decode_document, lock_path_for, read_regular
@@ -290,6 +290,7 @@ class _Sync:
         if is_merging(self.folder):
             await self.git.run("merge", "--abort")
         await self.git.run("reset", "--keep", before_head)
+        remove_merge_leftovers(self.folder)
 
     def _failure(self, run: GitRun) -> SyncResult:
         failed = _network_failure(run, self.remote)

@@ -81,8 +81,19 @@ def finish_merge_locked(folder: Path) -> bool:
     return True
 
 
+def remove_merge_leftovers(folder: Path) -> None:
+    """Remove the temp copies git makes for a merge driver (``.merge_file_*``) when a failed merge
+    left them behind (git stopped by a full disk or a signal): they hold nothing git lacks."""
+    for leftover in Path(folder).glob(".merge_file_*"):
+        try:
+            leftover.unlink()
+        except OSError:
+            pass  # e.g. an immutable folder: nothing more can be done, and nothing is lost
+
+
 def _abort(folder: Path, error: WorkspaceFileError | SaveFailed) -> None:
     """A merge that cannot be finished is aborted, so the clone stays usable with its own data."""
+    remove_merge_leftovers(folder)
     try:
         run_git(folder, "merge", "--abort")
     except GitError:

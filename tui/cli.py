@@ -270,11 +270,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except AlineaError as error:
         print(f"alinea: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT if isinstance(error, InvalidInput) else EXIT_FAILED
+    except RecursionError:
+        print("alinea: the workspace holds values nested too deep to handle; nothing was changed", file=sys.stderr)
+        return EXIT_FAILED
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # `alinea list tasks | head`: the reader has all it wanted
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keep the interpreter's final flush quiet
         return EXIT_OK
+    except OSError as error:  # a disk or permission failure outside a save: one line, never a traceback
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"alinea: {where}{error.strerror or error}; nothing was changed", file=sys.stderr)
+        return EXIT_FAILED
     finally:
         gc.enable()
 
