@@ -205,6 +205,11 @@ def cmd_rm(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    if args.repair:
+        from store.repair import repair
+        from store.workspace import DATA_FILE
+
+        print(f"Repair: {repair(workspace_folder(args) / DATA_FILE).words}")
     workspace = open_workspace(args)
     workspace.check()
     from store.words import records_of
@@ -249,7 +254,10 @@ def build_parser() -> argparse.ArgumentParser:
     change.add_argument("fields", nargs="+", metavar="FIELD=VALUE")
     remove = command("rm", cmd_rm, "delete a record (kept as a tombstone so the delete syncs)")
     remove.add_argument("id", metavar="ID")
-    command("check", cmd_check, "validate the workspace file")
+    check = command("check", cmd_check, "validate the workspace file")
+    check.add_argument(
+        "--repair", action="store_true", help="merge the copies of a record kept twice (a hand-resolved conflict)"
+    )
     from tui import cli_export, cli_history, cli_objectives, cli_serve, cli_sync
 
     cli_sync.register(sub)

@@ -221,3 +221,41 @@ def test_a_rebase_left_half_done_says_exactly_what_to_run(ana: Person, ben: Pers
     assert "pulled" in ben.ok("sync")
     merged = ben.tasks()[task]
     assert (merged.status, merged.title) == ("doing", "Plan the launch")
+
+
+# -- 3. a hand-resolved conflict that kept both sides ---------------------------------------
+def test_a_conflict_resolved_by_keeping_both_sides_is_refused_then_repaired_losing_nothing(
+    ana: Person, ben: Person
+) -> None:
+    task = ana.add_task("Webinar", "department=Marketing")
+    ana.ok("sync")
+    ben.ok("sync")
+    ana.ok("set", task, "title=Webinar for retail", "status=doing")
+    ana.ok("sync")
+    ben.ok("set", task, "title=Webinar in May", "department=Sales")
+    ben.git("commit", "--quiet", "-am", "ben by hand")
+    subprocess.run(["git", "config", "--remove-section", "merge.alinea"], cwd=ben.folder, capture_output=True)
+    subprocess.run(["git", "pull", "--no-rebase", "--quiet"], cwd=ben.folder, capture_output=True)
+    path = ben.folder / DATA_FILE
+    markers = (b"<<<<<<<", b"=======", b">>>>>>>")
+    lines = [line for line in path.read_bytes().split(b"\n") if not line.startswith(markers)]
+    for at, line in enumerate(lines[:-1]):  # and put back the comma JSON wants between two records
+        if line.startswith(b'"') and line.endswith(b"}") and lines[at + 1].startswith(b'"'):
+            lines[at] = line + b","
+    path.write_bytes(b"\n".join(lines))  # what a person does in an editor: keep both sides
+    ben.git("commit", "--quiet", "-am", "merged by hand")
+
+    code, _, err = ben.run("check")
+    assert code == 1 and "twice" in err and "alinea check --repair" in err
+    assert ben.run("sync")[0] == 1  # nothing is pushed while the file is refused
+
+    out = ben.ok("check", "--repair")
+    assert "merged the copies of 1 record" in out and "1 value set aside" in out
+    merged = ben.tasks()[task]
+    assert (merged.status, merged.department) == ("doing", "Sales")  # each side's other edit is kept
+    [conflict] = Workspace(ben.folder).records("conflicts")
+    assert {conflict.kept, conflict.lost} == {"Webinar for retail", "Webinar in May"} and merged.title == conflict.kept
+    assert "set aside" in ben.ok("conflicts")
+    assert "pushed" in ben.ok("sync")
+    ana.ok("sync")
+    assert ana.tasks()[task].title == merged.title and len(Workspace(ana.folder).records("conflicts")) == 1

@@ -154,3 +154,29 @@ def test_a_private_file_stays_private_after_a_save(workspace: Workspace) -> None
     workspace.create("tasks", title="Secret deal")
     workspace.create("tasks", title="Another")
     assert stat.S_IMODE(workspace.path.stat().st_mode) == 0o600
+
+
+# -- 3. repairing what a key given twice left -------------------------------------------------
+def test_repair_merges_a_field_given_twice_and_keeps_the_other_value_for_review(
+    workspace: Workspace, capsys: pytest.CaptureFixture[str]
+) -> None:
+    task = workspace.create("tasks", title="Call Acme")
+    line = task_line(workspace.path, "Call Acme")
+    twice = line.replace(b'"title":"Call Acme"', b'"title":"Call Acme today","title":"Call Acme Monday"')
+    workspace.path.write_bytes(workspace.path.read_bytes().replace(line, twice))
+    code, out, err = run(capsys, "-w", str(workspace.folder), "check", "--repair")
+    assert code == 0, err
+    assert "merged the copies of 1 record; 1 value set aside" in out and "is valid" in out
+    repaired = Workspace(workspace.folder)
+    [conflict] = repaired.records("conflicts")
+    assert {repaired.get("tasks", task.id).title, conflict.lost} == {"Call Acme today", "Call Acme Monday"}
+    assert run(capsys, "-w", str(workspace.folder), "check", "--repair")[1].startswith(
+        "Repair: nothing to repair"
+    )
+
+
+def test_repair_leaves_other_damage_alone_and_says_so(workspace_dir: Path, capsys) -> None:
+    path = workspace_dir / "alinea.json"
+    path.write_bytes(b"{}\n")
+    code, _, err = run(capsys, "-w", str(workspace_dir), "check", "--repair")
+    assert code == 1 and "holds no tables" in err and path.read_bytes() == b"{}\n"
