@@ -65,6 +65,10 @@ def utc_now() -> datetime:
     return datetime.now(timezone.utc)
 
 
+class UndoRefused(InvalidInput):
+    """Undo would put my old value over one a teammate set since; it is left as they set it."""
+
+
 class FieldErrors(InvalidInput):
     """Invalid values, keyed by field, so a form can show each under its field."""
 
@@ -506,6 +510,7 @@ class Workspace:
                 return None
             step = self._undo.pop()
             current = self.get(step.table, step.after.id)
+            _refuse_undo_over_someone_else(step, current)
             if step.before is None:
                 restored = current.model_copy(update={"deleted": True, **self._bump(current)})
             else:  # put back only what this step changed: a pulled edit of another field stays
@@ -628,6 +633,28 @@ def _adapter(model: type[Record]) -> TypeAdapter[dict[str, Record]]:
     if model not in _ADAPTERS:
         _ADAPTERS[model] = TypeAdapter(dict[str, model])  # type: ignore[valid-type]
     return _ADAPTERS[model]
+
+
+def _refuse_undo_over_someone_else(step: _UndoStep, current: Record) -> None:
+    """Undo puts back my old values only where nobody changed them since (a sync or another window).
+
+    Where someone did, undoing would silently replace their value with mine: the step is
+    dropped, nothing is written, and the refusal names the fields and who changed them.
+    """
+    names = [*step.after.data_fields(), "deleted"]
+    if step.before is not None:
+        names = [name for name in names if getattr(step.before, name) != getattr(step.after, name)]
+    since = [name for name in names if getattr(current, name) != getattr(step.after, name)]
+    if not since:
+        return
+    fields = ", ".join(_field_words(name) for name in since)
+    raise UndoRefused(
+        f"Not undone: {current.updated_by} changed the {fields} of {current.label!r} since; it stays as they set it"
+    )
+
+
+def _field_words(name: str) -> str:
+    return "deletion" if name == "deleted" else name.removesuffix("_ids").removesuffix("_id").replace("_", " ")
 
 
 def _same_data(a: Record, b: Record) -> bool:

@@ -259,3 +259,25 @@ def test_a_conflict_resolved_by_keeping_both_sides_is_refused_then_repaired_losi
     assert "pushed" in ben.ok("sync")
     ana.ok("sync")
     assert ana.tasks()[task].title == merged.title and len(Workspace(ana.folder).records("conflicts")) == 1
+
+
+# -- 5. undo after a teammate changed the same field ----------------------------------------
+def test_undo_never_puts_my_old_value_over_a_teammates_newer_one(ana: Person, ben: Person) -> None:
+    from store.gitsync import sync_workspace
+    from store.workspace import UndoRefused
+
+    task = ana.add_task("Pricing page")
+    ana.ok("sync")
+    ben.ok("sync")
+    mine = Workspace(ana.folder)  # ana's app: open all along
+    mine.update("tasks", task, title="Pricing page v2", status="doing")
+    assert sync_workspace(ana.folder).ok
+    ben.ok("sync")
+    ben.ok("set", task, "title=Pricing page for retail")
+    ben.ok("sync")
+    assert sync_workspace(ana.folder).ok and mine.reload_if_changed()
+    with pytest.raises(UndoRefused, match="ben.ode@example.com changed the title of 'Pricing page for retail'"):
+        mine.undo()
+    saved = Workspace(ana.folder).get("tasks", task)
+    assert (saved.title, saved.status) == ("Pricing page for retail", "doing")  # nothing was written
+    assert not mine.can_undo
