@@ -25,6 +25,7 @@ from textual.worker import Worker, WorkerState
 
 from store.config import UserConfig
 from store.errors import InvalidInput, ReadOnlyWorkspace
+from store.text import printable
 from store.workspace import Change, Workspace
 from tui.commands import AlineaCommands
 from tui.panes.agenda import AgendaPane
@@ -144,6 +145,10 @@ class AlineaApp(App[int]):
             yield FeedbackPane("Feedback", id="feedback")
             yield BoardPane("Board", id="board")
         yield SteadyFooter()
+
+    def notify(self, message: str, *, title: str = "", **options: Any) -> None:  # type: ignore[override]
+        """Every notification passes here: what it quotes from the workspace never reaches the terminal raw."""
+        super().notify(printable(str(message), multiline=True), title=printable(title), **options)
 
     def on_mount(self) -> None:
         if self.config.keymap:
@@ -290,7 +295,7 @@ class AlineaApp(App[int]):
             conflicts=conflicts, read_only=self.workspace.read_only, syncing=self._syncing
         )
         me = self.workspace.me
-        self.sub_title = f"{me.name if me else self.workspace.who}  ·  {state}"
+        self.sub_title = printable(f"{me.name if me else self.workspace.who}  ·  {state}")
 
     def refresh_status(self, *, then_sync: bool = False) -> None:
         self._status_asked += 1

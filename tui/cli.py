@@ -20,6 +20,7 @@ import orjson
 from store.errors import AlineaError, InvalidInput
 from store.paths import default_workspace_dir
 from store.schema import TABLE_NAMES, table_name
+from store.text import printable
 
 if TYPE_CHECKING:
     from store.models import Record
@@ -100,7 +101,7 @@ def print_table(rows: list[list[str]]) -> None:
     widths = [min(max(len(row[i]) for row in rows), 48) for i in range(len(rows[0]))]
     for row in rows:
         cells = [cell[:48].ljust(width) for cell, width in zip(row, widths, strict=True)]
-        print("  ".join(cells).rstrip())
+        print(printable("  ".join(cells).rstrip()))
 
 
 # -- subcommands ---------------------------------------------------------------------
@@ -179,7 +180,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         value = display_value(workspace, record, field)
         if "\n" in value:
             value = "\n    " + value.replace("\n", "\n    ")
-        print(f"  {field}: {value}")
+        print(f"  {field}: {printable(value, multiline=True)}")
     return EXIT_OK
 
 
@@ -192,7 +193,7 @@ def cmd_set(args: argparse.Namespace) -> int:
         raise InvalidInput(f"{record.TABLE} {record.id[:8]} is deleted")
     fields = parse_assignments(workspace, record.TABLE, args.fields)
     updated = workspace.update(record.TABLE, record.id, **fields)
-    print(f"Updated {record.TABLE} {updated.id[:8]} ({updated.label})")
+    print(printable(f"Updated {record.TABLE} {updated.id[:8]} ({updated.label})"))
     return EXIT_OK
 
 
@@ -200,7 +201,7 @@ def cmd_rm(args: argparse.Namespace) -> int:
     workspace = open_workspace(args, writing=True)
     record = workspace.find(args.id)
     workspace.delete(record.TABLE, record.id)
-    print(f"Deleted {record.TABLE} {record.id[:8]} ({record.label})")
+    print(printable(f"Deleted {record.TABLE} {record.id[:8]} ({record.label})"))
     return EXIT_OK
 
 
@@ -276,7 +277,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         return int(args.func(args))
     except AlineaError as error:
-        print(f"alinea: {error}", file=sys.stderr)
+        print(printable(f"alinea: {error}"), file=sys.stderr)
         return EXIT_BAD_INPUT if isinstance(error, InvalidInput) else EXIT_FAILED
     except RecursionError:
         print("alinea: the workspace holds values nested too deep to handle; nothing was changed", file=sys.stderr)

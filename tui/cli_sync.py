@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from store.text import printable
 from tui.cli import open_workspace, workspace_folder
 
 EXIT_OK, EXIT_FAILED = 0, 1
@@ -56,9 +57,9 @@ def cmd_sync(args: argparse.Namespace) -> int:
     Workspace(folder)  # a clear error when the folder holds no workspace
     result = sync_workspace(folder, timeout=args.timeout)
     if result.ok:
-        print(result.message[:1].upper() + result.message[1:])
+        print(printable(result.message[:1].upper() + result.message[1:]))
         return EXIT_OK
-    print(f"alinea: {result.message}", file=sys.stderr)
+    print(printable(f"alinea: {result.message}"), file=sys.stderr)
     return EXIT_FAILED
 
 
@@ -71,7 +72,7 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
         print("No conflicts to review.")
         return EXIT_OK
     for view in shown:
-        print("\n".join(describe_lines(view)))
+        print(printable("\n".join(describe_lines(view)), multiline=True))
     if open_count:
         print(f"{open_count} to review: `alinea conflicts resolve ID --keep kept|lost`")
     return EXIT_OK

@@ -213,3 +213,20 @@ def test_the_garbage_collector_is_back_on_after_a_command(ws: str, capsys: pytes
     run(capsys, "-w", ws, "list", "tasks")
     run(capsys, "-w", ws, "add", "tickets")
     assert gc.isenabled()
+
+
+def test_control_characters_from_the_workspace_never_reach_the_terminal_raw(
+    ws: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    hostile = "Deal\x1b]2;pwned\x07\x1b[2J\rwon"
+    task = add(capsys, ws, "task", f"title={hostile}", "description=line one\n\x1b]52;c;ZXZpbA==\x07line two")
+    outputs = []
+    for argv in (["list", "tasks"], ["show", task], ["set", task, "status=doing"], ["rm", task]):
+        code, out, err = run(capsys, "-w", ws, *argv)
+        assert code == 0, err
+        outputs.append(out + err)
+    shown = "".join(outputs)
+    assert "\x1b" not in shown and "\x07" not in shown and "\r" not in shown
+    assert "Deal␛]2;pwned␇␛[2J␍won" in shown and "␛]52;c;ZXZpbA==␇line two" in shown
+    code, out, _ = run(capsys, "-w", ws, "list", "tasks", "--json", "--all")
+    assert json.loads(out)[0]["title"] == hostile  # JSON output escapes it and keeps it exact

@@ -18,6 +18,7 @@ from textual.containers import Horizontal
 from textual.widgets import Input, Static, TabPane
 
 from store.positions import key_between
+from store.text import printable
 from tui.widgets.board_column import BoardColumn, Card, LazyCards
 
 if TYPE_CHECKING:
@@ -228,9 +229,9 @@ class BoardPane(TabPane):
     def _card(self, task: Task, today: date) -> Card:
         return Card(
             id=task.id,
-            title=task.title,
-            owner=self._owner_name(task),
-            department=task.department,
+            title=printable(task.title),  # teammates' text: never raw control characters on the terminal
+            owner=printable(self._owner_name(task)),
+            department=printable(task.department),
             due=task.due,
             overdue=task.due is not None and task.due < today and task.status != "done",
             priority=str(task.priority),

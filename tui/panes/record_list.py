@@ -13,6 +13,8 @@ from textual.content import Content
 from textual.widgets import OptionList, Static, TabPane
 from textual.widgets.option_list import Option
 
+from store.text import printable
+
 if TYPE_CHECKING:
     from tui.app import AlineaApp
 
@@ -92,7 +94,7 @@ class RecordListPane(TabPane):
         highlighted = option_list.highlighted
         keep = self._ids[highlighted] if highlighted is not None and highlighted < len(self._ids) else None
         self._ids = [record.id for record in shown]
-        option_list.set_options(Option(Content(self.describe(record)), id=record.id) for record in shown)
+        option_list.set_options(Option(Content(printable(self.describe(record))), id=record.id) for record in shown)
         if len(rows) > MAX_ROWS:
             option_list.add_option(Option(f"… and {len(rows) - MAX_ROWS:,} more", disabled=True))
         if keep in self._ids:

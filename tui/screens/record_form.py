@@ -20,6 +20,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionLis
 
 from store.dates import parse_date
 from store.models import MODELS, Record
+from store.text import printable
 from tui.screens.form_fields import (
     FieldSpec,
     first_field,
@@ -85,7 +86,7 @@ class RecordForm(ModalScreen[Record | None]):
         noun = NOUNS.get(self.table, self.table)
         heading = f"Edit {noun}: {self.record.label}" if self.record else f"New {noun}"
         with Vertical(id="form"):
-            yield Static(heading, id="form-title", markup=False)
+            yield Static(printable(heading), id="form-title", markup=False)
             with VerticalScroll(id="form-fields"):
                 for spec in self.specs:
                     with Vertical(classes="form-field", id=f"box-{spec.name}"):

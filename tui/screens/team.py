@@ -18,6 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from store.text import printable
 from tui.widgets.steady_footer import SteadyFooter
 
 if TYPE_CHECKING:
@@ -87,7 +88,8 @@ class TeamScreen(ModalScreen[None]):
         options: list[Option] = []
         self._ids = []
         for department, people in by_department(members).items():
-            options.append(Option(Content.styled(f"{department} · {len(people)}", "bold $secondary"), disabled=True))
+            heading = printable(f"{department} · {len(people)}")
+            options.append(Option(Content.styled(heading, "bold $secondary"), disabled=True))
             self._ids.append(None)
             options.extend(Option(_member_line(member, is_me=me is not None and member.id == me.id), id=member.id)
                            for member in people)
@@ -168,13 +170,13 @@ def _nearest_member(ids: list[str | None], previous: int | None) -> int | None:
 
 
 def _member_line(member: Member, *, is_me: bool) -> Content:
-    name = f"{member.name} (you)" if is_me else member.name
+    name = printable(f"{member.name} (you)" if is_me else member.name)
     return Content.assemble(
         (name.ljust(28), "bold" if is_me else ""),
         " ",
-        (member.role or "—").ljust(26),
+        printable(member.role or "—").ljust(26),
         " ",
-        (member.email or "no email", "$text-muted"),
+        (printable(member.email or "no email"), "$text-muted"),
     )
 
 
@@ -185,4 +187,4 @@ def _summary(members: list[Member], me: Member | None) -> str:
     count = f"{len(members)} member{'s' if len(members) != 1 else ''}"
     spread = f" in {len(departments)} department{'s' if len(departments) != 1 else ''}" if departments else ""
     you = f" · you are {me.name}" if me else " · you are not a member yet: press n to add yourself"
-    return count + spread + you
+    return printable(count + spread + you)
