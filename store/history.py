@@ -29,6 +29,7 @@ import orjson
 from store.errors import AlineaError, InvalidInput
 from store.gitrun import LOCAL_TIMEOUT, GitRunner
 from store.repo import GitError
+from store.text import printable
 
 DATA_FILE = "alinea.json"  # store.workspace.DATA_FILE, without importing pydantic here
 #: fields the workspace maintains; a change shows in the entry's "by" and "when", not as a line
@@ -37,8 +38,6 @@ BOOKKEEPING = frozenset({"id", "created_at", "created_by", "updated_at", "update
 CHUNK = 48
 PARALLEL = 2
 _ID = re.compile(r"^[0-9a-f]{32}$")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-_WHITESPACE = re.compile(r"\s+")
 _ISO_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 VALUE_WIDTH = 60
@@ -247,11 +246,6 @@ def _parse_time(value: Any) -> datetime | None:
 
 # -- words -------------------------------------------------------------------------------
 Names = Callable[[str], "str | None"]
-
-
-def printable(text: str) -> str:
-    """One line of user text with no control characters (an escape sequence never reaches a terminal)."""
-    return _WHITESPACE.sub(" ", _CONTROL.sub(" ", text)).strip()
 
 
 def when(at: datetime | None, now: datetime, tz: tzinfo | None = None) -> str:
