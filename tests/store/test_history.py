@@ -111,7 +111,7 @@ def test_control_characters_in_values_never_reach_the_terminal(workspace_dir: Pa
 
     shown = "\n".join(lines(workspace_dir, task.id))
     assert "\x1b" not in shown and "\x07" not in shown
-    assert "title: Plain → Evil [2J ]0;pwned title" in shown
+    assert "title: Plain → Evil ␛[2J␛]0;pwned␇ title" in shown
 
 
 def test_a_teammates_change_pulled_by_sync_shows_under_their_name(tmp_path: Path, workspace_dir: Path) -> None:

@@ -71,7 +71,7 @@ async def test_history_lists_the_changes_newest_first_with_names(task_with_histo
         await settle(app, pilot)
 
         assert shown(screen) == [
-            "Wed 02 Dec 10:16 · Sofia Brandt (not synced yet)\n  title: Pricing deck → Pricing deck [31mv2",
+            "Wed 02 Dec 10:16 · Sofia Brandt (not synced yet)\n  title: Pricing deck → Pricing deck ␛[31mv2",
             "Wed 02 Dec 10:15 · Sofia Brandt\n  status: doing → done",
             "Wed 02 Dec 10:14 · Sofia Brandt\n  status: todo → doing",
             "Tue 01 Dec 09:31 · ana.ruiz@example.com\n  created",
