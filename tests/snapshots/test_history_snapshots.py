@@ -11,7 +11,7 @@ from tui.screens.history import HistoryScreen
 def test_history_of_a_task_at_80x24(task_with_history, snap_compare) -> None:  # noqa: F811
     """A box titled "History of Pricing deck", "4 changes, newest first", then four changes,
     newest first: the rename by Sofia Brandt marked "(not synced yet)" (the escape sequence in
-    the new title shown as plain "[31m"), "status: doing → done" and "status: todo → doing" by
+    the new title shown as "␛[31m", a visible sign), "status: doing → done" and "status: todo → doing" by
     Sofia Brandt on Wed 02 Dec, and "created" by ana.ruiz@example.com on Tue 01 Dec; a footer
     with Help and Close."""
     workspace, task_id = task_with_history
