@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import getpass
-import os
 import shlex
-import socket
 import subprocess
 import sys
 from pathlib import Path
 
 from store.errors import AlineaError
-from store.identity import git_config, read_identity
+from store.gitenv import ensure_merge_attributes, git_env
+from store.identity import git_config
 from store.storage import CanonicalStorage, create_file, file_lock, lock_path_for
 from store.workspace import DATA_FILE
 
@@ -23,27 +21,6 @@ GIT_TIMEOUT = 60.0
 
 class GitError(AlineaError):
     """A git command failed; the message carries git's own words."""
-
-
-def git_env(folder: Path) -> dict[str, str]:
-    """Never prompt; and where git knows no name or no email, still commit.
-
-    With no identity at all, commits go under the login's name and address. Once the
-    welcome has set ``user.name`` (a machine with no email), they carry that name and no
-    address ("Mara Lind <>"), never the login's: the person signed with their name.
-    """
-    env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "GIT_SSH_COMMAND": "ssh -o BatchMode=yes"}
-    mine = read_identity(folder)
-    login = getpass.getuser()
-    fallback = {
-        "NAME": None if mine.name else login,
-        "EMAIL": None if mine.email else "" if mine.name else f"{login}@{socket.gethostname() or 'localhost'}",
-    }
-    for role in ("AUTHOR", "COMMITTER"):
-        for part, value in fallback.items():
-            if value is not None:
-                env.setdefault(f"GIT_{role}_{part}", value)
-    return env
 
 
 def run_git(folder: Path, *args: str, timeout: float = GIT_TIMEOUT) -> str:
@@ -80,7 +57,9 @@ def merge_driver_command() -> str:
 
 
 def install_merge_driver(folder: Path) -> None:
-    """Write the merge driver entry into .git/config if it is missing or stale."""
+    """Write the merge driver entry into .git/config if it is missing or stale, and the attribute
+    that makes git use it whatever a committed .gitattributes says."""
+    ensure_merge_attributes(folder)
     command = merge_driver_command()
     if git_config(folder, "merge.alinea.driver") != command:
         run_git(folder, "config", "merge.alinea.name", "alinea record-level merge")
