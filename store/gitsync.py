@@ -1,15 +1,21 @@
 """Sync a workspace with its git remote (DESIGN section 5), without ever losing an edit.
 
-Under the save lock: validate → commit if dirty → fetch → merge (never rebase; the
-record merge driver is passed with ``git -c``) → finish leftover conflicts from the index
-stages → validate → push → on a rejected push fetch and merge again (3 tries). Every
-outcome is a SyncResult whose ``message`` says in plain words what happened. Whatever
-the outcome, the local commit stays in place; nothing invalid is committed or pushed.
+validate → commit if dirty (under the save lock) → fetch (no lock: saves never wait on
+the network) → merge with alinea's driver (under the lock; never rebase; the driver is
+passed with ``git -c`` and forced by $GIT_DIR/info/attributes whatever the committed
+.gitattributes say) → validate what was merged → push → on a rejected push wait a
+jittered moment, fetch what is new and merge again, until a deadline. Every outcome is a
+SyncResult whose ``message`` says in plain words what happened. Whatever the outcome,
+the local commit stays in place; nothing invalid is committed or pushed.
 """
 
 from __future__ import annotations
 
 import asyncio
+import random
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -18,7 +24,9 @@ from typing import Any
 from filelock import FileLock, Timeout
 
 from store.errors import AlineaError, WorkspaceFileError
+from store.gitenv import ensure_merge_attributes, person_ssh_command
 from store.gitrun import NETWORK_TIMEOUT, GitRun, GitRunner, GitTimeout
+from store.gitwords import Failure, explain
 from store.interrupted import LOCK_TIMEOUT, REBASE_WORDS, finish_merge_locked, is_merging, remove_merge_leftovers
 from store.paths import rebase_in_progress
 from store.repo import GitError, merge_driver_command, run_git
@@ -26,21 +34,13 @@ from store.storage import META_TABLE, Tables, decode_document, lock_path_for, re
 from store.words import plural, records_of
 from store.workspace import DATA_FILE
 
-PUSH_TRIES = 3
+#: how long a sync keeps merging and retrying a rejected push (the CLI's deadline)
+RETRY_BUDGET = 30.0
+#: jittered backoff between tries: a random wait up to BACKOFF_FIRST × 2^n, at most BACKOFF_MAX
+BACKOFF_FIRST = 0.15
+BACKOFF_MAX = 2.0
 DRIVER_NAME = "alinea record-level merge"
 
-_AUTH_WORDS = (
-    "authentication failed",
-    "permission denied",
-    "could not read username",
-    "could not read password",
-    "terminal prompts disabled",
-    "host key verification failed",
-    "http 401",
-    "http 403",
-    "the requested url returned error: 401",
-    "the requested url returned error: 403",
-)
 _REJECTED_WORDS = ("[rejected]", "[remote rejected]", "non-fast-forward", "fetch first", "stale info")
 
 
@@ -105,11 +105,21 @@ def _decode(raw: bytes | None, path: Path) -> Tables:
     return decode_document(raw, path) if raw else {}
 
 
-def _read_valid(path: Path) -> Tables:
+def _read_valid(path: Path, known: Tables | None = None) -> Tables:
+    """Read and validate the workspace file; records equal to ``known`` (validated before) are
+    not validated again."""
     from store.merge import validate_tables  # imports pydantic: only when a sync really runs
 
     tables = decode_document(read_regular(path), path)
-    validate_tables(tables, path)
+    if known is None:
+        validate_tables(tables, path)
+    else:
+        empty: dict[str, Any] = {}
+        validate_tables(
+            {name: {rid: doc for rid, doc in docs.items() if known.get(name, empty).get(rid) != doc}
+             for name, docs in tables.items()},
+            path,
+        )  # fmt: skip
     return tables
 
 
@@ -120,39 +130,34 @@ def _unresolved_ids(tables: Tables) -> set[str]:
 
 
 # -- classifying git's failures ----------------------------------------------------------
-def _network_failure(run: GitRun, remote: str) -> SyncResult:
-    words = run.stderr.lower()
-    if any(word in words for word in _AUTH_WORDS):
-        return SyncResult(
-            Outcome.auth_failed,
-            f"{remote} refused the credentials ({run.reason}); your work is saved in a local commit",
-            remote=remote,
-        )
-    return SyncResult(
-        Outcome.offline,
-        f"could not reach {remote} ({run.reason}); your work is saved in a local commit and syncs next time",
-        remote=remote,
-    )
-
-
 def _is_rejected(run: GitRun) -> bool:
     words = run.stderr.lower()
     return any(word in words for word in _REJECTED_WORDS)
 
 
+def _backoff(tries: int, rng: random.Random) -> float:
+    """Full jitter: clones that collided pick different moments to try again."""
+    return rng.uniform(0.2, 1.0) * min(BACKOFF_MAX, BACKOFF_FIRST * 2 ** (tries - 1))
+
+
 # -- the procedure -------------------------------------------------------------------------
 class _Sync:
-    def __init__(self, folder: Path, timeout: float) -> None:
+    def __init__(self, folder: Path, timeout: float, budget: float) -> None:
         self.folder = folder
         self.path = folder / DATA_FILE
         self.timeout = timeout
+        self.budget = budget
+        self.deadline = time.monotonic() + budget
         self.git = GitRunner(folder)
+        self.lock = FileLock(lock_path_for(self.path), timeout=LOCK_TIMEOUT)
         self.remote = ""
+        self.branch = ""
+        self.tries = 0
         self.committed = False
         self.pulled_commits = 0
         self.pulled_records = 0
         self.new_conflicts: set[str] = set()
-        self.tables: Tables = {}  # the workspace as it is on disk now
+        self.tables: Tables = {}  # the workspace as last validated (it is what HEAD holds)
 
     def result(self, outcome: Outcome, message: str, **extra: Any) -> SyncResult:
         return SyncResult(
@@ -177,37 +182,69 @@ class _Sync:
             return self.result(Outcome.offline, f"{error}; your work is saved in a local commit")
         except AlineaError as error:
             return self.result(Outcome.failed, f"sync failed: {error}; your changes are kept locally")
+        except OSError as error:
+            where = error.filename or self.path
+            return self.result(
+                Outcome.failed, f"sync failed: {where}: {error.strerror or error}; your changes are kept locally"
+            )
+
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        """The save lock, held only while git or alinea writes the workspace: never across the network."""
+        try:
+            self.lock.acquire()
+        except Timeout:
+            raise _Stop(
+                self.result(Outcome.failed, "another alinea is saving or syncing this workspace; try again")
+            ) from None
+        try:
+            yield
+        finally:
+            self.lock.release()
+
+    def _network_timeout(self) -> float:
+        """A network step gets the network timeout, cut short by the sync's deadline."""
+        return max(1.0, min(self.timeout, self.deadline - time.monotonic()))
 
     async def _run(self) -> SyncResult:
-        await self._finish_leftover_merge()
-        self.tables = _read_valid(self.path)
-        await self._commit_if_dirty(self.tables)
+        ensure_merge_attributes(self.folder)
+        with self._locked():
+            await self._finish_leftover_merge()
+            self.tables = _read_valid(self.path)
+            await self._commit_if_dirty()
         self.remote = await self._remote_name()
         if not self.remote:
             saved = "saved your changes in a local commit" if self.committed else "everything is saved locally"
             share = "share it with `git remote add origin URL`, then sync"
             return self.result(Outcome.no_remote, f"no remote to sync with: {saved} ({share})")
-        branch = (await self.git.out("symbolic-ref", "--short", "HEAD")).strip()
-        for _ in range(PUSH_TRIES):
-            upstream_tables, upstream = await self._fetch_and_merge(branch)
+        self.branch = (await self.git.out("symbolic-ref", "--short", "HEAD")).strip()
+        rng = random.Random()
+        while True:
+            self.tries += 1
+            upstream_tables, upstream = await self._fetch_and_merge()
             ahead = int(
                 (await self.git.out("rev-list", "--count", f"{upstream}..HEAD" if upstream else "HEAD")).strip()
             )
             if ahead == 0:
                 return self._pulled_only()
             push = await self.git.run(
-                "push", "--quiet", "--set-upstream", self.remote, f"HEAD:refs/heads/{branch}", timeout=self.timeout
-            )
+                "push", "--quiet", "--set-upstream", self.remote, f"HEAD:refs/heads/{self.branch}",
+                timeout=self._network_timeout(),
+            )  # fmt: skip
             if push.ok:
                 pushed = sum(changed_records(upstream_tables, self.tables).values())
                 return self._synced(ahead, pushed)
             if not _is_rejected(push):
-                return self._failure(push)
-        return self.result(
-            Outcome.rejected,
-            f"{self.remote} kept rejecting the push after {PUSH_TRIES} tries; "
-            "your work is saved in a local commit and syncs next time",
-        )
+                return await self._failure(push)
+            pause = _backoff(self.tries, rng)
+            if time.monotonic() + pause >= self.deadline:
+                return self.result(
+                    Outcome.rejected,
+                    f"{self.remote} kept rejecting the push for {self.budget:.0f} s "
+                    f"({plural(self.tries, 'try', 'tries')}: teammates kept pushing first); "
+                    "your work is saved in a local commit and syncs next time",
+                )
+            await asyncio.sleep(pause)
 
     async def _finish_leftover_merge(self) -> None:
         if rebase_in_progress(self.folder):
@@ -219,15 +256,19 @@ class _Sync:
                 message = f"an unfinished git merge is in the way: {error}"
                 raise _Stop(self.result(Outcome.invalid_merge, message)) from None
 
-    async def _commit_if_dirty(self, tables: Tables) -> None:
-        if not (await self.git.out("status", "--porcelain", "--", DATA_FILE)).strip():
+    async def _dirty(self) -> bool:
+        return bool((await self.git.out("status", "--porcelain", "--", DATA_FILE)).strip())
+
+    async def _commit_if_dirty(self) -> None:
+        """Commit the validated ``self.tables`` if the file differs from HEAD (hold the lock)."""
+        if not await self._dirty():
             return
         head = await self.git.run("show", f"HEAD:{DATA_FILE}")
         try:
             before = _decode(head.raw if head.ok else None, self.path)
         except WorkspaceFileError:
             before = {}  # a damaged last commit: the message just counts every record
-        message = f"alinea: {describe_changes(changed_records(before, tables))} changed"
+        message = f"alinea: {describe_changes(changed_records(before, self.tables))} changed"
         await self.git.out("add", "--", DATA_FILE)
         await self.git.out("commit", "--quiet", "--no-verify", "-m", message, "--", DATA_FILE)
         self.committed = True
@@ -236,14 +277,23 @@ class _Sync:
         remotes = (await self.git.out("remote")).split()
         return "origin" if "origin" in remotes else (remotes[0] if remotes else "")
 
-    async def _fetch_and_merge(self, branch: str) -> tuple[Tables, str]:
-        """Fetch, merge the remote branch if it moved; the remote's tables and ref ('' if it has none)."""
-        fetch = await self.git.run("fetch", "--quiet", self.remote, timeout=self.timeout)
+    async def _fetch(self) -> str:
+        """Fetch the workspace's branch (what is new of it); its remote-tracking ref, '' if there is none."""
+        upstream = f"refs/remotes/{self.remote}/{self.branch}"
+        fetch = await self.git.run(
+            "fetch", "--quiet", self.remote, f"+refs/heads/{self.branch}:{upstream}", timeout=self._network_timeout()
+        )
         if not fetch.ok:
-            raise _Stop(self._failure(fetch))
-        upstream = f"refs/remotes/{self.remote}/{branch}"
-        if not (await self.git.run("rev-parse", "--verify", "--quiet", upstream)).ok:
-            return {}, ""  # an empty remote: the push creates the branch
+            if "couldn't find remote ref" not in fetch.stderr.lower():
+                raise _Stop(await self._failure(fetch))
+            return ""  # an empty remote (or not our branch yet): the push creates it
+        return upstream
+
+    async def _fetch_and_merge(self) -> tuple[Tables, str]:
+        """Fetch, merge the remote branch if it moved; the remote's tables and ref ('' if it has none)."""
+        upstream = await self._fetch()
+        if not upstream:
+            return {}, ""
         try:
             upstream_tables = _decode((await self.git.run("show", f"{upstream}:{DATA_FILE}")).raw, self.path)
         except WorkspaceFileError as error:
@@ -254,9 +304,18 @@ class _Sync:
             raise _Stop(self.result(Outcome.invalid_merge, message)) from None
         behind = int((await self.git.out("rev-list", "--count", f"HEAD..{upstream}")).strip())
         if behind:
-            await self._merge(upstream, upstream_tables)
+            with self._locked():
+                await self._catch_up_with_saves()
+                await self._merge(upstream, upstream_tables)
             self.pulled_commits += behind
         return upstream_tables, upstream
+
+    async def _catch_up_with_saves(self) -> None:
+        """Saves made while git talked to the remote: validate what they changed and commit them."""
+        if not await self._dirty():
+            return
+        self.tables = _read_valid(self.path, known=self.tables)
+        await self._commit_if_dirty()
 
     async def _merge(self, upstream: str, upstream_tables: Tables) -> None:
         before_head = (await self.git.out("rev-parse", "HEAD")).strip()
@@ -272,7 +331,9 @@ class _Sync:
                 if not is_merging(self.folder):
                     raise GitError(f"git merge failed: {merge.reason}")
                 await asyncio.to_thread(finish_merge_locked, self.folder)
-            merged = _read_valid(self.path)
+            merged = _read_valid(self.path, known=local)
+            if await self._dirty():  # what is pushed is HEAD: it must be the very file just checked
+                raise GitError(f"after the merge, {DATA_FILE} differs from the merge commit")
         except AlineaError as error:
             await self._undo_merge(before_head)
             raise _Stop(
@@ -292,22 +353,33 @@ class _Sync:
         await self.git.run("reset", "--keep", before_head)
         remove_merge_leftovers(self.folder)
 
-    def _failure(self, run: GitRun) -> SyncResult:
-        failed = _network_failure(run, self.remote)
-        return self.result(failed.outcome, failed.message)
+    async def _failure(self, run: GitRun) -> SyncResult:
+        if run.returncode < 0:
+            return self.result(
+                Outcome.offline, "the sync was stopped before it finished; your work is saved in a local commit"
+            )
+        url = (await self.git.run("remote", "get-url", self.remote)).stdout.strip()
+        person = person_ssh_command(dict(self.git.env, GIT_SSH_COMMAND=""), self.git.config.get("core.sshcommand", ""))
+        failure, words = explain(run.stderr, self.remote, url, self.git.ssh_command, person)
+        outcome = Outcome.auth_failed if failure is Failure.auth_failed else Outcome.offline
+        tail = "syncs next time" if outcome is Outcome.offline else "syncs once this is fixed"
+        return self.result(outcome, f"{words}; your work is saved in a local commit and {tail}")
 
     def _pulled_only(self) -> SyncResult:
         if not self.pulled_commits:
             return self.result(Outcome.up_to_date, f"up to date with {self.remote}")
-        return self.result(Outcome.synced, f"synced with {self.remote}: {self._words(0)}")
+        return self.result(Outcome.synced, f"synced with {self.remote}{self._in_tries()}: {self._words(0)}")
 
     def _synced(self, pushed_commits: int, pushed_records: int) -> SyncResult:
         return self.result(
             Outcome.synced,
-            f"synced with {self.remote}: {self._words(pushed_records)}",
+            f"synced with {self.remote}{self._in_tries()}: {self._words(pushed_records)}",
             pushed_commits=pushed_commits,
             pushed_records=pushed_records,
         )
+
+    def _in_tries(self) -> str:
+        return f" in {self.tries} tries (teammates were pushing too)" if self.tries > 1 else ""
 
     def _words(self, pushed_records: int) -> str:
         words = f"pushed {plural(pushed_records, 'change')}, pulled {plural(self.pulled_records, 'change')}"
@@ -316,29 +388,25 @@ class _Sync:
         return words
 
 
-async def sync(folder: Path, *, timeout: float = NETWORK_TIMEOUT, workspace: Any = None) -> SyncResult:
+async def sync(
+    folder: Path, *, timeout: float = NETWORK_TIMEOUT, budget: float = RETRY_BUDGET, workspace: Any = None
+) -> SyncResult:
     """Sync a workspace folder with its remote; ``workspace`` (if given) reloads afterwards.
 
-    Holds the save lock for the whole sync, so no edit is saved halfway through it.
+    ``budget``: seconds to keep merging and retrying a rejected push (the app passes what is
+    left of its quit wait). The save lock is held only to commit and to merge, never while
+    git talks to the remote, so a save never waits on the network.
     """
     folder = Path(folder).resolve()
-    lock = FileLock(lock_path_for(folder / DATA_FILE), timeout=LOCK_TIMEOUT)
-    try:
-        lock.acquire()
-    except Timeout:
-        return SyncResult(Outcome.failed, "another alinea is saving or syncing this workspace; try again")
-    try:
-        result = await _Sync(folder, timeout).run()
-    finally:
-        lock.release()
+    result = await _Sync(folder, timeout, budget).run()
     if workspace is not None:
         workspace.reload_if_changed()
     return result
 
 
-def sync_workspace(folder: Path, timeout: float = NETWORK_TIMEOUT) -> SyncResult:
+def sync_workspace(folder: Path, timeout: float = NETWORK_TIMEOUT, budget: float = RETRY_BUDGET) -> SyncResult:
     """The synchronous sync, for the CLI and worker threads."""
-    return asyncio.run(sync(folder, timeout=timeout))
+    return asyncio.run(sync(folder, timeout=timeout, budget=budget))
 
 
 # -- status for the header -------------------------------------------------------------
