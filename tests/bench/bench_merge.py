@@ -6,14 +6,22 @@ each must take ≤ 1 s):
 - the driver's work in-process: decode the three versions, merge, validate, encode;
 - the git merge driver as git runs it (``python -m store.merge``, a new interpreter);
 - one ``alinea sync`` round on a local bare remote where the other clone pushed 1,000
-  edits first (fetch, merge through the driver, validate, push).
+  edits first (fetch, merge through the driver, validate, push), beside plain git doing
+  the same commit, fetch, text merge and push on clones of the same repository, same run
+  (DESIGN: ≤ 1.5×);
+- sixteen clones syncing at once (parallel CLI processes, one bare remote): the time until
+  the last one finishes, and the tries each sync needed.
 """
 
 from __future__ import annotations
 
+import os
 import random
+import re
+import statistics
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +61,7 @@ def run(report: Any) -> None:
         "python -m store.merge %O %A %B %P",
     )
     _sync_rounds(report, runs)
+    _stampede(report, 4 if getattr(report, "smoke", False) else 16)
 
 
 def concurrent_edits(tables: dict[str, Any], rng: random.Random, who: str, stamp: str) -> dict[str, Any]:
@@ -115,36 +124,58 @@ def _driver_samples(report: Any, base: bytes, ours: bytes, theirs: bytes, runs: 
     return report.samples(once, runs)
 
 
-# -- a full sync round ----------------------------------------------------------------------
+# -- a full sync round, beside plain git ----------------------------------------------------
 def _sync_rounds(report: Any, runs: int) -> None:
-    """Ben and Ana take turns: each edits 1,000 records, then syncs, merging the other's push."""
-    import time
+    """Ben and Ana take turns: each edits 1,000 records, then syncs, merging the other's push.
 
+    Plain git does the same on two clones of a second bare copy of the same repository,
+    with the same edits: commit, fetch, text merge (``-X ours``: the driverless merge would
+    stop at the same-line conflicts), push.
+    """
     from store.gitsync import sync_workspace
 
-    ana, ben = _two_clones(report)
-    first, merged = 0.0, []
+    (ana, ben), (plain_ana, plain_ben) = _two_clones(report, "alinea"), _two_clones(report, "git", plain=True)
+    first: dict[str, float] = {}
+    merged: dict[str, list[float]] = {"alinea": [], "git": []}
     for round_ in range(runs):
-        for who, folder, hour in (("ben", ben, 10), ("ana", ana, 11)):
+        for who, folders, hour in (("ben", (ben, plain_ben), 10), ("ana", (ana, plain_ana), 11)):
             stamp = f"2031-01-01T{hour}:{round_:02d}:00.000000+00:00"
-            _edit_file(folder, random.Random(hour * 100 + round_), f"{who}@example.com", stamp)
-            start = time.perf_counter()
-            result = sync_workspace(folder)
-            elapsed = (time.perf_counter() - start) * 1000
-            assert result.ok, result.message
-            if round_ == 0 and who == "ben":
-                first = elapsed
-            else:
-                merged.append(elapsed)
-    report("alinea sync: commit + push 1,000 edits", first, "ms", "local bare remote, nothing to merge (1 run)")
-    report("alinea sync: commit, fetch, merge, push", merged, "ms", "the other clone pushed 1,000 edits first")
+            for tool, folder in zip(("alinea", "git"), folders, strict=True):
+                _edit_file(folder, random.Random(hour * 100 + round_), f"{who}@example.com", stamp)
+                start = time.perf_counter()
+                if tool == "alinea":
+                    result = sync_workspace(folder)
+                    assert result.ok, result.message
+                else:
+                    _plain_git_sync(folder)
+                elapsed = (time.perf_counter() - start) * 1000
+                if round_ == 0 and who == "ben":
+                    first[tool] = elapsed
+                else:
+                    merged[tool].append(elapsed)
+    ratio = statistics.median(merged["alinea"]) / statistics.median(merged["git"])
+    report("alinea sync: commit + push 1,000 edits", first["alinea"], "ms", "nothing to merge (1 run)")
+    report("  plain git: commit + push", first["git"], "ms", "the same edits, a copy of the same repository")
+    report("alinea sync: commit, fetch, merge, push", merged["alinea"], "ms", "the other pushed 1,000 edits first")
+    report("  plain git: commit, fetch, text merge, push", merged["git"], "ms", "same run, same edits")
+    report("  alinea / plain git (medians)", ratio, "×", "target ≤ 1.5×")
 
 
-def _two_clones(report: Any) -> tuple[Path, Path]:
+def _plain_git_sync(folder: Path) -> None:
+    def git(*args: str) -> None:
+        subprocess.run(["git", *args], cwd=folder, check=True, stdin=subprocess.DEVNULL, capture_output=True)
+
+    git("commit", "--quiet", "-am", "edits")
+    git("fetch", "--quiet", "origin")
+    git("merge", "--quiet", "--no-edit", "-X", "ours", "origin/main")
+    git("push", "--quiet", "origin", "HEAD:main")
+
+
+def _two_clones(report: Any, name: str, *, plain: bool = False) -> tuple[Path, Path]:
     from store.gitsync import clone_workspace
     from store.repo import init_workspace, run_git
 
-    scratch = Path(report.scratch) / "sync"
+    scratch = Path(report.scratch) / f"sync-{name}"
     remote = scratch / "team.git"
     remote.parent.mkdir(parents=True, exist_ok=True)
     source = getattr(report, "large_workspace", None)
@@ -153,7 +184,50 @@ def _two_clones(report: Any) -> tuple[Path, Path]:
         (source / "alinea.json").write_bytes(_base_raw(report))
         run_git(source, "commit", "--quiet", "-am", "large workspace")
     subprocess.run(["git", "clone", "--quiet", "--bare", str(source), str(remote)], check=True)
-    return clone_workspace(str(remote), scratch / "ana"), clone_workspace(str(remote), scratch / "ben")
+    if not plain:
+        return clone_workspace(str(remote), scratch / "ana"), clone_workspace(str(remote), scratch / "ben")
+    for who in ("ana", "ben"):  # no driver configured: git merges alinea.json as text
+        subprocess.run(["git", "clone", "--quiet", str(remote), str(scratch / who)], check=True)
+    return scratch / "ana", scratch / "ben"
+
+
+# -- everyone at once ---------------------------------------------------------------------------
+def _stampede(report: Any, clones: int) -> None:
+    """Sixteen leads close the app at the same moment: every clone adds five tasks, edits one
+    shared task and syncs, all at once, against one local bare remote."""
+    from store.gitsync import clone_workspace
+    from store.repo import init_workspace, run_git
+    from store.workspace import Workspace
+
+    scratch = Path(report.scratch) / "stampede"
+    source = init_workspace(scratch / "source")
+    shared = Workspace(source, who="lead@example.com").create("tasks", title="Offsite agenda").id
+    run_git(source, "commit", "--quiet", "-am", "shared task")
+    remote = scratch / "team.git"
+    subprocess.run(["git", "clone", "--quiet", "--bare", str(source), str(remote)], check=True)
+    folders = []
+    for number in range(clones):
+        folder = clone_workspace(str(remote), scratch / f"lead{number}")
+        workspace = Workspace(folder, who=f"lead{number}@example.com")
+        for task in range(5):
+            workspace.create("tasks", title=f"Lead {number} task {task}")
+        workspace.update("tasks", shared, description=f"Notes from lead {number}")
+        folders.append(folder)
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    command = [sys.executable, "-m", "tui.cli", "-w"]
+    start = time.perf_counter()
+    runs = [
+        subprocess.Popen([*command, str(folder), "sync"], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, text=True, env=env)
+        for folder in folders
+    ]  # fmt: skip
+    done = [(run.wait(120), *run.communicate()) for run in runs]
+    elapsed = (time.perf_counter() - start) * 1000
+    failed = sum(1 for code, _, _ in done if code != 0)
+    tries = [int(found.group(1)) if (found := re.search(r" in (\d+) tries", out)) else 1 for _, out, _ in done]
+    report(f"{clones} clones syncing at once: last done", elapsed, "ms", f"{failed} of {clones} failed")
+    report("  tries per sync", [float(t) for t in tries], "", f"max {max(tries)}")
 
 
 def _edit_file(folder: Path, rng: random.Random, who: str, stamp: str) -> None:
