@@ -197,6 +197,9 @@ class AlineaApp(App[int]):
     def on_unmount(self) -> None:
         if self._unsubscribe is not None:
             self._unsubscribe()
+        from store.gitrun import kill_running
+
+        kill_running()  # a fetch from a remote that never answers must not outlive the app
 
     def _read_only_reason(self) -> str:
         return f"The workspace is read-only because {self.workspace.read_only_reason}."
@@ -351,7 +354,8 @@ class AlineaApp(App[int]):
         from tui.syncing import in_daemon_thread, run_sync
 
         folder = self.workspace.folder
-        return await in_daemon_thread(lambda: run_sync(folder)), quiet
+        budget = QUIT_WAIT_SECONDS if self._quitting else None
+        return await in_daemon_thread(lambda: run_sync(folder, budget)), quiet
 
     def _sync_finished(self, report: SyncReport | None, quiet: bool) -> None:
         self._syncing = False

@@ -76,11 +76,14 @@ def read_state(folder: Path, workspace: Any = None) -> SyncState:
     )
 
 
-def run_sync(folder: Path) -> SyncReport:
-    """One sync of the workspace folder (blocking: call it off the UI thread)."""
-    from store.gitsync import sync
+def run_sync(folder: Path, budget: float | None = None) -> SyncReport:
+    """One sync of the workspace folder (blocking: call it off the UI thread).
 
-    result = asyncio.run(sync(folder))
+    ``budget``: seconds to keep retrying a rejected push (at quit: what the app waits).
+    """
+    from store.gitsync import RETRY_BUDGET, sync
+
+    result = asyncio.run(sync(folder, budget=RETRY_BUDGET if budget is None else budget))
     changed = bool(result.pulled_records or result.conflicts)
     return SyncReport(_sentence(result.message), result.ok, str(result.outcome.value), changed)
 
