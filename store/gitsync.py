@@ -39,6 +39,8 @@ RETRY_BUDGET = 30.0
 #: jittered backoff between tries: a random wait up to BACKOFF_FIRST × 2^n, at most BACKOFF_MAX
 BACKOFF_FIRST = 0.15
 BACKOFF_MAX = 2.0
+#: the shortest network timeout a retry gets, whatever is left of the deadline
+RETRY_FLOOR = 10.0
 DRIVER_NAME = "alinea record-level merge"
 
 _REJECTED_WORDS = ("[rejected]", "[remote rejected]", "non-fast-forward", "fetch first", "stale info")
@@ -203,8 +205,11 @@ class _Sync:
             self.lock.release()
 
     def _network_timeout(self) -> float:
-        """A network step gets the network timeout, cut short by the sync's deadline."""
-        return max(1.0, min(self.timeout, self.deadline - time.monotonic()))
+        """The network timeout; a retry's is cut short by the deadline (but never below RETRY_FLOOR,
+        so a retry that started is not killed halfway on a slow machine)."""
+        if self.tries <= 1:
+            return self.timeout
+        return min(self.timeout, max(RETRY_FLOOR, self.deadline - time.monotonic()))
 
     async def _run(self) -> SyncResult:
         ensure_merge_attributes(self.folder)
