@@ -1,9 +1,9 @@
 """Sync a workspace with its git remote (DESIGN section 5), without ever losing an edit.
 
 validate → commit if dirty (under the save lock) → fetch (no lock: saves never wait on
-the network) → merge with alinea's driver (under the lock; never rebase; the driver is
-passed with ``git -c`` and forced by $GIT_DIR/info/attributes whatever the committed
-.gitattributes say) → validate what was merged → push → on a rejected push wait a
+the network) → merge with alinea's record merge (under the lock; never rebase; forced by
+$GIT_DIR/info/attributes whatever the committed .gitattributes say, run in this process
+on the index stages git leaves) → validate what was merged → push → on a rejected push wait a
 jittered moment, fetch what is new and merge again, until a deadline. Every outcome is a
 SyncResult whose ``message`` says in plain words what happened. Whatever the outcome,
 the local commit stays in place; nothing invalid is committed or pushed.
@@ -29,7 +29,7 @@ from store.gitrun import NETWORK_TIMEOUT, GitRun, GitRunner, GitTimeout
 from store.gitwords import Failure, explain
 from store.interrupted import LOCK_TIMEOUT, REBASE_WORDS, finish_merge_locked, is_merging, remove_merge_leftovers
 from store.paths import rebase_in_progress
-from store.repo import GitError, merge_driver_command, run_git
+from store.repo import GitError, run_git
 from store.storage import META_TABLE, Tables, decode_document, lock_path_for, read_regular
 from store.words import plural, records_of
 from store.workspace import DATA_FILE
@@ -38,7 +38,7 @@ from store.workspace import DATA_FILE
 RETRY_BUDGET = 30.0
 #: jittered backoff between tries: a random wait up to BACKOFF_FIRST × 2^n, at most BACKOFF_MAX
 BACKOFF_FIRST = 0.15
-BACKOFF_MAX = 2.0
+BACKOFF_MAX = 4.0
 #: the shortest network timeout a retry gets, whatever is left of the deadline
 RETRY_FLOOR = 10.0
 DRIVER_NAME = "alinea record-level merge"
@@ -325,8 +325,11 @@ class _Sync:
     async def _merge(self, upstream: str, upstream_tables: Tables) -> None:
         before_head = (await self.git.out("rev-parse", "HEAD")).strip()
         local = self.tables
+        # git leaves alinea.json unmerged (the driver line "false"), and this process merges it
+        # from the index stages with the driver's own function: no new interpreter per merge,
+        # and a sync killed halfway leaves stages that the next open or sync finishes the same way.
         merge = await self.git.run(
-            "-c", f"merge.alinea.driver={merge_driver_command()}",
+            "-c", "merge.alinea.driver=false",
             "-c", f"merge.alinea.name={DRIVER_NAME}",
             "merge", "--quiet", "--no-edit", "--no-verify", "--allow-unrelated-histories",
             "-m", f"alinea: merge {upstream.removeprefix('refs/remotes/')}", upstream,
