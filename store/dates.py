@@ -1,5 +1,6 @@
-"""Dates as people type them: ISO dates, or relative ones such as +3d, fri, next mon.
+"""Dates and date-times as people type them: ISO, or relative ones such as +3d, fri, next mon 14:30.
 
+Every date and date-time a person types goes through here: the forms and the CLI share it.
 "fri" is the coming Friday (a week today on a Friday); "next fri" is the Friday of next
 week (Monday to Sunday).
 """
@@ -7,10 +8,12 @@ week (Monday to Sunday).
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _RELATIVE = re.compile(r"^([+-])(\d+)([dwm]?)$")
+_TIME = re.compile(r"^(\d{1,2})(?::(\d{2}))?\s*(am|pm)?$")
+DEFAULT_TIME = time(9, 0)
 
 
 def _next_week(today: date) -> date:
@@ -64,3 +67,41 @@ def day_label(day: date) -> str:
 def moment_label(moment: datetime, tz: tzinfo | None = None) -> str:
     """A time as people read it, in local time (or ``tz``): "Tue 01 Dec 10:14"."""
     return f"{moment.astimezone(tz):%a %d %b %H:%M}"
+
+
+def parse_datetime(text: str, today: date | None = None) -> datetime | None:
+    """A local date and time as a person types it: ``2026-05-12 10:00``, ``fri 14:30``, ``+2d``.
+
+    The date part accepts whatever ``parse_date`` does; without a time it is 09:00. The
+    result is naive: the person's local time. None for blank. Raises ValueError with a
+    message fit to show under a form field or on the CLI's stderr.
+    """
+    value = text.strip().lower()
+    if re.match(r"^\d{4}-\d\d-\d\dt", value):  # ISO with a T between date and time
+        value = value.replace("t", " ", 1)
+    if not value:
+        return None
+    if re.match(r"^\d{4}-\d\d-\d\d \d", value):  # ISO, perhaps with seconds and an offset
+        try:
+            return datetime.fromisoformat(value.upper())
+        except ValueError:
+            pass  # e.g. "2026-05-12 2pm": read by the rules below
+    today = today or date.today()
+    words = value.split()
+    moment = DEFAULT_TIME
+    match = _TIME.match(words[-1]) if len(words) > 1 or ":" in words[-1] else None
+    if match:
+        token, words = words[-1], words[:-1]
+        hour, minute = int(match.group(1)), int(match.group(2) or 0)
+        if match.group(3) == "pm" and hour < 12:
+            hour += 12
+        if match.group(3) == "am" and hour == 12:
+            hour = 0
+        if hour > 23 or minute > 59:
+            raise ValueError(f"{token!r} is not a time of day: use 14:30")
+        moment = time(hour, minute)
+    try:
+        day = parse_date(" ".join(words), today) if words else today
+    except ValueError:
+        raise ValueError(f"{text!r} is not a date and time: use 2026-12-01 10:00, fri 14:30 or +3d 9:00") from None
+    return datetime.combine(day or today, moment)

@@ -1,8 +1,9 @@
 """Turn what a person types (CLI ``FIELD=VALUE``, a form field) into model values.
 
-Dates accept relative entry (``+3d``, ``fri``); sets are comma lists; references accept an
-id or unique id prefix, and members also their email, name, first name or a unique start of
-their name. Everything else is left to the pydantic models, so the rules live in one place.
+Dates and date-times accept relative entry (``+3d``, ``fri 14:30``: store/dates.py); sets
+are comma lists; references accept an id or unique id prefix, and members also their email,
+name, first name or a unique start of their name. Everything else is left to the pydantic
+models, so the rules live in one place.
 """
 
 from __future__ import annotations
@@ -10,10 +11,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, get_args
 
-from store.dates import parse_date
+from store.dates import parse_date, parse_datetime
 from store.errors import AmbiguousId, InvalidInput, RecordNotFound, UnknownField
 from store.models import MODELS, SET_FIELDS
 
@@ -33,9 +34,9 @@ def split_assignment(text: str) -> tuple[str, str]:
     return field.strip(), value
 
 
-def _is_date_field(table: str, field: str) -> bool:
+def _field_type(table: str, field: str, kind: type) -> bool:
     annotation = MODELS[table].model_fields[field].annotation
-    return annotation is date or date in get_args(annotation)
+    return annotation is kind or kind in get_args(annotation)
 
 
 def folded(text: str) -> str:
@@ -102,9 +103,10 @@ def parse_value(workspace: Workspace, table: str, field: str, text: str, *, toda
         return resolve_reference(workspace, target, text) if text.strip() else None
     if table == "feedback" and field == "subject_id" and text.strip():
         return workspace.find(text).id
-    if _is_date_field(table, field):
+    if _field_type(table, field, datetime) or _field_type(table, field, date):  # what the forms accept: "fri 14:30", "+3d", "2026-12-01"
         try:
-            return parse_date(text, today)
+            parse = parse_datetime if _field_type(table, field, datetime) else parse_date
+            return parse(text, today)
         except ValueError as error:
             raise InvalidInput(f"{field}: {error}") from None
     return text

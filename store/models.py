@@ -1,4 +1,4 @@
-"""pydantic v2 models: one per table, plus the enums they use.
+"""pydantic v2 models: one per table, plus the enums they use and each table's words (``VOCAB``).
 
 Records are frozen: an edit makes a new record (see Workspace), so a cached record can
 be shared safely between the UI and a worker thread.
@@ -24,6 +24,7 @@ from pydantic import (
 )
 
 from store.schema import SCHEMA_VERSION, TABLE_NAMES, table_name
+from store.vocabulary import VOCABULARY, Vocabulary
 
 __all__ = ["SCHEMA_VERSION", "TABLE_NAMES", "table_name"]
 
@@ -146,6 +147,8 @@ class Record(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", validate_default=False, defer_build=True)
 
     TABLE: ClassVar[str] = ""
+    #: how people name this table's records and fields (store/vocabulary.py)
+    VOCAB: ClassVar[Vocabulary]
     #: field -> table it refers to (for single ids and id sets alike)
     REFS: ClassVar[dict[str, str]] = {}
     COMMON_FIELDS: ClassVar[tuple[str, ...]] = (
@@ -187,6 +190,7 @@ class Record(BaseModel):
 
 class Member(Record):
     TABLE = "members"
+    VOCAB = VOCABULARY["members"]
 
     name: Title
     email: Short = ""
@@ -203,6 +207,7 @@ class Member(Record):
 
 class Objective(Record):
     TABLE = "objectives"
+    VOCAB = VOCABULARY["objectives"]
     REFS = {"owner_ids": "members"}
 
     title: Title
@@ -229,6 +234,7 @@ class Objective(Record):
 
 class Metric(Record):
     TABLE = "metrics"
+    VOCAB = VOCABULARY["metrics"]
     REFS = {"objective_id": "objectives"}
 
     objective_id: RecordId
@@ -241,6 +247,7 @@ class Metric(Record):
 
 class Measurement(Record):
     TABLE = "measurements"
+    VOCAB = VOCABULARY["measurements"]
     REFS = {"metric_id": "metrics"}
 
     metric_id: RecordId
@@ -255,6 +262,7 @@ class Measurement(Record):
 
 class Meeting(Record):
     TABLE = "meetings"
+    VOCAB = VOCABULARY["meetings"]
     REFS = {"attendee_ids": "members", "objective_ids": "objectives"}
 
     title: Title
@@ -276,6 +284,7 @@ class Meeting(Record):
 
 class AgendaItem(Record):
     TABLE = "agenda_items"
+    VOCAB = VOCABULARY["agenda_items"]
     REFS = {
         "meeting_id": "meetings",
         "presenter_id": "members",
@@ -310,6 +319,7 @@ class AgendaItem(Record):
 
 class Feedback(Record):
     TABLE = "feedback"
+    VOCAB = VOCABULARY["feedback"]
     REFS = {"author_id": "members"}
 
     author_id: OptionalId = None
@@ -339,6 +349,7 @@ class Feedback(Record):
 
 class Task(Record):
     TABLE = "tasks"
+    VOCAB = VOCABULARY["tasks"]
     REFS = {"owner_id": "members", "objective_id": "objectives", "meeting_id": "meetings", "feedback_id": "feedback"}
 
     title: Title
@@ -364,6 +375,7 @@ class Conflict(Record):
     """A value that lost a same-field collision in a merge, kept here for review."""
 
     TABLE = "conflicts"
+    VOCAB = VOCABULARY["conflicts"]
 
     table: Short
     record_id: RecordId

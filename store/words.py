@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-#: tables whose records are not simply "<table without s>"
-_TABLE_NOUNS = {
-    "agenda_items": ("agenda item", "agenda items"),
-    "feedback": ("feedback entry", "feedback entries"),
-}
+from store.vocabulary import VOCABULARY
 
 
 def plural(count: int, one: str, many: str | None = None) -> str:
@@ -16,5 +12,7 @@ def plural(count: int, one: str, many: str | None = None) -> str:
 
 def records_of(table: str, count: int) -> str:
     """ "1 task", "2 agenda items", "1 feedback entry": a count of a table's records."""
-    one, many = _TABLE_NOUNS.get(table, (table.removesuffix("s").replace("_", " "), table.replace("_", " ")))
-    return plural(count, one, many)
+    words = VOCABULARY.get(table)
+    if words is None:
+        return plural(count, table.removesuffix("s").replace("_", " "), table.replace("_", " "))
+    return plural(count, words.noun, words.plural)

@@ -5,14 +5,12 @@ Pure: no widgets here, so the rules are easy to test and the form stays small.
 
 from __future__ import annotations
 
-import re
 import types
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime
 from enum import Enum
 from typing import Any, Literal, Union, get_args, get_origin
 
-from store.dates import parse_date
 from store.models import Record
 
 FieldKind = Literal[
@@ -26,25 +24,6 @@ HIDDEN_FIELDS = frozenset({
     "started_at", "started_by", "ended_at", "paused_at", "paused_seconds",
 })
 FIRST_FIELDS = ("title", "name", "body")
-LABELS = {
-    "owner_id": "Owner",
-    "owner_ids": "Owners",
-    "attendee_ids": "Attendees",
-    "objective_id": "Objective",
-    "objective_ids": "Objectives",
-    "meeting_id": "Meeting",
-    "metric_id": "Metric",
-    "presenter_id": "Presenter",
-    "author_id": "Author",
-    "subject_table": "About (kind)",
-    "subject_id": "About",
-    "duration_min": "Length (minutes)",
-    "minutes": "Time box (minutes)",
-    "starts_at": "Starts at",
-    "due": "Due",
-}
-_TIME = re.compile(r"^(\d{1,2})(?::(\d{2}))?\s*(am|pm)?$")
-DEFAULT_TIME = time(9, 0)
 
 
 @dataclass(frozen=True)
@@ -69,7 +48,7 @@ def _unwrap_optional(annotation: Any) -> tuple[Any, bool]:
 def field_kind(model: type[Record], name: str) -> FieldSpec:
     info = model.model_fields[name]
     annotation, nullable = _unwrap_optional(info.annotation)
-    label = LABELS.get(name, name.replace("_", " ").capitalize())
+    label = model.VOCAB.label(name)
     target = model.REFS.get(name)
     optional = nullable or not info.is_required()
     if name in MARKDOWN_FIELDS:
@@ -106,38 +85,6 @@ def first_field(specs: list[FieldSpec]) -> str | None:
         if name in names:
             return name
     return names[0] if names else None
-
-
-def parse_datetime(text: str, today: date) -> datetime | None:
-    """A local date and time as a person types it: ``2026-05-12 10:00``, ``fri 14:30``, ``+2d``.
-
-    The date part accepts whatever ``parse_date`` does; without a time it is 09:00.
-    Raises ValueError with a message fit to show under the field.
-    """
-    value = text.strip().lower()
-    if re.match(r"^\d{4}-\d\d-\d\dt", value):  # ISO with a T between date and time
-        value = value.replace("t", " ", 1)
-    if not value:
-        return None
-    words = value.split()
-    moment = DEFAULT_TIME
-    match = _TIME.match(words[-1]) if len(words) > 1 or ":" in words[-1] else None
-    if match:
-        token, words = words[-1], words[:-1]
-        hour, minute = int(match.group(1)), int(match.group(2) or 0)
-        if match.group(3) == "pm" and hour < 12:
-            hour += 12
-        if match.group(3) == "am" and hour == 12:
-            hour = 0
-        if hour > 23 or minute > 59:
-            raise ValueError(f"{token!r} is not a time of day: use 14:30")
-        moment = time(hour, minute)
-    try:
-        day = parse_date(" ".join(words), today) if words else today
-    except ValueError:
-        raise ValueError(f"{text!r} is not a date and time: use 2026-12-01 10:00, fri 14:30 or +3d 9:00") from None
-    assert day is not None
-    return datetime.combine(day, moment)
 
 
 def format_date_hint(value: date | None) -> str:

@@ -18,7 +18,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, Static, TextArea
 
-from store.dates import parse_date
+from store.dates import parse_date, parse_datetime
 from store.models import MODELS, Record
 from store.text import printable
 from tui.screens.form_fields import (
@@ -27,7 +27,6 @@ from tui.screens.form_fields import (
     form_fields,
     format_date_hint,
     format_datetime_hint,
-    parse_datetime,
 )
 from tui.widgets.steady_footer import SteadyFooter
 
@@ -36,17 +35,6 @@ if TYPE_CHECKING:
 
 ADD_MEMBER = "__add_member__"
 MAX_CHOICES = 500
-NOUNS = {
-    "members": "member",
-    "objectives": "objective",
-    "metrics": "metric",
-    "measurements": "measurement",
-    "meetings": "meeting",
-    "agenda_items": "agenda item",
-    "feedback": "feedback",
-    "tasks": "task",
-    "conflicts": "conflict",
-}
 
 
 class RecordForm(ModalScreen[Record | None]):
@@ -83,7 +71,7 @@ class RecordForm(ModalScreen[Record | None]):
         return None if info.is_required() else info.get_default(call_default_factory=True)
 
     def compose(self) -> ComposeResult:
-        noun = NOUNS.get(self.table, self.table)
+        noun = self.model.VOCAB.noun
         heading = f"Edit {noun}: {self.record.label}" if self.record else f"New {noun}"
         with Vertical(id="form"):
             yield Static(printable(heading), id="form-title", markup=False)
@@ -112,10 +100,10 @@ class RecordForm(ModalScreen[Record | None]):
             return area
         if spec.kind == "date":
             text = value.isoformat() if isinstance(value, date) else str(value or "")
-            return Input(text, id=widget_id, placeholder="2026-12-01, +3d, fri, next mon", compact=True)
+            return Input(text, id=widget_id, placeholder=self.model.VOCAB.hint(spec.name), compact=True)
         if spec.kind == "datetime":
             text = _local(value).strftime("%Y-%m-%d %H:%M") if isinstance(value, datetime) else str(value or "")
-            return Input(text, id=widget_id, placeholder="2026-12-01 10:00, fri 14:30, +1w 9:00", compact=True)
+            return Input(text, id=widget_id, placeholder=self.model.VOCAB.hint(spec.name), compact=True)
         if spec.kind == "enum":
             options = [(choice.replace("_", " "), choice) for choice in spec.choices]
             current = str(getattr(value, "value", value)) if value is not None else Select.NULL
@@ -130,7 +118,8 @@ class RecordForm(ModalScreen[Record | None]):
             choices = [(label, record_id, record_id in chosen) for label, record_id in options]
             return SelectionList[str](*choices, id=widget_id, classes="field-set", compact=True)
         if spec.kind == "names":
-            return Input(", ".join(sorted(value or ())), id=widget_id, placeholder="Sales, Marketing", compact=True)
+            hint = self.model.VOCAB.hint(spec.name)
+            return Input(", ".join(sorted(value or ())), id=widget_id, placeholder=hint, compact=True)
         if spec.kind == "bool":
             return Checkbox(spec.label, bool(value), id=widget_id)
         text = "" if value is None else (f"{value:g}" if isinstance(value, float) else str(value))
