@@ -252,14 +252,16 @@ class _Sync:
             await asyncio.sleep(pause)
 
     async def _finish_leftover_merge(self) -> None:
+        """store.opening's order, under the sync's lock: the driver entry, then a half-done merge."""
+        from store.opening import ready_git
+
         if rebase_in_progress(self.folder):
             raise _Stop(self.result(Outcome.invalid_merge, REBASE_WORDS))
-        if is_merging(self.folder):
-            try:
-                await asyncio.to_thread(finish_merge_locked, self.folder)
-            except AlineaError as error:
-                message = f"an unfinished git merge is in the way: {error}"
-                raise _Stop(self.result(Outcome.invalid_merge, message)) from None
+        try:
+            await asyncio.to_thread(ready_git, self.folder, will_write=True, lock_held=True, strict=True)
+        except AlineaError as error:
+            message = f"an unfinished git merge is in the way: {error}"
+            raise _Stop(self.result(Outcome.invalid_merge, message)) from None
 
     async def _dirty(self) -> bool:
         return bool((await self.git.out("status", "--porcelain", "--", DATA_FILE)).strip())
@@ -500,7 +502,7 @@ def _check_out_the_workspace_branch(folder: Path) -> None:
 
 def clone_workspace(url: str, folder: Path, timeout: float = NETWORK_TIMEOUT) -> Path:
     """Clone a team's workspace, install the merge driver and check the file."""
-    from store.repo import install_merge_driver
+    from store.opening import ready_git
     from store.workspace import Workspace
 
     folder = Path(folder).absolute()
@@ -520,6 +522,6 @@ def clone_workspace(url: str, folder: Path, timeout: float = NETWORK_TIMEOUT) ->
             f"{url} holds no alinea workspace (no {DATA_FILE}); to share a new one, "
             f"use `alinea init DIR --remote {url}`"
         )
-    install_merge_driver(folder)
+    ready_git(folder, will_write=True)
     Workspace(folder).check()
     return folder

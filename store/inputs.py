@@ -103,7 +103,7 @@ def parse_value(workspace: Workspace, table: str, field: str, text: str, *, toda
         return resolve_reference(workspace, target, text) if text.strip() else None
     if table == "feedback" and field == "subject_id" and text.strip():
         return workspace.find(text).id
-    if _field_type(table, field, datetime) or _field_type(table, field, date):  # what the forms accept: "fri 14:30", "+3d", "2026-12-01"
+    if _field_type(table, field, datetime) or _field_type(table, field, date):  # as the forms accept them
         try:
             parse = parse_datetime if _field_type(table, field, datetime) else parse_date
             return parse(text, today)

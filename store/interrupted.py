@@ -55,6 +55,30 @@ def finish_interrupted_merge(folder: Path) -> bool:
         return finish_merge_locked(folder)
 
 
+def abort_if_unfinishable(folder: Path) -> None:
+    """For a command that only reads: never commit the merge, but abort one that no merge
+    could ever finish (a damaged side), so the clone stays usable; raises MergeAborted then."""
+    folder = Path(folder)
+    if not is_merging(folder):
+        return
+    path = folder / DATA_FILE
+    with file_lock(lock_path_for(path), LOCK_TIMEOUT):
+        if not is_merging(folder):
+            return
+        staged = DATA_FILE in _unmerged(folder)
+        if not staged and _is_valid(path):
+            return  # resolved by hand: left for the next command that writes
+        base, ours, theirs = _three_versions(folder, staged)
+        if ours is None or theirs is None:
+            return
+        from store.merge import merge_bytes
+
+        try:
+            merge_bytes(base, ours, theirs, path)  # computed only: a reader writes nothing
+        except WorkspaceFileError as error:
+            _abort(folder, error)
+
+
 def finish_merge_locked(folder: Path) -> bool:
     """finish_interrupted_merge for a caller that already holds the save lock (sync)."""
     folder = Path(folder)

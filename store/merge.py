@@ -16,7 +16,6 @@ it leaves ``%A`` as it is and exits 1, so git reports a conflict instead of comm
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import sys
 from collections.abc import Sequence
@@ -25,6 +24,7 @@ from typing import Any
 
 import orjson
 
+from store.gcpolicy import quiet_start
 from store.models import MODELS, SCHEMA_VERSION, SET_FIELDS, Record
 from store.storage import META_ID, META_TABLE, Tables, decode_document, encode_document, write_atomically
 
@@ -283,7 +283,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     base, ours, theirs = (Path(arg) for arg in args[:3])
     shown = Path(args[3]) if len(args) > 3 else ours
-    gc.disable()  # a short-lived process building ~150,000 dicts: collection only costs time
+    quiet_start()  # a short-lived process building ~150,000 dicts (store.gcpolicy)
     try:
         payload, conflicts = merge_bytes(base.read_bytes(), ours.read_bytes(), theirs.read_bytes(), shown)
         write_atomically(ours, payload)

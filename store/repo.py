@@ -83,7 +83,10 @@ def init_workspace(folder: Path) -> Path:
     ignore = folder / ".gitignore"
     if not ignore.exists():
         ignore.write_text(GITIGNORE)
-    install_merge_driver(folder)
+    from store.opening import ready_git
+
+    for problem in ready_git(folder, will_write=True):
+        raise AlineaError(problem)
     run_git(folder, "add", DATA_FILE, ".gitattributes", ".gitignore")
     run_git(folder, "commit", "--quiet", "-m", "Create alinea workspace")
     return folder

@@ -71,7 +71,10 @@ VOCABULARY: dict[str, Vocabulary] = {
         Vocabulary("measurements", "measurement", "measurements", ("metric_id", "value")),
         Vocabulary("meetings", "meeting", "meetings", ("starts_at", "duration_min", "status", "series")),
         Vocabulary(
-            "agenda_items", "agenda item", "agenda items", ("meeting_id", "kind", "minutes", "presenter_id", "status")
+            "agenda_items",
+            "agenda item",
+            "agenda items",
+            ("meeting_id", "position", "minutes", "kind", "presenter_id", "status"),
         ),
         Vocabulary("feedback", "feedback entry", "feedback entries", ("kind", "status", "author_id", "subject_table")),
         Vocabulary("tasks", "task", "tasks", ("status", "owner_id", "department", "due", "priority")),

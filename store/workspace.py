@@ -7,7 +7,6 @@ value through the models, and checks that ids refer to live records.
 
 from __future__ import annotations
 
-import gc
 import subprocess
 import threading
 import uuid
@@ -201,9 +200,7 @@ class Workspace:
 
     def _load(self) -> None:
         """Read and validate the file. A bad file leaves the workspace read-only, never empty."""
-        collecting = gc.isenabled()
         try:
-            gc.disable()  # ~50k new objects would trigger collections that find nothing to free
             tables = self.storage.read() or {}
             self._records = self._validate(tables)
             self.error = None
@@ -211,12 +208,6 @@ class Workspace:
             self.error = error
             if self.storage.generation == self._generation:
                 return  # keep showing the last good data
-        finally:
-            if collecting:
-                gc.enable()
-            # The loaded records live as long as the workspace: keep the collector from
-            # walking them again on every later collection (~60 ms each on a large file).
-            gc.freeze()
         self._generation = self.storage.generation
 
     def _validate(self, tables: dict[str, dict[str, dict[str, Any]]]) -> dict[str, dict[str, Record]]:

@@ -1,27 +1,20 @@
-"""Opening the app on a workspace folder: create it on a first run, hold the app lock, run.
+"""Opening the app on a workspace folder: create it on a first run, claim it, run.
 
-The app lock (``.git/alinea.app.lock``, held for the app's lifetime) makes a second app on
-the same workspace open read-only and say why, instead of two apps editing one file.
-
-Only the folder is settled before the app starts. The rest (the app lock, the merge driver
-entry, a merge a manual ``git pull`` left half done, reading the file) happens in the app's
-write worker once its first frame is on screen: ``Opened.claim`` is that first step.
+Only the folder is settled before the app starts. The rest (store.opening's one order:
+the merge driver entry, a merge a manual ``git pull`` left half done, the app lock) and
+reading the file happen in the app's write worker once its first frame is on screen:
+``Opened.claim`` is that first step.
 """
 
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from store.errors import AlineaError
+from store.opening import AppClaim, claim_for_app
 from store.workspace import DATA_FILE, Workspace
-
-if TYPE_CHECKING:
-    from filelock import BaseFileLock
-
-APP_LOCK = "alinea.app.lock"
 
 
 @dataclass
@@ -30,55 +23,15 @@ class Opened:
 
     workspace: Workspace
     first_run: bool = False
-    lock: BaseFileLock | None = None
+    claimed: AppClaim = field(default_factory=AppClaim)
 
     def claim(self) -> list[str]:
-        """Take the app lock, else make the workspace read-only; keep git ready. Returns notices.
-
-        A second window only reads, so it leaves the merge driver and any half-done merge
-        to the window that holds the lock.
-        """
-        from store.interrupted import finish_interrupted_merge
-        from store.repo import install_merge_driver
-
-        folder = self.workspace.folder
-        try:
-            self.lock = app_lock(folder)
-        except OSError as error:  # e.g. a read-only .git: reading is all this window can do
-            self.workspace.make_read_only(f"the app lock could not be taken ({error})")
-            return []
-        if self.lock is None:  # the app says why once the file is read
-            self.workspace.make_read_only("another alinea window has it open. Close that one to edit here")
-            return []
-        notices: list[str] = []
-        try:
-            install_merge_driver(folder)
-        except AlineaError as error:
-            notices.append(f"Could not install the merge driver ({error}); sync may stop at conflicts.")
-        try:
-            finish_interrupted_merge(folder)
-        except AlineaError as error:
-            notices.append(f"An unfinished git merge could not be completed ({error}).")
-        return notices
+        """Ready git and take the app lock, else make the workspace read-only. Returns notices."""
+        self.claimed = claim_for_app(self.workspace)
+        return self.claimed.notices
 
     def release(self) -> None:
-        if self.lock is not None and self.lock.is_locked:
-            self.lock.release()
-
-
-def app_lock(folder: Path) -> BaseFileLock | None:
-    """Try to take the app lock at once; None when another app holds it."""
-    from filelock import FileLock, Timeout
-
-    git_dir = folder / ".git"
-    path = git_dir / APP_LOCK if git_dir.is_dir() else folder / f".{APP_LOCK}"
-    # Taken in the app's worker thread, released by the main thread when the app has ended.
-    lock = FileLock(path, timeout=0, thread_local=False)
-    try:
-        lock.acquire()
-    except Timeout:
-        return None
-    return lock
+        self.claimed.release()
 
 
 def prepare(folder: Path | None) -> Opened:

@@ -36,6 +36,7 @@ from datetime import date
 from pathlib import Path
 
 from store.demo import build_demo
+from store.gcpolicy import quiet
 from store.repo import commit_all
 from store.workspace import DATA_FILE, Workspace
 from tests.bench.large import write_large_workspace
@@ -112,7 +113,8 @@ def _report_command(report: Reporter, name: str, command: list[str], note: str =
 
 
 def _open(folder: Path) -> Workspace:
-    return Workspace(folder, who="bench@example.com")
+    with quiet():  # as `alinea` opens it (store.gcpolicy)
+        return Workspace(folder, who="bench@example.com")
 
 
 def _edit_samples(report: Reporter, workspace: Workspace, task_ids: list[str]) -> list[float]:

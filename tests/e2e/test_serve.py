@@ -28,7 +28,7 @@ import pytest
 
 from store.demo import build_demo
 from store.workspace import Workspace
-from tui.cli_serve import APP_MAIN
+from tui.cli.serve import APP_MAIN
 
 pytestmark = pytest.mark.e2e
 

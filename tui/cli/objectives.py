@@ -1,25 +1,22 @@
 """`alinea import measurements`, `alinea export objectives` and `alinea export brief`.
 
-tui/cli.py calls ``register(command)``; tui/cli_export.py calls ``register_exports(kinds)``.
+tui/cli/__init__.py's registry calls ``register(command)``; tui/cli/export.py calls
+``register_exports(kinds)``.
 Bad input raises InvalidInput (one line on stderr, exit 2, nothing written).
 """
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from store.errors import InvalidInput
-from tui.cli import open_workspace
-from tui.cli_export import add_kind, write_output
-
-EXIT_OK = 0
+from tui.cli.common import EXIT_OK, AddCommand, add_kind, open_for, write_output
 
 
-def register(command: Callable[..., argparse.ArgumentParser]) -> None:
+def register(command: AddCommand) -> None:
     """Add `alinea import`."""
     importing = command("import", _missing_kind, "bring numbers in from a file")
     kinds = importing.add_subparsers(dest="kind", metavar="KIND", parser_class=type(importing))
@@ -52,7 +49,7 @@ def cmd_import_measurements(args: argparse.Namespace) -> int:
         raise InvalidInput(f"{path} is not a UTF-8 text file: save it as CSV (UTF-8)") from None
     except OSError as error:
         raise InvalidInput(f"cannot read {path}: {error.strerror or error}") from None
-    result = import_measurements(open_workspace(args, writing=True), text, today=date.today())
+    result = import_measurements(open_for(args, "write"), text, today=date.today())
     print(result.summary[:1].upper() + result.summary[1:])
     return EXIT_OK
 
@@ -60,7 +57,7 @@ def cmd_import_measurements(args: argparse.Namespace) -> int:
 def cmd_export_objectives(args: argparse.Namespace) -> int:
     from store.export.objectives import objectives_html, objectives_markdown
 
-    workspace = open_workspace(args)
+    workspace = open_for(args)
     render = objectives_html if args.format == "html" else objectives_markdown
     write_output(args, render(workspace, today=date.today(), period=args.period))
     return EXIT_OK
@@ -71,7 +68,7 @@ def cmd_export_brief(args: argparse.Namespace) -> int:
     from store.export.brief import brief_html, brief_markdown
     from store.workspace import utc_now
 
-    workspace = open_workspace(args)
+    workspace = open_for(args)
     now = utc_now()
     meeting = pick_meeting(workspace, args.meeting, now=now)
     brief = build_brief(workspace, meeting, now=now)

@@ -230,3 +230,49 @@ def test_control_characters_from_the_workspace_never_reach_the_terminal_raw(
     assert "Deal␛]2;pwned␇␛[2J␍won" in shown and "␛]52;c;ZXZpbA==␇line two" in shown
     code, out, _ = run(capsys, "-w", ws, "list", "tasks", "--json", "--all")
     assert json.loads(out)[0]["title"] == hostile  # JSON output escapes it and keeps it exact
+
+
+def test_add_accepts_a_date_and_time_as_the_form_does(ws: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from datetime import datetime, timedelta
+
+    meeting = add(capsys, ws, "meeting", "title=Pipeline review", "starts_at=fri 14:30")
+    starts = Workspace(Path(ws)).get("meetings", meeting).starts_at.astimezone()
+    today = datetime.now().date()
+    assert (starts.weekday(), starts.hour, starts.minute) == (4, 14, 30)
+    assert today < starts.date() <= today + timedelta(days=7)
+    code, _, err = run(capsys, "-w", ws, "add", "meeting", "title=Later", "starts_at=fri 25:00")
+    assert code == 2 and "not a time of day" in err
+
+
+def _half_done_merge(folder: Path, tmp_path: Path) -> str:
+    """A teammate's edit of the same record pulled by hand without the merge driver: markers, MERGE_HEAD."""
+    ws = str(folder)
+    task = Workspace(folder).create("tasks", title="Book the venue")
+    git(folder, "commit", "--quiet", "-am", "A task")
+    git(tmp_path, "clone", "--quiet", ws, str(tmp_path / "teammate"))
+    Workspace(tmp_path / "teammate", who="jonas@example.com").update("tasks", task.id, title="Book the big venue")
+    git(tmp_path / "teammate", "commit", "--quiet", "-am", "Jonas renames it")
+    Workspace(folder).update("tasks", task.id, title="Book the small venue")
+    git(folder, "commit", "--quiet", "-am", "Ana renames it")
+    git(folder, "config", "--remove-section", "merge.alinea")
+    subprocess.run(["git", "pull", "--quiet", "--no-rebase", str(tmp_path / "teammate"), "main"], cwd=folder,
+                   capture_output=True)
+    assert (folder / ".git" / "MERGE_HEAD").exists()
+    return git(folder, "rev-parse", "HEAD")
+
+
+def test_list_never_commits_a_half_done_merge_and_add_finishes_it(
+    workspace_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    head = _half_done_merge(workspace_dir, tmp_path)
+    code, _, err = run(capsys, "-w", str(workspace_dir), "list", "tasks")
+    assert code == 1 and "conflict markers" in err
+    assert git(workspace_dir, "rev-parse", "HEAD") == head and (workspace_dir / ".git" / "MERGE_HEAD").exists()
+    add(capsys, str(workspace_dir), "task", "title=Print the badges")
+    assert git(workspace_dir, "rev-parse", "HEAD") != head and not (workspace_dir / ".git" / "MERGE_HEAD").exists()
+    titles = {task.title for task in Workspace(workspace_dir).records("tasks")}
+    assert "Print the badges" in titles and len(titles) == 2
+
+
+def git(folder: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=folder, check=True, capture_output=True, text=True).stdout

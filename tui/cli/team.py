@@ -1,8 +1,7 @@
 """`alinea clone`, `alinea sync` and `alinea conflicts`: the team side of the CLI.
 
-tui/cli.py calls ``register(subparsers)``. Handlers return the exit code: 0 done, 1 when
-git or the network failed (the local data is kept), 2 for bad input (raised as
-InvalidInput and reported by tui/cli.py in one line).
+Handlers return tui.cli.common's exit codes: 1 when git or the network failed (the local
+data is kept); bad input is raised as InvalidInput and reported by tui.cli in one line.
 """
 
 from __future__ import annotations
@@ -10,31 +9,22 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
 
 from store.text import printable
-from tui.cli import open_workspace, workspace_folder
-
-EXIT_OK, EXIT_FAILED = 0, 1
+from tui.cli.common import EXIT_FAILED, EXIT_OK, AddCommand, open_for, workspace_folder
 
 
-def register(subparsers: Any) -> None:
-    """Add the sync subcommands to the parser of tui/cli.py."""
-    clone = subparsers.add_parser("clone", help="join a team's workspace", description="join a team's workspace")
+def register(command: AddCommand) -> None:
+    clone = command("clone", cmd_clone, "join a team's workspace")
     clone.add_argument("url", metavar="URL")
     clone.add_argument("dir", nargs="?", metavar="DIR", help="where to put it (default: the workspace folder)")
-    clone.set_defaults(func=cmd_clone)
 
-    sync = subparsers.add_parser("sync", help="send and receive the team's changes", description="sync with the remote")
+    sync = command("sync", cmd_sync, "send and receive the team's changes")
     sync.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS", help="network timeout (default 30)")
-    sync.set_defaults(func=cmd_sync)
 
-    conflicts = subparsers.add_parser(
-        "conflicts", help="values a merge set aside, for review", description="list or resolve merge conflicts"
-    )
+    conflicts = command("conflicts", cmd_conflicts, "values a merge set aside, for review")
     conflicts.add_argument("--all", action="store_true", help="include resolved conflicts")
-    conflicts.set_defaults(func=cmd_conflicts)
-    actions = conflicts.add_subparsers(dest="action", metavar="ACTION")
+    actions = conflicts.add_subparsers(dest="action", metavar="ACTION", parser_class=type(conflicts))
     resolve = actions.add_parser("resolve", help="keep one of the two values", description="resolve a conflict")
     resolve.add_argument("id", metavar="ID", help="the conflict's id (a unique prefix of 4+ characters)")
     resolve.add_argument("--keep", required=True, choices=("kept", "lost"), help="kept: the merged value stays")
@@ -66,7 +56,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
 def cmd_conflicts(args: argparse.Namespace) -> int:
     from store.conflicts import conflict_views, describe_lines
 
-    shown = conflict_views(open_workspace(args), include_resolved=args.all)
+    shown = conflict_views(open_for(args), include_resolved=args.all)
     open_count = sum(1 for view in shown if not view.resolved)
     if not open_count and not shown:
         print("No conflicts to review.")
@@ -81,7 +71,7 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
 def cmd_resolve(args: argparse.Namespace) -> int:
     from store.conflicts import conflict_view, describe_lines, resolve
 
-    workspace = open_workspace(args, writing=True)
+    workspace = open_for(args, "write")
     conflict = resolve(workspace, args.id, args.keep)
     choice = "the merged value" if args.keep == "kept" else "the value the merge had set aside"
     print(f"Resolved conflict {conflict.id[:8]}: kept {choice}")

@@ -1,6 +1,6 @@
 """`alinea export agenda|minutes MEETING`: the agenda or the minutes of a meeting as a file.
 
-tui/cli_export.py calls ``register_exports(kinds)``. ``MEETING`` is an id prefix or ``next``
+tui/cli/export.py calls ``register_exports(kinds)``. ``MEETING`` is an id prefix or ``next``
 (the next upcoming meeting of the default series). Bad input (an unknown meeting, a format
 the document has no form in) raises InvalidInput: one line on stderr, exit 2, nothing written.
 """
@@ -12,10 +12,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from store.errors import InvalidInput
-from tui.cli import open_workspace
-from tui.cli_export import add_kind, write_output
-
-EXIT_OK = 0
+from tui.cli.common import EXIT_OK, add_kind, open_for, write_output
 
 
 def register_exports(kinds: Any) -> None:
@@ -44,7 +41,7 @@ def find_meeting(workspace: Any, text: str, now: datetime) -> Any:
 
 
 def cmd_export_meeting(args: argparse.Namespace) -> int:
-    workspace = open_workspace(args)
+    workspace = open_for(args)
     meeting = find_meeting(workspace, args.meeting, datetime.now(timezone.utc))
     if args.kind == "agenda":
         from store.export.agenda import export_agenda

@@ -5,7 +5,7 @@ applies as between two terminal windows: the first tab holds the workspace, a se
 opens read-only and says why. The server listens on loopback unless ``--host`` says
 otherwise, and then it warns: whoever reaches the port can edit the workspace.
 
-tui/cli.py calls ``register(subparsers)``. textual-serve (and aiohttp) are imported only here.
+tui/cli/__init__.py's registry calls ``register(command)``. textual-serve (and aiohttp) are imported only here.
 """
 
 from __future__ import annotations
@@ -14,24 +14,20 @@ import argparse
 import ipaddress
 import shlex
 import sys
-from typing import Any
 
 from store.errors import InvalidInput
-from tui.cli import workspace_folder
+from tui.cli.common import EXIT_OK, AddCommand, workspace_folder
 
-EXIT_OK = 0
 LOOPBACK_NAMES = frozenset({"localhost", "localhost.localdomain", "ip6-localhost"})
 #: how each tab starts the app: main() itself, so it works however alinea was installed
 APP_MAIN = "import sys; from tui.cli import main; sys.exit(main())"
 
 
-def register(subparsers: Any) -> None:
-    text = "open the app in a web browser (for a colleague without a terminal)"
-    serve = subparsers.add_parser("serve", help=text, description=text)
+def register(command: AddCommand) -> None:
+    serve = command("serve", cmd_serve, "open the app in a web browser (for a colleague without a terminal)")
     serve.add_argument("--host", default="127.0.0.1",
                        help="address to listen on (default 127.0.0.1: this computer only)")
     serve.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
-    serve.set_defaults(func=cmd_serve)
 
 
 def is_loopback(host: str) -> bool:
