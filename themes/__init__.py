@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.theme import Theme
+
+if TYPE_CHECKING:
+    from textual.app import App
 
 ALINEA_DARK = Theme(
     name="alinea-dark",
@@ -53,3 +58,14 @@ ALINEA_CONTRAST = Theme(
 
 THEMES: tuple[Theme, ...] = (ALINEA_DARK, ALINEA_LIGHT, ALINEA_CONTRAST)
 DEFAULT_THEME = ALINEA_DARK.name
+
+
+def use_themes(app: App[object], wanted: str) -> str | None:
+    """Register alinea's themes and switch to ``wanted``; a notice when there is no such theme."""
+    for theme in THEMES:
+        app.register_theme(theme)
+    if wanted in app.available_themes:
+        app.theme = wanted
+        return None
+    app.theme = DEFAULT_THEME
+    return f"There is no theme called {wanted!r}; using {DEFAULT_THEME}."

@@ -1,7 +1,11 @@
-"""The app's side of sync: the header's sync state in words, and running sync off the UI.
+"""The sync controller: the app's sync state, its workers, and when to sync.
 
-Sync itself lives in ``store.gitsync``; this adapter turns its results into what the
-header and the notifications say. Everything here runs in workers.
+Policy: sync once on open when there is a remote (once the workspace is claimed and read:
+a read-only window never syncs), every N minutes if the user config asks, on `s`, and on
+quit when there is something to send (quit waits at most ``QUIT_WAIT_SECONDS``). The
+header's git status read goes through here too. Workers answer with messages handled by
+``@on`` below; the app hears ``SyncController.Changed`` and repaints the header (and, after
+a sync, re-reads the file). Sync itself lives in ``store.gitsync``.
 """
 
 from __future__ import annotations
@@ -11,9 +15,18 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from textual import on, work
+from textual.message import Message
+from textual.widget import Widget
 
 from store.repo import GitError
+
+if TYPE_CHECKING:
+    from store.workspace import Workspace
+
+QUIT_WAIT_SECONDS = 3.0
 
 T = TypeVar("T")
 
@@ -56,7 +69,6 @@ class SyncReport:
 
     message: str
     ok: bool
-    outcome: str = ""
     changed: bool = False
 
 
@@ -85,7 +97,7 @@ def run_sync(folder: Path, budget: float | None = None) -> SyncReport:
 
     result = asyncio.run(sync(folder, budget=RETRY_BUDGET if budget is None else budget))
     changed = bool(result.pulled_records or result.conflicts)
-    return SyncReport(_sentence(result.message), result.ok, str(result.outcome.value), changed)
+    return SyncReport(_sentence(result.message), result.ok, changed)
 
 
 def _sentence(text: str) -> str:
@@ -120,3 +132,153 @@ async def in_daemon_thread(function: Callable[[], T]) -> T:
 
     threading.Thread(target=run, name="alinea-sync", daemon=True).start()
     return await future
+
+
+class SyncController(Widget):
+    """Sync for the app: never shown; it lives in the DOM for its workers and messages."""
+
+    DEFAULT_CSS = "SyncController { display: none; }"
+
+    class Changed(Message):
+        """The sync state changed: repaint the header (``synced``: a sync ended, re-read the file)."""
+
+        def __init__(self, synced: bool = False) -> None:
+            super().__init__()
+            self.synced = synced
+
+    class _StatusRead(Message):
+        def __init__(self, asked: int, state: SyncState, then_sync: bool) -> None:
+            super().__init__()
+            self.asked, self.state, self.then_sync = asked, state, then_sync
+
+    class _Finished(Message):
+        def __init__(self, report: SyncReport, quiet: bool) -> None:
+            super().__init__()
+            self.report, self.quiet = report, quiet
+
+    def __init__(self, workspace: Workspace, *, interval_minutes: float = 0) -> None:
+        super().__init__(id="sync-controller")
+        self.workspace = workspace
+        self.state = SyncState(known=False)
+        self.syncing = False
+        self.edited_since_sync = False
+        self._interval_minutes = interval_minutes
+        self._status_asked = 0
+        self._sync_on_open = False  # a remote was found on open: sync once the workspace is read
+        self._quitting = False
+
+    def on_mount(self) -> None:
+        if self._interval_minutes:
+            self.set_interval(self._interval_minutes * 60, self._background_sync, name="sync-interval")
+
+    def words(self) -> str:
+        """The header's sync state in words."""
+        conflicts = sum(1 for c in self.workspace.records("conflicts") if not c.resolved)
+        return self.state.words(conflicts=conflicts, read_only=self.workspace.read_only, syncing=self.syncing)
+
+    # -- the status read --------------------------------------------------------------
+    def refresh_status(self, *, then_sync: bool = False) -> None:
+        """Read git's state again (``then_sync``: and sync if a remote turns up: the on-open sync)."""
+        self._status_asked += 1
+        self._read_status(self._status_asked, then_sync)
+
+    @work(thread=True, group="status", exit_on_error=False)
+    def _read_status(self, asked: int, then_sync: bool) -> None:
+        self.post_message(self._StatusRead(asked, read_state(self.workspace.folder, self.workspace), then_sync))
+
+    @on(_StatusRead)
+    def _status_read(self, event: _StatusRead) -> None:
+        if event.then_sync and event.state.has_remote:
+            self._sync_on_open = True
+            self.workspace_ready()
+        if event.asked != self._status_asked:
+            return  # a newer reading is on its way; this one may predate the last change
+        self.state = event.state
+        self.post_message(self.Changed())
+
+    # -- when to sync -------------------------------------------------------------------
+    def workspace_changed(self, *, edited: bool) -> None:
+        self.edited_since_sync = self.edited_since_sync or edited
+        self.refresh_status()
+
+    def workspace_ready(self) -> None:
+        """Sync once on open, when there is a remote and the workspace is claimed and read."""
+        if self._sync_on_open and self.workspace.loaded and not self.workspace.read_only and not self.syncing:
+            self._sync_on_open = False
+            self.start(quiet=True)
+
+    def _background_sync(self) -> None:
+        if self.state.has_remote and not self.workspace.read_only and not self.syncing:
+            self.start(quiet=True)
+
+    def start(self, *, quiet: bool = False) -> None:
+        """Sync now (``quiet``: a background sync, said only when it brings or loses something)."""
+        if not self.workspace.loaded:  # not claimed yet: this window may turn out read-only
+            if not quiet:
+                self.notify("The workspace is still opening; sync in a moment.", title="Not synced")
+            return
+        if self.workspace.read_only:
+            reason = f"The workspace is read-only because {self.workspace.read_only_reason}."
+            self.notify(reason, title="Not synced", severity="warning")
+            return
+        if self.syncing:
+            if not quiet:
+                self.notify("A sync is already running.")
+            return
+        self.syncing = True
+        self.edited_since_sync = False
+        self.post_message(self.Changed())
+        self._sync(quiet)
+
+    @work(group="sync", exclusive=True, exit_on_error=False)
+    async def _sync(self, quiet: bool) -> None:
+        folder = self.workspace.folder
+        try:
+            budget = QUIT_WAIT_SECONDS if self._quitting else None  # at quit: retry only while the app waits
+            report = await in_daemon_thread(lambda: run_sync(folder, budget))
+        except Exception as error:  # noqa: BLE001 - said in words; the edits stay on disk
+            report, quiet = SyncReport(f"Sync failed: {_words(error)}. Your edits are safe.", False), False
+        self.post_message(self._Finished(report, quiet))
+
+    @on(_Finished)
+    def _finished(self, event: _Finished) -> None:
+        self.syncing = False
+        report = event.report
+        if not event.quiet or not report.ok or report.changed:
+            self.notify(report.message, title="Sync", severity="information" if report.ok else "warning", timeout=8)
+        self.refresh_status()
+        self.post_message(self.Changed(synced=True))
+        if self._quitting:
+            self.app.exit(0, message=report.message)
+
+    # -- quitting -------------------------------------------------------------------------
+    def quit(self) -> bool:
+        """Sync what is unsent before the app quits; True when the app should wait for it."""
+        if self._quitting:
+            return False  # q again quits now
+        wants_sync = self.edited_since_sync or self.state.dirty or self.state.ahead
+        if not (self.state.has_remote and wants_sync and not self.workspace.read_only):
+            return False
+        self._quitting = True
+        self.start(quiet=True)
+        self.set_timer(QUIT_WAIT_SECONDS, self._quit_without_waiting)
+        return True
+
+    def _quit_without_waiting(self) -> None:
+        if self.syncing:
+            self._stop_git()
+            self.app.exit(0, message="alinea: the sync did not finish in time; it continues the next time you "
+                                     "open alinea. Your edits are saved.")
+
+    def _stop_git(self) -> None:
+        """git still running (a fetch from a remote that never answers) must not outlive the app."""
+        from store.gitrun import kill_running
+
+        kill_running()
+
+    def on_unmount(self) -> None:
+        self._stop_git()
+
+
+def _words(error: BaseException) -> str:
+    return str(error).strip() or type(error).__name__

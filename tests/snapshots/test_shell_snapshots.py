@@ -12,6 +12,7 @@ from store.repo import init_workspace
 from store.workspace import Workspace
 from tests.tui.app_harness import TODAY, make_app, settle
 from tui.app import AlineaApp
+from tui.screens.record_form import open_form
 
 SIZE = (120, 40)
 
@@ -28,7 +29,7 @@ def test_new_task_form_with_a_relative_due_date(demo_app: AlineaApp, snap_compar
     async def run_before(pilot) -> None:
         await settle(demo_app, pilot)
         await pilot.press("1")
-        demo_app.open_form("tasks", defaults={"status": "doing"})
+        open_form(demo_app, "tasks", defaults={"status": "doing"})
         await settle(demo_app, pilot)
         await pilot.press(*"Book", "space", *"the", "space", *"venue")
         form = demo_app.screen

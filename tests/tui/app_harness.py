@@ -25,7 +25,7 @@ def make_app(workspace: Workspace, **options: Any) -> AlineaApp:
 
 
 async def settle(app: AlineaApp, pilot: Pilot[Any], rounds: int = 3) -> None:
-    """Let workers finish and their results reach the UI (a write's on_done may start more)."""
+    """Let workers finish and their answers reach the UI (a Saved handler may start more)."""
     for _ in range(rounds):
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -41,6 +41,20 @@ async def type_text(app: AlineaApp, pilot: Pilot[Any], text: str) -> None:
     await settle(app, pilot)
 
 
+def titles(app: AlineaApp, pane_id: str) -> list[str]:
+    """The rows a record-list pane shows, top to bottom."""
+    from tui.panes.record_list import RecordListPane
+
+    pane = app.query_one(f"#{pane_id}", RecordListPane)
+    return [pane.describe(record) for record in pane.rows()] if pane.record_list.display else []
+
+
+def highlighted_id(app: AlineaApp, pane_id: str) -> str | None:
+    from tui.panes.record_list import RecordListPane
+
+    return app.query_one(f"#{pane_id}", RecordListPane).highlighted_id
+
+
 async def wait_until(pilot: Pilot[Any], condition: Callable[[], bool], rounds: int = 500) -> None:
     """Let the app run until ``condition`` holds (e.g. a debounced search has answered)."""
     for _ in range(rounds):
@@ -52,7 +66,9 @@ async def wait_until(pilot: Pilot[Any], condition: Callable[[], bool], rounds: i
 
 async def open_form(app: AlineaApp, pilot: Pilot[Any], table: str, **options: Any) -> RecordForm:
     """Open the record form for ``table`` (a new record, or ``record=…``) and return it."""
-    app.open_form(table, **options)
+    from tui.screens.record_form import open_form as open_record_form
+
+    open_record_form(app, table, **options)
     await settle(app, pilot)
     form = app.screen
     assert isinstance(form, RecordForm)

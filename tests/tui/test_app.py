@@ -9,15 +9,14 @@ from textual.widgets import Input, OptionList, TabbedContent
 
 from store.config import UserConfig, load_config
 from store.workspace import Workspace
-from tests.tui.app_harness import make_app, open_form, press, settle, type_text, wait_until
+from tests.tui.app_harness import highlighted_id, make_app, open_form, press, settle, titles, type_text, wait_until
 from tui.launch import prepare
 from tui.screens.help import HelpScreen, help_rows
 from tui.screens.welcome import WelcomeScreen
 
 
 def _titles(app, pane_id: str) -> list[str]:
-    option_list = app.query_one(f"#{pane_id} OptionList", OptionList)
-    return [str(option_list.get_option_at_index(i).prompt) for i in range(option_list.option_count)]
+    return titles(app, pane_id)
 
 
 async def test_number_keys_switch_panes(workspace: Workspace) -> None:
@@ -45,7 +44,7 @@ async def test_undo_takes_back_the_last_change(workspace: Workspace) -> None:
     app = make_app(workspace)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        app.write(lambda ws: ws.create("objectives", title="Win the Q3 webinar"))
+        app.write(app, lambda ws: ws.create("objectives", title="Win the Q3 webinar"))
         await settle(app, pilot)
         await press(app, pilot, "1")
         assert _titles(app, "objectives")[0].startswith("Win the Q3 webinar")
@@ -105,9 +104,7 @@ async def test_the_palette_jumps_to_a_record_by_title(workspace: Workspace) -> N
         await press(app, pilot, "enter")
         await settle(app, pilot)
         assert app.query_one(TabbedContent).active == "objectives"
-        option_list = app.query_one("#objectives OptionList", OptionList)
-        assert option_list.highlighted is not None
-        assert option_list.get_option_at_index(option_list.highlighted).id == target.id
+        assert highlighted_id(app, "objectives") == target.id
 
 
 def _palette_hits(app) -> int:
@@ -160,7 +157,7 @@ async def test_a_second_app_on_the_same_workspace_is_read_only(workspace_dir: Pa
             assert second.workspace.read_only
             assert "read-only" in app.sub_title
             assert any("another alinea window" in n.message for n in app._notifications)
-            app.write(lambda ws: ws.create("tasks", title="nope"))
+            app.write(app, lambda ws: ws.create("tasks", title="nope"))
             await settle(app, pilot)
             assert any(n.title == "Not saved" for n in app._notifications)
     finally:
@@ -285,7 +282,7 @@ async def test_the_app_paints_first_and_shows_the_workspace_once_it_is_read(tmp_
         async with app.run_test(size=(120, 40)) as pilot:
             await settle(app, pilot)
             assert opened.workspace.loaded
-            assert opened.lock is not None and opened.lock.is_locked, "this window holds the workspace"
+            assert opened.claimed.lock is not None and opened.claimed.lock.is_locked, "this window holds the workspace"
             assert str(app.query_one("#board-status", Static).render()).startswith("30 cards")
             assert app.sub_title.startswith("Ana Ruiz"), "me, found once the members are read"
             assert not isinstance(app.screen, WelcomeScreen), "the sample quarter already knows me"
@@ -341,11 +338,11 @@ def test_without_a_git_email_the_welcome_name_is_who_i_am_next_time(
 ) -> None:
     from datetime import date
 
-    from tui.screens.welcome import WelcomeAnswer, apply_welcome
+    from store.welcome import apply_welcome
 
     (isolated_home / ".gitconfig").write_text("")  # a machine where git knows nobody
     workspace = Workspace(workspace_dir)
-    apply_welcome(workspace, WelcomeAnswer(sample=False, name="Lena Vogel", department="Marketing"), date.today())
+    apply_welcome(workspace, sample=False, name="Lena Vogel", department="Marketing", today=date.today())
     reopened = Workspace(workspace_dir)
     assert reopened.me is not None and reopened.me.name == "Lena Vogel"
     assert reopened.records("members")[0].created_by == "Lena Vogel"

@@ -6,15 +6,16 @@ import subprocess
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
+from textual import on
 
 from store.workspace import Workspace
-from tests.tui.app_harness import TODAY, make_app, press, settle
+from tests.tui.app_harness import TODAY, make_app, press, settle, titles
 from tui import app as app_module
 from tui.app import AlineaApp
 from tui.launch import prepare
+from tui.syncing import SyncController
 
 
 def git(folder: Path, *args: str) -> str:
@@ -37,7 +38,7 @@ async def test_s_syncs_an_edit_to_the_remote_and_the_header_says_clean(workspace
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         assert "clean" in app.sub_title
-        app.write(lambda ws: ws.create("tasks", title="Share me"))
+        app.write(app, lambda ws: ws.create("tasks", title="Share me"))
         await settle(app, pilot)
         assert "unsynced edits" in app.sub_title
         await press(app, pilot, "s")
@@ -61,8 +62,7 @@ async def test_a_teammates_push_arrives_with_s_and_the_panes_refresh(
         await press(app, pilot, "s")
         await settle(app, pilot)
         await press(app, pilot, "1")
-        titles = [str(o.prompt) for o in app.query_one("#objectives OptionList")._options]
-        assert any(title.startswith("From Jonas") for title in titles)
+        assert any(title.startswith("From Jonas") for title in titles(app, "objectives"))
         assert "behind" not in app.sub_title
 
 
@@ -80,7 +80,7 @@ async def test_quitting_after_an_edit_syncs_it_first(workspace_dir: Path, shared
     app = make_app(Workspace(workspace_dir))
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        app.write(lambda ws: ws.create("tasks", title="Last edit before closing"))
+        app.write(app, lambda ws: ws.create("tasks", title="Last edit before closing"))
         await settle(app, pilot)
         await pilot.press("q")
         await app.workers.wait_for_complete()
@@ -103,8 +103,8 @@ class StatusFirstApp(AlineaApp):
 
         super().__init__(workspace, today=lambda: TODAY, claim=claim_after_status)
 
-    def _status_read(self, *args: Any) -> None:
-        super()._status_read(*args)
+    @on(SyncController.Changed)
+    def _status_known(self) -> None:
         self.status_read.set()
 
 

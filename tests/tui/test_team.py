@@ -37,7 +37,7 @@ def highlighted(app: AlineaApp) -> str:
 
 async def open_team(app: AlineaApp, pilot) -> TeamScreen:  # noqa: ANN001 - textual's Pilot
     await settle(app, pilot)
-    app.show_team()
+    app.action_show_team()
     await settle(app, pilot)
     assert isinstance(app.screen, TeamScreen)
     return app.screen
@@ -109,7 +109,7 @@ async def test_removing_a_member_keeps_their_name_on_old_records_and_u_brings_th
         await press(app, pilot, "escape", "4")
         card = app.query_one("#column-todo").cards[0]
         assert card.owner == "Malik Johnson", "the board still names the owner of old cards"
-        app.show_team()
+        app.action_show_team()
         await settle(app, pilot)
         await press(app, pilot, "u")
         assert any(row.startswith("Malik Johnson") for row in rows(app))
@@ -137,7 +137,7 @@ async def test_the_palette_opens_the_team_and_jumps_to_a_member(team_workspace: 
         await press(app, pilot, "enter")
         assert isinstance(app.screen, TeamScreen)
         await press(app, pilot, "escape")
-        app.jump_to("members", next(m.id for m in team_workspace.records("members") if m.name == "Priya Rao"))
+        app.action_jump_to("members", next(m.id for m in team_workspace.records("members") if m.name == "Priya Rao"))
         await settle(app, pilot)
         assert isinstance(app.screen, TeamScreen)
         assert highlighted(app).startswith("Priya Rao")

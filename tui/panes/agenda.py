@@ -13,17 +13,16 @@ from tui.panes.record_list import RecordListPane
 
 class AgendaPane(RecordListPane):
     BINDING_GROUP_TITLE = "Agenda"
-    BINDINGS: ClassVar[list[BindingType]] = RecordListPane.pane_bindings("agenda", "meeting")
+    BINDINGS: ClassVar[list[BindingType]] = RecordListPane.pane_bindings("meetings", "agenda")
     TABLE = "meetings"
-    NOUN = "meeting"
     COMING = "Agenda — the agenda builder and meeting-run mode arrive in a later version; these are the meetings."
 
     _items: Counter[str] = Counter()
 
     def rows(self) -> list[Any]:
-        today = self.alinea.today()
-        meetings = self.alinea.workspace.records("meetings")
-        self._items = Counter(item.meeting_id for item in self.alinea.workspace.records("agenda_items"))
+        today = self.today()
+        meetings = self.workspace.records("meetings")
+        self._items = Counter(item.meeting_id for item in self.workspace.records("agenda_items"))
         upcoming = sorted((m for m in meetings if m.starts_at.date() >= today), key=lambda m: m.starts_at)
         past = sorted((m for m in meetings if m.starts_at.date() < today), key=lambda m: m.starts_at, reverse=True)
         return upcoming + past

@@ -1,7 +1,10 @@
 """The task board: columns todo / doing / blocked / done, moved and edited from the keyboard.
 
-The pane reads tasks and members from ``self.app.workspace`` and writes through
-``self.app.write`` (a worker), then shows the result when the app calls ``refresh_data``.
+Where does a card move go? ``action_move_card`` below asks for the change with
+``self.write(action, purpose="move")`` (tui/panes/base.py, through the app's Host protocol);
+tui/writes.py runs it in the one write worker, in order, and answers with a ``Saved``
+message, which ``_saved`` below turns into the moved card selected in its new column. The
+app refreshes every pane after any change (``refresh_data``), so the two meet in one place.
 """
 
 from __future__ import annotations
@@ -15,11 +18,13 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.widgets import Input, Static, TabPane
+from textual.widgets import Input, Static
 
 from store.positions import key_between
 from store.text import printable
+from tui.panes.base import Pane
 from tui.widgets.board_column import BoardColumn, Card, LazyCards
+from tui.writes import Saved
 
 if TYPE_CHECKING:
     from store.models import Member, Task
@@ -36,7 +41,7 @@ NO_MATCH = "No cards match — escape clears the filter"
 NONE_OF_MINE = "None of your cards here — m shows everyone's"
 
 
-class BoardPane(TabPane):
+class BoardPane(Pane):
     """Tasks as cards in four status columns."""
 
     BINDING_GROUP_TITLE = "Board"
@@ -90,7 +95,7 @@ class BoardPane(TabPane):
         ),
     ]
 
-    def __init__(self, title: str = "Board", *, id: str | None = "board") -> None:  # noqa: A002
+    def __init__(self, title: str = "Board", *, id: str = "board") -> None:  # noqa: A002
         super().__init__(title, id=id)
         self.filter_text = ""
         self.mine_only = False
@@ -98,20 +103,14 @@ class BoardPane(TabPane):
         self._members: dict[str, Member] = {}
         self._me: Member | None = None
         self._column_index = 0
-        self._ready = False  # the columns are mounted (just after the first frame)
-        self._focus_when_ready = False
-        self._stale = False
 
     def compose(self) -> ComposeResult:
         yield Static("Loading the workspace…", id="board-status", markup=False)
 
-    def on_mount(self) -> None:
-        # The columns (and the filter box) are most of the start-up's widget work: mounted just
-        # after the first frame, they let the window appear at once, saying it is loading.
-        self.call_after_refresh(self._mount_columns)
-
-    async def _mount_columns(self) -> None:
-        today = self.app.today()  # type: ignore[attr-defined]
+    async def build(self) -> None:
+        """The columns (and the filter box) are most of the start-up's widget work: mounted just
+        after the first frame, they let the window appear at once, saying it is loading."""
+        today = self.today()
         columns = [BoardColumn(key, title, today=today, id=f"column-{key}") for key, title in COLUMNS]
         await self.mount(
             Input(
@@ -122,31 +121,19 @@ class BoardPane(TabPane):
             before="#board-status",
         )
         await self.mount(Horizontal(*columns, id="board-columns"))
-        self._ready = True
-        self.refresh_data()
-        if self._focus_when_ready:
-            self.focus_default()
 
-    def focus_default(self) -> None:
-        """Focus the selected column (once the columns are there)."""
-        self._focus_when_ready = not self._ready
-        if self._ready:
-            self.focus_column(self._column_index)
+    def focus_content(self) -> None:
+        """Focus the selected column."""
+        self.focus_column(self._column_index)
 
     @on(events.Show)
     def _focus_when_shown(self) -> None:
         """Showing the board puts the keys on its cards, where h j k l work at once."""
-        if self._stale:
-            self.refresh_data()
         focused = self.app.focused
         if focused is None or self not in focused.ancestors:
             self.call_after_refresh(self.focus_default)
 
     # -- reading ----------------------------------------------------------------------
-    @property
-    def workspace(self) -> Workspace:
-        return self.app.workspace  # type: ignore[attr-defined, no-any-return]
-
     @property
     def columns(self) -> list[BoardColumn]:
         return list(self.query(BoardColumn))
@@ -155,16 +142,10 @@ class BoardPane(TabPane):
     def focused_column(self) -> BoardColumn:
         return self.columns[self._column_index]
 
-    def refresh_data(self) -> None:
+    def refresh_content(self) -> None:
         """Re-read tasks and members from the workspace and repaint, keeping each selection."""
-        if not self._ready:
-            return  # _mount_columns reads the data
-        if not self.display:
-            self._stale = True  # a hidden tab reads when it is shown: start-up paints sooner
-            return
-        self._stale = False
         workspace = self.workspace
-        if not getattr(workspace, "loaded", True):
+        if not workspace.loaded:
             self._show_loading()
             return
         self._members = {member.id: member for member in workspace.records("members", include_deleted=True)}
@@ -177,7 +158,7 @@ class BoardPane(TabPane):
 
     def _show(self, select: dict[str, str] | None = None) -> None:
         """Put the (filtered) cards in the columns; ``select`` maps a column to a card id to select."""
-        today = self.app.today()  # type: ignore[attr-defined]
+        today = self.today()
         total = sum(len(tasks) for tasks in self._tasks.values())
         matches = self._matcher()
         shown = 0
@@ -256,10 +237,6 @@ class BoardPane(TabPane):
         return matches
 
     # -- focus ------------------------------------------------------------------------
-    @on(BoardColumn.Highlighted)
-    def _column_highlighted(self, event: BoardColumn.Highlighted) -> None:
-        event.stop()
-
     @on(BoardColumn.Selected)
     def _card_opened(self, event: BoardColumn.Selected) -> None:
         event.stop()
@@ -275,32 +252,36 @@ class BoardPane(TabPane):
         self._column_index = max(0, min(index, len(COLUMNS) - 1))
         self.focused_column.card_list.focus()
 
-    def show_record(self, task_id: str) -> None:
+    def show_content(self, record_id: str) -> None:
         """Select a card and focus its column (the palette's "Jump to …")."""
-        task = self.workspace.get("tasks", task_id)
+        task = self.workspace.get("tasks", record_id)
         self.mine_only = False
         self.action_clear_filter()  # the card may be filtered out: show every card
-        self._after_write(str(task.status), task.id)(None)
+        self._select_card(str(task.status), task.id)
 
     def action_focus_column(self, step: int) -> None:
         self.focus_column(self._column_index + step)
 
     # -- writing ----------------------------------------------------------------------
-    def _write(self, action: Callable[[Workspace], Any], on_done: Callable[[Any], None] | None = None) -> None:
-        self.app.write(action, on_done=on_done)  # type: ignore[attr-defined]
+    @on(Saved)
+    def _saved(self, event: Saved) -> None:
+        """A change this board asked for is saved: select the card where it now is."""
+        event.stop()
+        if event.purpose == "delete":
+            self.refresh_data()
+            self.notify(f"Deleted “{event.result.title}” — u brings it back")
+        elif event.purpose in ("move", "reorder"):
+            task = event.result
+            self._select_card(str(task.status), task.id)
 
-    def _after_write(self, column_key: str, card_id: str) -> Callable[[Any], None]:
-        """Once saved (or when jumped to): show the new data with ``card_id`` selected in ``column_key``, focused."""
-
-        def done(_: Any) -> None:
-            index = [key for key, _ in COLUMNS].index(column_key)
-            column = self.columns[index]
-            if not column.select(card_id):  # the app's refresh has not reached the board yet
-                self.refresh_data()
-                column.select(card_id)
-            self.focus_column(index)
-
-        return done
+    def _select_card(self, column_key: str, card_id: str) -> None:
+        """Show the data with ``card_id`` selected in ``column_key``, focused."""
+        index = [key for key, _ in COLUMNS].index(column_key)
+        column = self.columns[index]
+        if not column.select(card_id):  # the app's refresh has not reached the board yet
+            self.refresh_data()
+            column.select(card_id)
+        self.focus_column(index)
 
     def action_new_card(self) -> None:
         column = self.focused_column
@@ -319,27 +300,19 @@ class BoardPane(TabPane):
         self._open_form(record=self.workspace.get("tasks", card.id))
 
     def _open_form(self, *, record: Task | None = None, defaults: dict[str, Any] | None = None) -> None:
-        from tui.screens.record_form import RecordForm
+        self.open_form("tasks", record=record, defaults=defaults, then=self._form_closed)
 
-        def saved(result: Any) -> None:
-            if result is None:
-                self.focused_column.card_list.focus()
-                return
-            self._after_write(str(result.status), result.id)(result)
-
-        self.app.push_screen(RecordForm("tasks", record=record, defaults=defaults), saved)
+    def _form_closed(self, saved: Task | None) -> None:
+        if saved is None:
+            self.focused_column.card_list.focus()
+        else:
+            self._select_card(str(saved.status), saved.id)
 
     def action_delete_card(self) -> None:
         card = self.focused_column.selected
         if card is None:
             return
-        title = card.title
-
-        def deleted(_: Any) -> None:
-            self.refresh_data()
-            self.notify(f"Deleted “{title}” — u brings it back")
-
-        self._write(lambda workspace: workspace.delete("tasks", card.id), on_done=deleted)
+        self.write(lambda workspace: workspace.delete("tasks", card.id), purpose="delete")
 
     def action_move_card(self, step: int) -> None:
         """Move the selected card to the neighbouring column, at its top."""
@@ -351,9 +324,8 @@ class BoardPane(TabPane):
         status = COLUMNS[target][0]
         first = self._tasks[status][0].position if self._tasks[status] else None
         position = _between(None, first) or self.workspace.get("tasks", card.id).position
-        self._write(
-            lambda workspace: workspace.update("tasks", card.id, status=status, position=position),
-            on_done=self._after_write(status, card.id),
+        self.write(
+            lambda workspace: workspace.update("tasks", card.id, status=status, position=position), purpose="move"
         )
 
     def action_reorder_card(self, step: int) -> None:
@@ -373,14 +345,11 @@ class BoardPane(TabPane):
         )
         position = _between(before.position if before else None, after.position if after else None)
         if position is not None:
-            self._write(
-                lambda workspace: workspace.update("tasks", card.id, position=position),
-                on_done=self._after_write(column.key, card.id),
-            )
+            self.write(lambda workspace: workspace.update("tasks", card.id, position=position), purpose="reorder")
             return
         # Equal or empty positions (hand-edited data): renumber this column once.
         order.insert(at if step < 0 else at + 1, self.workspace.get("tasks", card.id))
-        self._write(lambda workspace: _respace(workspace, order), on_done=self._after_write(column.key, card.id))
+        self.write(lambda workspace: _respace(workspace, order, card.id), purpose="reorder")
 
     # -- filtering --------------------------------------------------------------------
     def action_filter_cards(self) -> None:
@@ -421,7 +390,7 @@ class BoardPane(TabPane):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "clear_filter":
-            return self._ready and (bool(self.filter_text) or self.query_one("#board-filter", Input).display)
+            return self.built and (bool(self.filter_text) or self.query_one("#board-filter", Input).display)
         return True
 
 
@@ -441,9 +410,11 @@ def _between(before: str | None, after: str | None) -> str | None:
     return key
 
 
-def _respace(workspace: Workspace, order: Sequence[Task]) -> None:
+def _respace(workspace: Workspace, order: Sequence[Task], moved_id: str) -> Task:
+    """Renumber a column in ``order``; returns the moved task as saved."""
     position: str | None = None
     for task in order:
         position = key_between(position, None)
         if task.position != position:
             workspace.update("tasks", task.id, position=position)
+    return workspace.get("tasks", moved_id)

@@ -6,21 +6,21 @@ from typing import Any, ClassVar
 
 from textual.binding import BindingType
 
+from store.vocabulary import VOCABULARY
 from tui.panes.record_list import RecordListPane
 
 
 class FeedbackPane(RecordListPane):
     BINDING_GROUP_TITLE = "Feedback"
-    BINDINGS: ClassVar[list[BindingType]] = RecordListPane.pane_bindings("feedback", "feedback entry")
+    BINDINGS: ClassVar[list[BindingType]] = RecordListPane.pane_bindings("feedback", "feedback")
     TABLE = "feedback"
-    NOUN = "feedback entry"
     COMING = "Feedback — filters, responses and turning feedback into tasks arrive in a later version."
 
     def rows(self) -> list[Any]:
-        return sorted(self.alinea.workspace.records("feedback"), key=lambda f: f.created_at, reverse=True)
+        return sorted(self.workspace.records("feedback"), key=lambda f: f.created_at, reverse=True)
 
     def describe(self, record: Any) -> str:
         return f"[{record.kind}] {record.label}  ·  {record.status}"
 
     def empty_text(self) -> str:
-        return "No feedback yet. Press n to log the first feedback entry."
+        return f"No feedback yet. Press n to log the first {VOCABULARY['feedback'].noun}."

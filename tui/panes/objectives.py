@@ -13,9 +13,8 @@ STATUS_WORDS = {"on_track": "on track", "at_risk": "at risk", "off_track": "off 
 
 class ObjectivesPane(RecordListPane):
     BINDING_GROUP_TITLE = "Objectives"
-    BINDINGS: ClassVar[list[BindingType]] = RecordListPane.pane_bindings("objectives", "objective")
+    BINDINGS: ClassVar[list[BindingType]] = RecordListPane.pane_bindings("objectives", "objectives")
     TABLE = "objectives"
-    NOUN = "objective"
     COMING = "Objectives — metrics, progress and sparklines arrive in a later version; n adds, enter edits."
 
     def describe(self, record: Any) -> str:

@@ -1,19 +1,22 @@
 """RecordForm: a modal form generated from a table's pydantic model.
 
 One input per field (see form_fields.py for which). tab / shift+tab move, enter on the last
-field or ctrl+s saves, escape cancels. The form saves through ``app.write`` itself, shows
-refused values under their fields, and dismisses with the saved record (None on cancel).
+field or ctrl+s saves, escape cancels. The form saves through the write queue itself
+(tui/writes.py), shows refused values under their fields, and dismisses with the saved
+record (None on cancel). ``open_form`` is how panes and screens open one.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar, Literal
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, Static, TextArea
@@ -29,9 +32,7 @@ from tui.screens.form_fields import (
     format_datetime_hint,
 )
 from tui.widgets.steady_footer import SteadyFooter
-
-if TYPE_CHECKING:
-    from tui.app import AlineaApp
+from tui.writes import Host, Refused, Saved, host_of
 
 ADD_MEMBER = "__add_member__"
 MAX_CHOICES = 500
@@ -58,8 +59,8 @@ class RecordForm(ModalScreen[Record | None]):
         self._previous: dict[str, Any] = {}
 
     @property
-    def alinea(self) -> AlineaApp:
-        return self.app  # type: ignore[return-value]
+    def host(self) -> Host:
+        return host_of(self)
 
     # -- building ---------------------------------------------------------------------
     def initial(self, name: str) -> Any:
@@ -123,14 +124,16 @@ class RecordForm(ModalScreen[Record | None]):
         if spec.kind == "bool":
             return Checkbox(spec.label, bool(value), id=widget_id)
         text = "" if value is None else (f"{value:g}" if isinstance(value, float) else str(value))
-        kind = {"integer": "integer", "number": "number"}.get(spec.kind, "text")
-        return Input(text, id=widget_id, type=kind, compact=True)  # type: ignore[arg-type]
+        kind: Literal["integer", "number", "text"] = (
+            "integer" if spec.kind == "integer" else "number" if spec.kind == "number" else "text"
+        )
+        return Input(text, id=widget_id, type=kind, compact=True)
 
     def _choices(self, table: str | None, keep: set[str]) -> list[tuple[str, str]]:
         """(label, id) of live records of ``table``, plus removed ones this record still names."""
         if not table:
             return []
-        workspace = self.alinea.workspace
+        workspace = self.host.workspace
         records = [r for r in workspace.records(table, include_deleted=True) if not r.deleted or r.id in keep]
         if table == "meetings":
             records.sort(key=lambda m: m.starts_at, reverse=True)
@@ -189,9 +192,9 @@ class RecordForm(ModalScreen[Record | None]):
         hint = self.query_one(f"#hint-{spec.name}", Static)
         try:
             if spec.kind == "date":
-                words = format_date_hint(parse_date(text, self.alinea.today()))
+                words = format_date_hint(parse_date(text, self.host.today()))
             else:
-                words = format_datetime_hint(parse_datetime(text, self.alinea.today()))
+                words = format_datetime_hint(parse_datetime(text, self.host.today()))
         except ValueError:
             words = ""
         hint.update(words)
@@ -278,7 +281,7 @@ class RecordForm(ModalScreen[Record | None]):
         """The typed values and, per field, what could not be read."""
         values: dict[str, Any] = {}
         errors: dict[str, str] = {}
-        today = self.alinea.today()
+        today = self.host.today()
         for spec in self.specs:
             widget = self.query_one(f"#field-{spec.name}")
             try:
@@ -332,29 +335,31 @@ class RecordForm(ModalScreen[Record | None]):
         if record is None:
             hidden = {k: v for k, v in self.defaults.items() if k in self.model.data_fields() and k not in values}
             fields = {**hidden, **values}
-            self.alinea.write(lambda ws: ws.create(table, **fields), on_done=self._saved, on_error=self._refused)
+            self.host.write(self, lambda ws: ws.create(table, **fields), purpose="save")
         else:
             # Only what the person changed: a teammate's edit pulled while the form was open
             # must not be overwritten by the values the form was opened with.
             record_id, changed = record.id, _changed_fields(record, values)
-            self.alinea.write(
-                lambda ws: ws.update(table, record_id, **changed), on_done=self._saved, on_error=self._refused
-            )
+            self.host.write(self, lambda ws: ws.update(table, record_id, **changed), purpose="save")
 
-    def _saved(self, record: Record) -> None:
+    @on(Saved)
+    def _saved(self, event: Saved) -> None:
+        event.stop()
         self._saving = False
-        self.dismiss(record)
+        self.dismiss(event.result)
 
-    def _refused(self, error: Exception) -> bool:
+    @on(Refused)
+    def _refused(self, event: Refused) -> None:
         from store.workspace import FieldErrors
 
+        event.stop()  # said in the form, where the person is looking
         self._saving = False
+        error = event.error
         if isinstance(error, FieldErrors):
             self.show_errors(error.errors)
-            return True
+            return
         message = str(error)
         self._set_error("form", message[:1].upper() + message[1:])
-        return True  # said in the form, where the person is looking
 
     def action_cancel_form(self) -> None:
         self.dismiss(None)
@@ -380,3 +385,19 @@ _OMIT = _Omit()
 
 def _local(moment: datetime) -> datetime:
     return moment.astimezone() if moment.tzinfo else moment
+
+
+def open_form(
+    node: DOMNode, table: str, *, record: Record | None = None, defaults: dict[str, Any] | None = None,
+    then: Callable[[Any], None] | None = None,
+) -> None:
+    """Open the form for a new ``table`` record (or to edit ``record``) over ``node``'s screen.
+
+    A read-only workspace says why instead of opening an empty form.
+    """
+    workspace = host_of(node).workspace
+    if workspace.read_only and record is None:
+        reason = f"The workspace is read-only because {workspace.read_only_reason}."
+        node.app.notify(reason, title="Read-only", severity="warning")
+        return
+    node.app.push_screen(RecordForm(table, record=record, defaults=defaults), callback=then)

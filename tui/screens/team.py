@@ -20,10 +20,10 @@ from textual.widgets.option_list import Option
 
 from store.text import printable
 from tui.widgets.steady_footer import SteadyFooter
+from tui.writes import Host, Saved, host_of
 
 if TYPE_CHECKING:
     from store.models import Member
-    from tui.app import AlineaApp
 
 NO_DEPARTMENT = "No department"
 EMPTY_TEAM = "Nobody here yet — press n to add the first member."
@@ -61,8 +61,8 @@ class TeamScreen(ModalScreen[None]):
         self._select = select
 
     @property
-    def alinea(self) -> AlineaApp:
-        return self.app  # type: ignore[return-value]
+    def host(self) -> Host:
+        return host_of(self)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="team"):
@@ -79,7 +79,7 @@ class TeamScreen(ModalScreen[None]):
     # -- data -----------------------------------------------------------------------------
     def refresh_data(self) -> None:
         """Re-read the members (the app calls this after every change), keeping the highlight."""
-        workspace = self.alinea.workspace
+        workspace = self.host.workspace
         members = workspace.records("members")
         me = workspace.me
         option_list = self.query_one(OptionList)
@@ -111,7 +111,7 @@ class TeamScreen(ModalScreen[None]):
 
     def _highlighted_member(self) -> Member | None:
         member_id = self.highlighted_id
-        return self.alinea.workspace.get("members", member_id) if member_id else None
+        return self.host.workspace.get("members", member_id) if member_id else None
 
     # -- actions --------------------------------------------------------------------------
     def action_cursor(self, step: int) -> None:
@@ -122,19 +122,24 @@ class TeamScreen(ModalScreen[None]):
         # A new colleague is most often in the department of the one highlighted.
         highlighted = self._highlighted_member()
         defaults = {"department": highlighted.department} if highlighted and highlighted.department else None
-        self.alinea.open_form("members", defaults=defaults, then=self._form_closed)
+        self._open_form(defaults=defaults)
 
     def action_edit_member(self) -> None:
         member = self._highlighted_member()
         if member is None:
             self.notify("Nobody to edit here — press n to add a member", severity="warning")
             return
-        self.alinea.open_form("members", record=member, then=self._form_closed)
+        self._open_form(record=member)
 
     @on(OptionList.OptionSelected, "#team-list")
     def _member_chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.action_edit_member()
+
+    def _open_form(self, **options: Any) -> None:
+        from tui.screens.record_form import open_form
+
+        open_form(self, "members", then=self._form_closed, **options)
 
     def _form_closed(self, saved: Any) -> None:
         if saved is not None:
@@ -146,16 +151,21 @@ class TeamScreen(ModalScreen[None]):
         member = self._highlighted_member()
         if member is None:
             return
-        name = member.name
+        self.host.write(self, lambda workspace: workspace.delete("members", member.id), purpose="remove")
 
-        def removed(_: Any) -> None:
+    @on(Saved)
+    def _saved(self, event: Saved) -> None:
+        if event.purpose == "remove":
+            event.stop()
             self.refresh_data()
-            self.notify(f"Removed {name} from the team — their records keep the name; u brings them back")
-
-        self.alinea.write(lambda workspace: workspace.delete("members", member.id), on_done=removed)
+            self.notify(f"Removed {event.result.name} from the team — their records keep the name; u brings them back")
+        # an undo goes on to the app, which says what it undid
 
     def action_undo(self) -> None:
-        self.alinea.action_undo_change()
+        if not self.host.workspace.can_undo:
+            self.notify("Nothing to undo.")
+            return
+        self.host.write(self, lambda workspace: workspace.undo(), purpose="undo")
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from tui.widgets.steady_footer import SteadyFooter
-
-if TYPE_CHECKING:
-    from store.workspace import Workspace
+from tui.writes import host_of
 
 INTRO = (
     "alinea is where sales and marketing leads prepare and run their alignment meetings: "
@@ -61,7 +59,7 @@ class WelcomeScreen(ModalScreen[WelcomeAnswer | None]):
                                       id="welcome-sample")
                     yield RadioButton("Start empty", id="welcome-empty")
             if self.ask_name:
-                workspace: Workspace = self.app.workspace  # type: ignore[attr-defined]
+                workspace = host_of(self).workspace
                 name, department = workspace.suggested_member()  # git's user.name, when it is set
                 known = workspace.identity.email or workspace.identity.name
                 signed = f"signed as {self.who}" if known else "signed with the name you give here"
@@ -126,34 +124,23 @@ class WelcomeScreen(ModalScreen[WelcomeAnswer | None]):
         self.dismiss(None)
 
 
-def in_sample(who: str, today: date) -> bool:
-    """Whether the sample quarter has a member with this git identity."""
-    from store.demo import demo_rows
+def offer_welcome(host_node: DOMNode, *, first_run: bool) -> None:
+    """On a first run, or when no member has my git identity: ask, then carry the answer out
+    in the write queue (store/welcome.py); ``host_node`` hears ``Saved(purpose="welcome")``."""
+    from store.welcome import apply_welcome, in_sample
 
-    return any(row.get("email") == who.lower() for row in demo_rows(today)["members"])
+    host = host_of(host_node)
+    workspace, today = host.workspace, host.today()
+    me_missing = workspace.me is None
+    if not first_run and not me_missing:
+        return
+    sample = first_run and in_sample(workspace.who, today)
 
+    def answered(answer: WelcomeAnswer | None) -> None:
+        if answer is not None:
+            host.write(host_node, lambda ws: apply_welcome(
+                ws, sample=answer.sample, name=answer.name, department=answer.department, today=today
+            ), purpose="welcome")
 
-def apply_welcome(workspace: Workspace, answer: WelcomeAnswer, today: date) -> str:
-    """Carry out the welcome's choices (in a worker). Returns what was done, in words."""
-    done = []
-    sample = answer.sample and workspace.count("tasks") == 0
-    if sample:
-        from store.demo import demo_rows
-
-        for table, rows in demo_rows(today).items():
-            workspace.create_many(table, [{**row, "updated_by": row["created_by"]} for row in rows])
-        done.append("Loaded the sample quarter")
-    if answer.name and workspace.me is None:
-        email = workspace.who if "@" in workspace.who else ""
-        if not email:  # no git email here: sign edits with the name, so `me` finds it next time
-            workspace.identify_as(answer.name)
-        workspace.create("members", name=answer.name, email=email, department=answer.department)
-        done.append(f"added you, {answer.name}, to the team")
-    if sample:  # one commit for the whole start, so a new workspace opens clean
-        from store.repo import commit_all
-
-        commit_all(workspace.folder, "Load the sample sales and marketing quarter")
-    if not done:
-        return ""
-    text = "; ".join(done)
-    return text[:1].upper() + text[1:] + "."
+    screen = WelcomeScreen(first_run=first_run, ask_name=me_missing, who=workspace.who, in_sample=sample)
+    host_node.app.push_screen(screen, callback=answered)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import ClassVar, TypeVar, overload
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -18,9 +18,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
 
-from tui.widgets.virtual_list import Item, VirtualList
-
-T = TypeVar("T")
+from tui.widgets.virtual_list import Item, LazySequence, VirtualList
 
 #: what a card shows in front of its title, by priority (normal shows nothing)
 PRIORITY_MARKS: dict[str, tuple[str, str]] = {
@@ -68,34 +66,6 @@ def card_lines(card: Card, today: date) -> Item:
     due_style = ".board-column--overdue" if card.overdue else ".board-column--muted"
     due = Content.styled(("overdue " if card.overdue else "") + due_label(card.due, today), due_style)
     return (title, (details, due))
-
-
-class LazySequence(Sequence[T]):
-    """Items built on first access and kept: a column of 10,000 tasks builds only what it paints."""
-
-    def __init__(self, length: int, build: Callable[[int], T]) -> None:
-        self._length = length
-        self._build = build
-        self._built: dict[int, T] = {}
-
-    def __len__(self) -> int:
-        return self._length
-
-    @overload
-    def __getitem__(self, index: int) -> T: ...
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[T]: ...
-    def __getitem__(self, index: int | slice) -> T | Sequence[T]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(self._length))]
-        if index < 0:
-            index += self._length
-        if not 0 <= index < self._length:
-            raise IndexError(index)
-        item = self._built.get(index)
-        if item is None:
-            item = self._built[index] = self._build(index)
-        return item
 
 
 class LazyCards(LazySequence[Card]):
@@ -172,18 +142,6 @@ class BoardColumn(Vertical):
     }
     """
 
-    class Highlighted(Message):
-        """The cursor of this column moved to a card (``card`` is None in an empty column)."""
-
-        def __init__(self, column: BoardColumn, card: Card | None) -> None:
-            super().__init__()
-            self.column = column
-            self.card = card
-
-        @property
-        def control(self) -> BoardColumn:
-            return self.column
-
     class Selected(Message):
         """The person opened a card (enter or a second click)."""
 
@@ -258,8 +216,7 @@ class BoardColumn(Vertical):
 
     @on(VirtualList.Highlighted)
     def _card_highlighted(self, event: VirtualList.Highlighted) -> None:
-        event.stop()
-        self.post_message(self.Highlighted(self, self.selected))
+        event.stop()  # nobody above listens: the board reads ``selected`` when it needs it
 
     @on(VirtualList.Selected)
     def _card_selected(self, event: VirtualList.Selected) -> None:

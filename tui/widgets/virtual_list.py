@@ -16,8 +16,8 @@ the theme's variables in TCSS rather than from the data.
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Sequence
-from typing import ClassVar
+from collections.abc import Callable, Sequence
+from typing import ClassVar, TypeVar, overload
 
 from rich.segment import Segment
 from textual import events
@@ -31,9 +31,38 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
 
+T = TypeVar("T")
 Text = str | Content
 Line = Text | tuple[Text, Text]
 Item = Sequence[Line]
+
+
+class LazySequence(Sequence[T]):
+    """Items built on first access and kept: a list of 10,000 rows builds only what it paints."""
+
+    def __init__(self, length: int, build: Callable[[int], T]) -> None:
+        self._length = length
+        self._build = build
+        self._built: dict[int, T] = {}
+
+    def __len__(self) -> int:
+        return self._length
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[T]: ...
+    def __getitem__(self, index: int | slice) -> T | Sequence[T]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._length))]
+        if index < 0:
+            index += self._length
+        if not 0 <= index < self._length:
+            raise IndexError(index)
+        item = self._built.get(index)
+        if item is None:
+            item = self._built[index] = self._build(index)
+        return item
 
 
 class VirtualList(ScrollView, can_focus=True, inherit_bindings=False):

@@ -1,0 +1,135 @@
+"""The Pane every pane extends: what the app may call on a pane, and how a pane gets its data.
+
+Calls go down, messages go up. The app calls only these methods: ``refresh_data`` (after
+every change of the workspace), ``focus_default`` and ``show_record``. A pane reads the
+workspace and today's date, and asks for changes with ``write`` (answered by ``Saved`` or
+``Refused`` messages, see tui/writes.py), all through the ``Host`` protocol: it never
+imports the app.
+
+Panes mount lazily, through this one helper: a pane composes only what the first frame
+shows; ``build`` mounts the rest just after that frame. Until then (and while a hidden pane
+has not been shown since a change) the calls above are remembered and carried out later.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+
+from textual.widgets import TabPane
+
+from tui.writes import Action, Host, host_of
+
+if TYPE_CHECKING:
+    from store.workspace import Workspace
+
+
+@runtime_checkable
+class Refreshable(Protocol):
+    """What the app re-reads after every change: each pane, and a screen that lists records (Team)."""
+
+    def refresh_data(self) -> None: ...
+
+
+class Pane(TabPane):
+    """One of the four panes: refreshed from the workspace, focused, asked to show a record."""
+
+    def __init__(self, title: str, *, id: str) -> None:  # noqa: A002 - Textual's name
+        super().__init__(title, id=id)
+        self.built = False  # ``build`` has mounted the pane's widgets (just after the first frame)
+        self._stale = True
+        self._focus_when_built = False
+        self._show_when_built: str | None = None
+
+    # -- for subclasses ---------------------------------------------------------------
+    async def build(self) -> None:
+        """Mount what the first frame can do without (called once, just after it)."""
+
+    def refresh_content(self) -> None:
+        """Re-read the workspace and repaint (only called once built and shown)."""
+
+    def focus_content(self) -> None:
+        """Focus the pane's main widget (only called once built)."""
+
+    def show_content(self, record_id: str) -> None:
+        """Select a record and focus it (only called once built and fresh)."""
+
+    # -- what a pane reaches ------------------------------------------------------------
+    @property
+    def host(self) -> Host:
+        return host_of(self)
+
+    @property
+    def workspace(self) -> Workspace:
+        return self.host.workspace
+
+    def today(self) -> date:
+        return self.host.today()
+
+    def write(self, action: Action, *, purpose: str = "") -> None:
+        """Save ``action(workspace)`` in the write queue; this pane hears ``Saved`` or ``Refused``."""
+        self.host.write(self, action, purpose=purpose)
+
+    def open_form(
+        self, table: str, *, record: Any = None, defaults: dict[str, Any] | None = None,
+        then: Callable[[Any], None] | None = None,
+    ) -> None:
+        from tui.screens.record_form import open_form
+
+        open_form(self, table, record=record, defaults=defaults, then=then)
+
+    # -- what the app calls ---------------------------------------------------------------
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._build)
+
+    async def _build(self) -> None:
+        await self.build()
+        self.built = True
+        self.refresh_data()
+        if self._show_when_built is not None:
+            self.show_record(self._show_when_built)
+        elif self._focus_when_built:
+            self.focus_default()
+
+    def on_show(self) -> None:
+        if self._stale and self.built:
+            self.refresh_data()
+
+    def refresh_data(self) -> None:
+        """Re-read the workspace; a hidden pane waits until it is shown (start-up paints sooner)."""
+        if not self.built or not self.display:
+            self._stale = True
+            return
+        self._stale = False
+        self.refresh_content()
+
+    def focus_default(self) -> None:
+        self._focus_when_built = not self.built
+        if self.built:
+            self.focus_content()
+
+    def show_record(self, record_id: str) -> None:
+        """Select a record (the palette's "Jump to …")."""
+        self._show_when_built = None if self.built else record_id
+        if not self.built:
+            return
+        if self._stale:
+            self._stale = False
+            self.refresh_content()
+        self.show_content(record_id)
+
+
+#: which pane shows a record of each table (agenda items show in their meeting, metrics in their objective)
+PANE_OF_TABLE = {"objectives": "objectives", "meetings": "agenda", "feedback": "feedback", "tasks": "board"}
+
+
+def shown_in(workspace: Workspace, table: str, record_id: str) -> tuple[str, str]:
+    """The pane that shows a record, and the record it shows for it (its meeting, its objective)."""
+    if table == "agenda_items":
+        table, record_id = "meetings", workspace.get(table, record_id).meeting_id
+    elif table == "measurements":
+        table, record_id = "metrics", workspace.get(table, record_id).metric_id
+    if table == "metrics":
+        table, record_id = "objectives", workspace.get(table, record_id).objective_id
+    return PANE_OF_TABLE[table], record_id
