@@ -46,7 +46,7 @@ def test_form_shows_a_refused_value_under_its_field(demo_app: AlineaApp, snap_co
     async def run_before(pilot) -> None:
         await settle(demo_app, pilot)
         await pilot.press("1")
-        demo_app.open_form("objectives")
+        open_form(demo_app, "objectives")
         await settle(demo_app, pilot)
         await pilot.press(*"Lift", "space", *"NPS")
         demo_app.screen.query_one("#field-period", Input).value = "Q4"
@@ -58,8 +58,8 @@ def test_form_shows_a_refused_value_under_its_field(demo_app: AlineaApp, snap_co
 
 
 def test_help_lists_the_keys_of_the_objectives_pane(demo_app: AlineaApp, snap_compare) -> None:
-    """The help over the Objectives pane: "Keys on this screen", the list's own keys (↓ ↑, pgdn,
-    home, end, ⏎ select…), an "Objectives" group (n add a new objective, e edit), then "Everywhere"
+    """The help over the Objectives pane: "Keys on this screen", the record list's own keys (j ↓
+    next item, k ↑, pgdn, pgup, home, end, ⏎ open), an "Objectives" group (n add a new objective, e edit), then "Everywhere"
     (^q, 1–4, u, s, ?, ^p, q) and "Screen" (tab, shift+tab, copy)."""
 
     async def run_before(pilot) -> None:
@@ -95,7 +95,7 @@ def test_team_lists_members_by_department(demo_app: AlineaApp, snap_compare) -> 
 
     async def run_before(pilot) -> None:
         await settle(demo_app, pilot)
-        demo_app.show_team()
+        demo_app.action_show_team()
         await settle(demo_app, pilot)
 
     assert snap_compare(demo_app, terminal_size=SIZE, run_before=run_before)
