@@ -15,7 +15,6 @@ from typing import Any
 
 from store.paths import config_file
 
-THEMES = ("alinea-dark", "alinea-light", "alinea-contrast")
 MAX_SYNC_INTERVAL = 24 * 60
 
 
@@ -27,7 +26,7 @@ class ConfigError(ValueError):
 class UserConfig:
     """Settings a person may put in config.toml."""
 
-    #: one of THEMES, or any theme Textual ships (e.g. "nord")
+    #: alinea-dark, alinea-light, alinea-contrast (themes/), or any theme Textual ships (e.g. "nord")
     theme: str = "alinea-dark"
     #: sync in the background every N minutes while the app is open (0: only on open, quit and `s`)
     sync_interval_minutes: int = 0

@@ -17,6 +17,7 @@ import os
 import shlex
 import socket
 import subprocess
+from functools import lru_cache
 from pathlib import Path
 
 from store.workspace import DATA_FILE
@@ -27,6 +28,22 @@ CONNECT_TIMEOUT = 15
 ATTRIBUTES_LINE = f"/{DATA_FILE} merge=alinea -text -filter -ident -working-tree-encoding"
 _CONFIG_KEYS = ("user.name", "user.email", "core.sshcommand")
 _PLINK = ("plink", "plink.exe", "tortoiseplink", "tortoiseplink.exe")
+
+
+def cached_config(folder: Path) -> dict[str, str]:
+    """``read_config``, asked of git once per folder (and HOME): a header's status read runs
+    four git commands, and each would otherwise start a `git config` process first."""
+    return dict(_cached_config(Path(folder).resolve(), os.environ.get("HOME", "")))
+
+
+@lru_cache(maxsize=64)
+def _cached_config(folder: Path, home: str) -> tuple[tuple[str, str], ...]:
+    return tuple(read_config(folder).items())
+
+
+def forget_config() -> None:
+    """After alinea itself changes git's config (the welcome sets user.name)."""
+    _cached_config.cache_clear()
 
 
 def read_config(folder: Path) -> dict[str, str]:
@@ -79,7 +96,7 @@ def git_env(folder: Path, config: dict[str, str] | None = None) -> dict[str, str
     welcome has set ``user.name`` (a machine with no email), they carry that name and no
     address ("Mara Lind <>"), never the login's: the person signed with their name.
     """
-    config = read_config(Path(folder)) if config is None else config
+    config = cached_config(Path(folder)) if config is None else config
     env = {**os.environ, "GIT_TERMINAL_PROMPT": "0"}
     env["GIT_SSH_COMMAND"] = ssh_command(env, config.get("core.sshcommand", ""))
     login = getpass.getuser()

@@ -51,7 +51,6 @@ def _kill_group(group: int) -> None:
 
 @dataclass(frozen=True)
 class GitRun:
-    args: tuple[str, ...]
     returncode: int
     raw: bytes
     stderr: str
@@ -113,7 +112,7 @@ class GitRunner:
         finally:
             with _running_lock:
                 _running.discard(process.pid)
-        done = GitRun(tuple(args), process.returncode or 0, out, err.decode(errors="replace"))
+        done = GitRun(process.returncode or 0, out, err.decode(errors="replace"))
         if check and not done.ok:
             raise GitError(f"git {_verb(args)} failed: {done.reason}")
         return done

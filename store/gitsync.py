@@ -399,9 +399,9 @@ class _Sync:
 
 
 async def sync(
-    folder: Path, *, timeout: float = NETWORK_TIMEOUT, budget: float = RETRY_BUDGET, workspace: Any = None
+    folder: Path, *, timeout: float = NETWORK_TIMEOUT, budget: float = RETRY_BUDGET
 ) -> SyncResult:
-    """Sync a workspace folder with its remote; ``workspace`` (if given) reloads afterwards.
+    """Sync a workspace folder with its remote.
 
     ``budget``: seconds to keep merging and retrying a rejected push (the app passes what is
     left of its quit wait). The save lock is held only to commit and to merge, never while
@@ -409,8 +409,6 @@ async def sync(
     """
     folder = Path(folder).resolve()
     result = await _Sync(folder, timeout, budget).run()
-    if workspace is not None:
-        workspace.reload_if_changed()
     return result
 
 
@@ -428,23 +426,6 @@ class SyncStatus:
     dirty: bool
     merging: bool
     conflicts: int
-
-    @property
-    def label(self) -> str:
-        parts = []
-        if self.merging:
-            parts.append("unfinished merge")
-        if self.dirty:
-            parts.append("unsynced changes")
-        if self.ahead:
-            parts.append(f"{self.ahead} to push")
-        if self.behind:
-            parts.append(f"{self.behind} to pull")
-        if self.conflicts:
-            parts.append(plural(self.conflicts, "conflict"))
-        if not self.has_remote:
-            parts.append("local only")
-        return ", ".join(parts) or "synced"
 
 
 def status(folder: Path, workspace: Any = None) -> SyncStatus:

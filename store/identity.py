@@ -91,6 +91,9 @@ def _set_config(folder: Path, key: str, value: str) -> None:
         check=True,
         env=_git_env(),
     )
+    from store.gitenv import forget_config  # lazily: store.gitenv imports the workspace, which imports this
+
+    forget_config()  # git's next call carries what was just set
 
 
 def remember_name(folder: Path, name: str) -> None:

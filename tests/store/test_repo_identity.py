@@ -50,9 +50,9 @@ def git_identity_is(home: Path, name: str = "", email: str = "") -> None:
 
 def welcome(folder: Path, name: str, department: str = "") -> None:
     """The welcome's data step, as the app runs it when I give my name."""
-    from tui.screens.welcome import WelcomeAnswer, apply_welcome
+    from store.welcome import apply_welcome
 
-    apply_welcome(Workspace(folder), WelcomeAnswer(name=name, department=department), date(2026, 11, 27))
+    apply_welcome(Workspace(folder), sample=False, name=name, department=department, today=date(2026, 11, 27))
 
 
 def test_commits_after_the_welcome_are_signed_with_the_typed_name_not_the_login(

@@ -30,3 +30,18 @@ async def test_the_footer_follows_the_pane_and_stays_put_between_board_columns(w
         assert "New objective" in descriptions(app) and "Move ←" not in descriptions(app)
         await press(app, pilot, "4")
         assert "Move ←" in descriptions(app)
+
+
+def test_textual_footer_still_has_what_the_steady_footer_relies_on() -> None:
+    """SteadyFooter copies what Footer.compose reads and checks its private ``_bindings_ready``:
+    a Textual upgrade that changes either must fail here, not quietly show stale keys."""
+    import inspect
+
+    from textual.widgets import Footer
+
+    assert isinstance(Footer()._bindings_ready, bool)
+    compose = inspect.getsource(Footer.compose)
+    for relied_on in ("_bindings_ready", "active_bindings", "binding.show", "binding.action", "binding.description",
+                      "show_command_palette", "COMMAND_PALETTE_BINDING", "tooltip"):
+        assert relied_on in compose, f"Footer.compose no longer reads {relied_on}: review SteadyFooter"
+    assert "bindings_changed" in dict(inspect.getmembers(Footer))

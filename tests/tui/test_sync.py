@@ -131,3 +131,17 @@ async def test_the_first_window_syncs_on_open_and_a_second_read_only_window_neve
         assert "Saved but not yet shared" in git(shared, "show", "main:alinea.json")
     finally:
         third.release()
+
+
+async def test_an_edit_in_one_burst_with_a_reload_still_counts_as_an_edit(workspace_dir: Path, shared: Path) -> None:
+    """An edit and an outside reload reach the app together: the burst collapses, but the sync on
+    quit must still know that there is an edit to send."""
+    workspace = Workspace(workspace_dir)
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        assert not app.syncing.edited_since_sync
+        workspace.create("tasks", title="Edited just before a pull")
+        workspace.load()  # what a reload after a `git pull` tells the app
+        await pilot.pause()
+        assert app.syncing.edited_since_sync
