@@ -20,6 +20,7 @@ from store.interrupted import finish_interrupted_merge
 from store.models import Task
 from store.storage import encode_document
 from store.workspace import DATA_FILE, Workspace
+from tests.gitutil import git
 from tui.cli import main
 
 pytestmark = pytest.mark.e2e
@@ -53,11 +54,6 @@ class Person:
     def git(self, *args: str) -> str:
         return git(self.folder, *args)
 
-
-def git(folder: Path, *args: str) -> str:
-    done = subprocess.run(["git", *args], cwd=folder, capture_output=True, text=True, stdin=subprocess.DEVNULL)
-    assert done.returncode == 0, done.stderr
-    return done.stdout
 
 
 def drop_driver(folder: Path) -> None:

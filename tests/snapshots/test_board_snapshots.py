@@ -8,21 +8,9 @@ from typing import Any
 
 from textual.pilot import Pilot
 
-from store.demo import build_demo
-from store.workspace import Workspace
-from tui.app import AlineaApp
+from tests.tui.app_harness import demo_app, settle
 
 TODAY = date(2026, 11, 12)  # a Thursday in the demo's quarter
-
-
-def demo_app(tmp_path: Path) -> AlineaApp:
-    folder = build_demo(tmp_path / "demo", today=TODAY)
-    return AlineaApp(Workspace(folder), today=lambda: TODAY)
-
-
-async def settle(pilot: Pilot[Any]) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def test_board_with_the_sample_quarter(snap_compare: Any, tmp_path: Path) -> None:
@@ -36,7 +24,10 @@ def test_board_with_the_sample_quarter(snap_compare: Any, tmp_path: Path) -> Non
     their dates read "overdue …" in the error colour. Done cards are never marked overdue.
     The status line above the columns says "30 cards"; the footer lists the board's keys.
     """
-    assert snap_compare(demo_app(tmp_path), terminal_size=(120, 40), run_before=settle)
+    async def settled(pilot: Pilot[Any]) -> None:
+        await settle(pilot.app, pilot)
+
+    assert snap_compare(demo_app(tmp_path / "demo", today=TODAY), terminal_size=(120, 40), run_before=settled)
 
 
 def test_board_filtered_by_an_owner(snap_compare: Any, tmp_path: Path) -> None:
@@ -47,8 +38,9 @@ def test_board_filtered_by_an_owner(snap_compare: Any, tmp_path: Path) -> None:
     """
 
     async def filter_by_sofia(pilot: Pilot[Any]) -> None:
-        await settle(pilot)
+        await settle(pilot.app, pilot)
         await pilot.press("slash", *"sofia", "enter")
-        await settle(pilot)
+        await settle(pilot.app, pilot)
 
-    assert snap_compare(demo_app(tmp_path), terminal_size=(120, 40), run_before=filter_by_sofia)
+    app = demo_app(tmp_path / "demo", today=TODAY)
+    assert snap_compare(app, terminal_size=(120, 40), run_before=filter_by_sofia)

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
-from store.demo import build_demo
 from store.repo import init_workspace
 from store.workspace import Workspace
-from tests.tui.app_harness import TODAY, make_app, settle
+from tests.tui.app_harness import demo_app as demo_app_for
+from tests.tui.app_harness import make_app, settle
 from tui.app import AlineaApp
 from tui.screens.record_form import open_form
 
@@ -18,8 +18,8 @@ SIZE = (120, 40)
 
 
 @pytest.fixture
-def demo_app(tmp_path: Path) -> AlineaApp:
-    return make_app(Workspace(build_demo(tmp_path / "demo", today=TODAY)))
+def demo_app(tmp_path: Path) -> AlineaApp:  # a fixture around the harness helper
+    return demo_app_for(tmp_path / "demo")
 
 
 def test_new_task_form_with_a_relative_due_date(demo_app: AlineaApp, snap_compare) -> None:
@@ -59,8 +59,8 @@ def test_form_shows_a_refused_value_under_its_field(demo_app: AlineaApp, snap_co
 
 def test_help_lists_the_keys_of_the_objectives_pane(demo_app: AlineaApp, snap_compare) -> None:
     """The help over the Objectives pane: "Keys on this screen", the record list's own keys (j ↓
-    next item, k ↑, pgdn, pgup, home, end, ⏎ open), an "Objectives" group (n add a new objective, e edit), then "Everywhere"
-    (^q, 1–4, u, s, ?, ^p, q) and "Screen" (tab, shift+tab, copy)."""
+    next item, k ↑, pgdn, pgup, home, end, ⏎ open), an "Objectives" group (n add a new objective,
+    e edit), then "Everywhere" (^q, 1–4, u, s, ?, ^p, q) and "Screen" (tab, shift+tab, copy)."""
 
     async def run_before(pilot) -> None:
         await settle(demo_app, pilot)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
@@ -20,8 +21,15 @@ def on_disk(workspace: Workspace) -> Workspace:
     return Workspace(workspace.folder)
 
 
-def make_app(workspace: Workspace, **options: Any) -> AlineaApp:
-    return AlineaApp(workspace, today=lambda: TODAY, **options)
+def make_app(workspace: Workspace, *, today: date = TODAY, **options: Any) -> AlineaApp:
+    return AlineaApp(workspace, today=lambda: today, **options)
+
+
+def demo_app(folder: Path, *, today: date = TODAY) -> AlineaApp:
+    """The app on the sample quarter (store.demo) built in ``folder`` for ``today``."""
+    from store.demo import build_demo
+
+    return make_app(Workspace(build_demo(folder, today=today)), today=today)
 
 
 async def settle(app: AlineaApp, pilot: Pilot[Any], rounds: int = 3) -> None:

@@ -6,11 +6,10 @@ from datetime import date
 
 import pytest
 from textual.color import Color
-from textual.pilot import Pilot
 
 from store.workspace import Workspace
 from tests.conftest import GIT_EMAIL
-from tests.tui.app_harness import on_disk
+from tests.tui.app_harness import make_app, on_disk, settle, type_text
 from tui.app import AlineaApp
 from tui.panes.board import EMPTY_BOARD, BoardPane
 from tui.screens.record_form import RecordForm
@@ -37,10 +36,6 @@ def board_workspace(workspace: Workspace) -> Workspace:
     return workspace
 
 
-def make_app(workspace: Workspace) -> AlineaApp:
-    return AlineaApp(workspace, today=lambda: TODAY)
-
-
 def titles(app: AlineaApp, status: str) -> list[str]:
     return [card.title for card in app.query_one(f"#column-{status}", BoardColumn).cards]
 
@@ -49,15 +44,8 @@ def task_id(workspace: Workspace, title: str) -> str:
     return next(task.id for task in workspace.records("tasks") if task.title == title)
 
 
-async def settle(app: AlineaApp, pilot: Pilot[None]) -> None:
-    """Let the write worker finish and its result reach the UI (on_done may queue more)."""
-    for _ in range(3):
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-
-
 async def test_moving_a_card_right_changes_its_status_on_disk(board_workspace: Workspace) -> None:
-    app = make_app(board_workspace)
+    app = make_app(board_workspace, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press("L")
@@ -71,7 +59,7 @@ async def test_moving_a_card_right_changes_its_status_on_disk(board_workspace: W
 
 
 async def test_shift_left_moves_a_card_back(board_workspace: Workspace) -> None:
-    app = make_app(board_workspace)
+    app = make_app(board_workspace, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press("l", "shift+left")
@@ -83,7 +71,7 @@ async def test_shift_left_moves_a_card_back(board_workspace: Workspace) -> None:
 
 
 async def test_reordering_with_shift_j_and_k_persists(board_workspace: Workspace) -> None:
-    app = make_app(board_workspace)
+    app = make_app(board_workspace, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press("J")
@@ -101,7 +89,7 @@ async def test_reordering_with_shift_j_and_k_persists(board_workspace: Workspace
 
 
 async def test_delete_then_undo_restores_the_card(board_workspace: Workspace) -> None:
-    app = make_app(board_workspace)
+    app = make_app(board_workspace, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press("d")
@@ -116,7 +104,7 @@ async def test_delete_then_undo_restores_the_card(board_workspace: Workspace) ->
 
 
 async def test_filter_narrows_the_visible_cards_and_escape_clears_it(board_workspace: Workspace) -> None:
-    app = make_app(board_workspace)
+    app = make_app(board_workspace, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press("slash", *"marketing")
@@ -130,7 +118,7 @@ async def test_filter_narrows_the_visible_cards_and_escape_clears_it(board_works
 
 
 async def test_filter_matches_owner_names_and_enter_keeps_it(board_workspace: Workspace) -> None:
-    app = make_app(board_workspace)
+    app = make_app(board_workspace, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press("slash", *"ana", "enter")
@@ -141,7 +129,7 @@ async def test_filter_matches_owner_names_and_enter_keeps_it(board_workspace: Wo
 
 
 async def test_mine_only_shows_the_cards_i_own(board_workspace: Workspace) -> None:
-    app = make_app(board_workspace)
+    app = make_app(board_workspace, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press("m")
@@ -154,7 +142,7 @@ async def test_mine_only_shows_the_cards_i_own(board_workspace: Workspace) -> No
 
 
 async def test_h_and_l_move_focus_between_columns(board_workspace: Workspace) -> None:
-    app = make_app(board_workspace)
+    app = make_app(board_workspace, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         columns = list(app.query(BoardColumn))
@@ -168,7 +156,7 @@ async def test_h_and_l_move_focus_between_columns(board_workspace: Workspace) ->
 
 
 async def test_j_and_k_move_within_a_column(board_workspace: Workspace) -> None:
-    app = make_app(board_workspace)
+    app = make_app(board_workspace, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         todo = app.query_one("#column-todo", BoardColumn)
@@ -179,7 +167,7 @@ async def test_j_and_k_move_within_a_column(board_workspace: Workspace) -> None:
 
 
 async def test_overdue_cards_are_marked_in_the_error_colour(board_workspace: Workspace) -> None:
-    app = make_app(board_workspace)
+    app = make_app(board_workspace, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         todo = app.query_one("#column-todo", BoardColumn)
@@ -196,7 +184,7 @@ async def test_overdue_cards_are_marked_in_the_error_colour(board_workspace: Wor
 
 
 async def test_selection_is_kept_across_a_refresh(board_workspace: Workspace) -> None:
-    app = make_app(board_workspace)
+    app = make_app(board_workspace, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press("j")
@@ -209,7 +197,7 @@ async def test_selection_is_kept_across_a_refresh(board_workspace: Workspace) ->
 
 
 async def test_an_empty_board_says_which_key_creates_the_first_card(workspace: Workspace) -> None:
-    app = make_app(workspace)
+    app = make_app(workspace, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert EMPTY_BOARD in str(app.query_one("#board-status").render())
@@ -218,13 +206,8 @@ async def test_an_empty_board_says_which_key_creates_the_first_card(workspace: W
         assert EMPTY_BOARD in shown
 
 
-async def type_text(app: AlineaApp, pilot: Pilot[None], text: str) -> None:
-    await pilot.press(*["space" if c == " " else c for c in text])
-    await settle(app, pilot)
-
-
 async def test_n_opens_the_form_in_the_focused_column_and_the_card_lands_there(board_workspace: Workspace) -> None:
-    app = make_app(board_workspace)
+    app = make_app(board_workspace, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         await pilot.press("l", "l", "n")
@@ -247,7 +230,7 @@ async def test_n_opens_the_form_in_the_focused_column_and_the_card_lands_there(b
 
 
 async def test_a_new_card_goes_to_the_end_of_its_column(board_workspace: Workspace) -> None:
-    app = make_app(board_workspace)
+    app = make_app(board_workspace, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         await pilot.press("n")
@@ -261,7 +244,7 @@ async def test_a_new_card_goes_to_the_end_of_its_column(board_workspace: Workspa
 
 
 async def test_e_and_enter_open_the_selected_card_for_editing(board_workspace: Workspace) -> None:
-    app = make_app(board_workspace)
+    app = make_app(board_workspace, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         await pilot.press("j", "e")

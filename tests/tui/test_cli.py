@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from store.workspace import Workspace
+from tests.gitutil import git
 from tui.cli import main
 
 
@@ -273,6 +274,3 @@ def test_list_never_commits_a_half_done_merge_and_add_finishes_it(
     titles = {task.title for task in Workspace(workspace_dir).records("tasks")}
     assert "Print the badges" in titles and len(titles) == 2
 
-
-def git(folder: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=folder, check=True, capture_output=True, text=True).stdout

@@ -11,15 +11,12 @@ import pytest
 from textual import on
 
 from store.workspace import Workspace
+from tests.gitutil import git
 from tests.tui.app_harness import TODAY, make_app, press, settle, titles
 from tui import app as app_module
 from tui.app import AlineaApp
 from tui.launch import prepare
 from tui.syncing import SyncController
-
-
-def git(folder: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=folder, check=True, capture_output=True, text=True).stdout
 
 
 @pytest.fixture
