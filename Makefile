@@ -30,6 +30,7 @@ bench: $(VENV)/.installed
 check: $(VENV)/.installed
 	$(BIN)/ruff check store tui themes tests
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 # pipx when it is there (its own environment, following this checkout); else a link to
 # this checkout's .venv/bin/alinea. Either way, say where it went and whether that is on PATH.

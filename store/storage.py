@@ -410,9 +410,9 @@ class RecordTable(Table):
     Integer ids collide across clones and are reused after deletes; uuids do neither.
     """
 
-    document_id_class = str
+    document_id_class = str  # type: ignore[assignment]  # TinyDB's stubs assume integer ids
 
-    def _get_next_id(self) -> str:  # type: ignore[override]
+    def _get_next_id(self) -> str:
         return uuid.uuid4().hex
 
     def put(self, records: Iterable[tuple[str, dict[str, Any]]]) -> None:

@@ -30,7 +30,7 @@ from store.errors import (
     WorkspaceFileError,
 )
 from store.schema import TABLE_NAMES
-from store.storage import META_TABLE, AlineaDB, CanonicalStorage, open_database
+from store.storage import META_TABLE, AlineaDB, CanonicalStorage, RecordTable, open_database
 
 if TYPE_CHECKING:
     from pydantic import TypeAdapter, ValidationError
@@ -272,7 +272,7 @@ class Workspace:
         found = self._records.get(table)
         if not found:
             return []
-        rows = [r for r in found.values() if include_deleted or not r.deleted]
+        rows: list[Any] = [r for r in found.values() if include_deleted or not r.deleted]
         if "position" in model_of(table).model_fields:
             rows.sort(key=lambda r: (r.position, r.created_at, r.id))
         else:
@@ -607,7 +607,9 @@ class Workspace:
             self._emit(Change("reloaded", table))
 
     def _write(self, table: str, records: list[Record]) -> None:
-        self.db.table(table).put((record.id, record.to_json()) for record in records)
+        stored = self.db.table(table)
+        assert isinstance(stored, RecordTable)
+        stored.put((record.id, record.to_json()) for record in records)
         # Copy, then swap: the UI thread may be iterating the old dict while a worker saves.
         bucket = dict(self._records.get(table, {}))
         bucket.update((record.id, record) for record in records)

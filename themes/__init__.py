@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.theme import Theme
 
@@ -60,7 +60,7 @@ THEMES: tuple[Theme, ...] = (ALINEA_DARK, ALINEA_LIGHT, ALINEA_CONTRAST)
 DEFAULT_THEME = ALINEA_DARK.name
 
 
-def use_themes(app: App[object], wanted: str) -> str | None:
+def use_themes(app: App[Any], wanted: str) -> str | None:
     """Register alinea's themes and switch to ``wanted``; a notice when there is no such theme."""
     for theme in THEMES:
         app.register_theme(theme)

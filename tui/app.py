@@ -129,7 +129,7 @@ class AlineaApp(App[int]):
         if self.config.keymap:
             self.set_keymap(self.config.keymap)
         self.title = self.workspace.name
-        self._unsubscribe = self.workspace.subscribe(lambda change: self.post_message(WorkspaceChanged(change)))
+        self._unsubscribe = self.workspace.subscribe(self._workspace_changed)
         self.update_header()
         self.set_interval(POLL_SECONDS, self.poll_workspace, name="poll-workspace")
         for notice in self._notices:
@@ -141,6 +141,10 @@ class AlineaApp(App[int]):
             self._workspace_ready([])
         else:  # paint the first frame now; a large file loads in the write worker meanwhile
             self.call_after_refresh(self.write, self, self._open_workspace, purpose="open")
+
+    def _workspace_changed(self, change: Change) -> None:
+        """Workspace listener: may run in the write worker, so it only posts a message."""
+        self.post_message(WorkspaceChanged(change))
 
     def _open_workspace(self, workspace: Workspace) -> list[str]:
         """In the write worker: claim the workspace, then read it. Returns notices to show."""

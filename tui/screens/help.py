@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -38,7 +38,7 @@ def _group_title(node: object) -> str:
     return words[:1].upper() + words[1:].lower()
 
 
-def help_rows(app: App[object]) -> list[HelpRow]:
+def help_rows(app: App[Any]) -> list[HelpRow]:
     """The keys active on the current screen: one row per action, its keys joined."""
     grouped: dict[tuple[str, str], tuple[list[str], str, bool]] = {}
     for key, active in app.screen.active_bindings.items():
