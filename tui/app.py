@@ -1,9 +1,8 @@
 """AlineaApp: composes the header, the four panes, the footer; routes messages; global keys.
 
-It holds no pane logic. Writes go through the write queue (tui/writes.py), sync through the
-sync controller (tui/syncing.py). Calls go down (the app calls the panes' base methods:
-tui/panes/base.py), messages come up: ``Saved`` / ``Refused`` from writes,
-``SyncController.Changed`` from sync, ``WorkspaceChanged`` from the workspace.
+No pane logic here. Writes go through the write queue (tui/writes.py), sync through the sync
+controller (tui/syncing.py), outside changes of the file through the watcher (tui/watcher.py).
+Calls go down to the panes' base methods (tui/panes/base.py); messages come up.
 """
 
 from __future__ import annotations
@@ -15,13 +14,11 @@ from typing import ClassVar
 from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
-from textual.message import Message
 from textual.message_pump import MessagePump
 from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Header, TabbedContent
-from textual.worker import Worker, WorkerState
 
 from store.config import UserConfig
 from store.gcpolicy import settle
@@ -35,24 +32,12 @@ from tui.panes.board import BoardPane
 from tui.panes.feedback import FeedbackPane
 from tui.panes.objectives import ObjectivesPane
 from tui.syncing import SyncController
+from tui.watcher import FileWatcher, WorkspaceChanged, first_read
 from tui.widgets.steady_footer import SteadyFooter
 from tui.writes import Action, Refused, Saved, WriteQueue, refusal
 
-POLL_SECONDS = 1.0
 #: app actions that make no sense while a form or dialog is open on top
 MAIN_SCREEN_ACTIONS = frozenset({"show_pane", "undo_change", "sync_workspace", "quit_app"})
-
-
-class WorkspaceChanged(Message, bubble=False):
-    """The workspace changed (posted from any thread). Bursts collapse, but an edit is never
-    folded into a reload: the sync on quit must know there is something to send."""
-
-    def __init__(self, change: Change) -> None:
-        super().__init__()
-        self.edited = change.kind != "reloaded"
-
-    def can_replace(self, message: Message) -> bool:
-        return isinstance(message, WorkspaceChanged) and (message.edited or not self.edited)
 
 
 class AlineaApp(App[int]):
@@ -80,8 +65,7 @@ class AlineaApp(App[int]):
         welcome: bool = False, first_run: bool = False, notices: list[str] | None = None,
         claim: Callable[[], list[str]] | None = None,
     ) -> None:
-        """``claim``: run in the write worker before the file is read (store.opening's order);
-        it returns notices to show. See tui.launch.Opened.claim."""
+        """``claim``: run in the write worker before the file is read (tui.launch.Opened.claim)."""
         super().__init__()
         self._workspace = workspace
         self.config = config or UserConfig()
@@ -92,6 +76,7 @@ class AlineaApp(App[int]):
         self._claim = claim
         self._started = {"painted": False, "read": False}  # the collector resumes once both are done
         self.writes = WriteQueue(self, workspace)
+        self.watcher = FileWatcher(workspace)
         self.syncing = SyncController(workspace, interval_minutes=self.config.sync_interval_minutes or 0)
         self._unsubscribe: Callable[[], None] | None = None
         notice = use_themes(self, self.config.theme)
@@ -118,6 +103,7 @@ class AlineaApp(App[int]):
             yield BoardPane("Board", id="board")
         yield SteadyFooter()
         yield self.syncing
+        yield self.watcher
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
                timeout: float | None = None, markup: bool = True) -> None:
@@ -131,7 +117,6 @@ class AlineaApp(App[int]):
         self.title = self.workspace.name
         self._unsubscribe = self.workspace.subscribe(self._workspace_changed)
         self.update_header()
-        self.set_interval(POLL_SECONDS, self.poll_workspace, name="poll-workspace")
         for notice in self._notices:
             self.notify(notice, severity="warning", timeout=8)
         self.call_after_refresh(self._started_step, "painted")
@@ -140,19 +125,11 @@ class AlineaApp(App[int]):
         if self.workspace.loaded and self._claim is None:
             self._workspace_ready([])
         else:  # paint the first frame now; a large file loads in the write worker meanwhile
-            self.call_after_refresh(self.write, self, self._open_workspace, purpose="open")
+            self.call_after_refresh(self.write, self, first_read(self._claim), purpose="open")
 
     def _workspace_changed(self, change: Change) -> None:
         """Workspace listener: may run in the write worker, so it only posts a message."""
         self.post_message(WorkspaceChanged(change))
-
-    def _open_workspace(self, workspace: Workspace) -> list[str]:
-        """In the write worker: claim the workspace, then read it. Returns notices to show."""
-        notices = self._claim() if self._claim is not None else []
-        if not workspace.loaded:
-            workspace.load()
-        workspace.recognise_me()  # my git email is new: stay the member I was, not a stranger
-        return notices
 
     def _started_step(self, step: str) -> None:
         self._started[step] = True
@@ -167,23 +144,20 @@ class AlineaApp(App[int]):
         self.update_header()
         self.syncing.workspace_ready()
         if self.workspace.read_only:
-            self.notify(self._read_only_reason(), title="Read-only", severity="warning", timeout=10)
+            reason = f"The workspace is read-only because {self.workspace.read_only_reason}."
+            self.notify(reason, title="Read-only", severity="warning", timeout=10)
         elif self._welcome:
             from tui.screens.welcome import offer_welcome
 
             offer_welcome(self, first_run=self._first_run)
 
     def on_unmount(self) -> None:
-        if self._unsubscribe is not None:
-            self._unsubscribe()
-
-    def _read_only_reason(self) -> str:
-        return f"The workspace is read-only because {self.workspace.read_only_reason}."
+        self._unsubscribe() if self._unsubscribe is not None else None
 
     def pane(self, pane_id: str) -> Pane:
         return self.query_one(f"#{pane_id}", Pane)
 
-    # -- routing ----------------------------------------------------------------------------
+    # -- routing: calls go down, messages come up --------------------------------------------------------
     @on(WorkspaceChanged)
     def _refresh_after_change(self, event: WorkspaceChanged) -> None:
         self.syncing.workspace_changed(edited=event.edited)
@@ -197,9 +171,10 @@ class AlineaApp(App[int]):
         self.update_header()
 
     @on(SyncController.Changed)
-    def _sync_changed(self, event: SyncController.Changed) -> None:
-        if event.synced:
-            self.poll_workspace()
+    @on(FileWatcher.Reloaded)
+    def _state_changed(self, event: SyncController.Changed | FileWatcher.Reloaded) -> None:
+        if isinstance(event, SyncController.Changed) and event.synced:
+            self.watcher.poll()  # a sync may have brought the team's changes
         self.update_header()
 
     @on(Saved)
@@ -207,13 +182,6 @@ class AlineaApp(App[int]):
         """The app's own writes (and an undo asked for from a screen)."""
         if event.purpose == "open":
             self._workspace_ready(event.result)
-        elif event.purpose == "reload":
-            was_read_only = event.result
-            if was_read_only and not self.workspace.read_only:
-                self.notify("The workspace file is readable again; you can edit.", title="Editable")
-            elif self.workspace.error is not None and not was_read_only:
-                self.notify(self._read_only_reason(), title="Read-only", severity="error", timeout=10)
-            self.update_header()
         elif event.purpose == "undo" and event.result is not None and event.result.table:
             record = self.workspace.get(event.result.table, event.result.record_id)
             self.notify(f"Undid the last change to {record.label!r}.", title="Undo")
@@ -232,24 +200,6 @@ class AlineaApp(App[int]):
         else:
             self.notify(refusal(error), title="Not saved", severity="error", timeout=10)
 
-    @on(Worker.StateChanged)
-    def _worker_failed(self, event: Worker.StateChanged) -> None:
-        if event.state == WorkerState.ERROR:
-            what = {"status": "Reading the sync state"}.get(event.worker.group, event.worker.name or "A task")
-            error = str(event.worker.error or "").strip() or type(event.worker.error).__name__
-            self.notify(f"{what} failed: {error}", title="Something went wrong", severity="error", timeout=10)
-
-    def poll_workspace(self) -> None:
-        """Pick up an outside change of the file (a git pull in a shell). A stat, no read."""
-        if self.workspace.loaded and self.workspace.storage.changed_on_disk():
-            was_read_only = self.workspace.read_only
-
-            def reload(workspace: Workspace) -> bool:
-                workspace.reload_if_changed()
-                return was_read_only
-
-            self.write(self, reload, purpose="reload")
-
     def update_header(self) -> None:
         if not self.workspace.loaded:
             self.sub_title = "opening the workspace…"  # who I am is known once the members are read
@@ -257,7 +207,6 @@ class AlineaApp(App[int]):
         me = self.workspace.me
         self.sub_title = printable(f"{me.name if me else self.workspace.who}  ·  {self.syncing.words()}")
 
-    # -- keys and the palette ----------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return not (action in MAIN_SCREEN_ACTIONS and isinstance(self.screen, ModalScreen))
 

@@ -184,7 +184,11 @@ class SyncController(Widget):
 
     @work(thread=True, group="status", exit_on_error=False)
     def _read_status(self, asked: int, then_sync: bool) -> None:
-        self.post_message(self._StatusRead(asked, read_state(self.workspace.folder, self.workspace), then_sync))
+        try:
+            state = read_state(self.workspace.folder, self.workspace)
+        except Exception:  # noqa: BLE001 - the header says "sync state unknown"; a sync says why
+            state = SyncState(known=False)
+        self.post_message(self._StatusRead(asked, state, then_sync))
 
     @on(_StatusRead)
     def _status_read(self, event: _StatusRead) -> None:

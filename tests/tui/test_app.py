@@ -138,7 +138,7 @@ async def test_an_outside_change_of_the_file_reloads_the_panes(workspace: Worksp
         await type_text(app, pilot, "half typed")
         other = Workspace(workspace.folder)  # another process, e.g. a git pull
         other.create("objectives", title="Pulled from the team")
-        app.poll_workspace()
+        app.watcher.poll()
         await settle(app, pilot)
         assert _titles(app, "objectives")[0].startswith("Pulled from the team")
         assert app.screen is form, "an open form survives the reload"

@@ -149,6 +149,6 @@ async def test_the_team_follows_a_change_made_elsewhere(team_workspace: Workspac
         await open_team(app, pilot)
         other = Workspace(team_workspace.folder)  # another process, e.g. a git pull
         other.create("members", name="Jonas Weber", department="Sales")
-        app.poll_workspace()
+        app.watcher.poll()
         await settle(app, pilot)
         assert "Sales · 2" in rows(app)

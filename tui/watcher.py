@@ -1,0 +1,90 @@
+"""Keeping the app's view of the workspace fresh: its own changes, and the file changed outside.
+
+The workspace tells the app of every change as a ``WorkspaceChanged`` message (from any
+thread). ``FileWatcher`` looks at the file's stat every second and, when a `git pull` in a
+shell (or a sync) has replaced it, reloads it through the write queue, in order with the
+edits; it says when the file turns unreadable (read-only) or readable again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.message import Message
+from textual.widget import Widget
+
+from tui.writes import Action, Saved, host_of
+
+if TYPE_CHECKING:
+    from store.workspace import Change, Workspace
+
+POLL_SECONDS = 1.0
+
+
+class WorkspaceChanged(Message, bubble=False):
+    """The workspace changed. Bursts collapse, but an edit is never folded into a reload:
+    the sync on quit must know there is something to send."""
+
+    def __init__(self, change: Change) -> None:
+        super().__init__()
+        self.edited = change.kind != "reloaded"
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, WorkspaceChanged) and (message.edited or not self.edited)
+
+
+def first_read(claim: Callable[[], list[str]] | None) -> Action:
+    """The app's first write: claim the workspace (store.opening's order), then read it.
+
+    Runs in the write worker after the first frame, so a large file never delays it; the
+    answer (``Saved(purpose="open")``) carries the notices to show.
+    """
+
+    def read(workspace: Workspace) -> list[str]:
+        notices = claim() if claim is not None else []
+        if not workspace.loaded:
+            workspace.load()
+        workspace.recognise_me()  # my git email is new: stay the member I was, not a stranger
+        return notices
+
+    return read
+
+
+class FileWatcher(Widget):
+    """Reloads the workspace when its file changes on disk: never shown."""
+
+    DEFAULT_CSS = "FileWatcher { display: none; }"
+
+    class Reloaded(Message):
+        """The file was looked at again: the header may say something new (read-only or not)."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        super().__init__(id="file-watcher")
+        self.workspace = workspace
+
+    def on_mount(self) -> None:
+        self.set_interval(POLL_SECONDS, self.poll, name="poll-workspace")
+
+    def poll(self) -> None:
+        """A stat, no read: reload only when the file changed."""
+        if self.workspace.loaded and self.workspace.storage.changed_on_disk():
+            was_read_only = self.workspace.read_only
+
+            def reload(workspace: Workspace) -> bool:
+                workspace.reload_if_changed()
+                return was_read_only
+
+            host_of(self).write(self, reload, purpose="reload")
+
+    @on(Saved)
+    def _reloaded(self, event: Saved) -> None:
+        event.stop()
+        was_read_only, workspace = event.result, self.workspace
+        if was_read_only and not workspace.read_only:
+            self.notify("The workspace file is readable again; you can edit.", title="Editable")
+        elif workspace.error is not None and not was_read_only:
+            reason = f"The workspace is read-only because {workspace.read_only_reason}."
+            self.notify(reason, title="Read-only", severity="error", timeout=10)
+        self.post_message(self.Reloaded())
