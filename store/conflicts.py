@@ -18,7 +18,7 @@ from store.errors import InvalidInput
 from store.export.common import clean
 from store.merge import DELETED, REMOVED_BY
 from store.models import MODELS, Conflict
-from store.references import NOUNS, title_of
+from store.references import noun, title_of
 
 Keep = Literal["kept", "lost"]
 
@@ -96,7 +96,7 @@ class ConflictView:
 
     @property
     def noun(self) -> str:
-        return NOUNS.get(self.table, self.table.replace("_", " "))
+        return noun(self.table)
 
     @property
     def is_delete(self) -> bool:

@@ -10,19 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from store.vocabulary import VOCABULARY
+
 DELETED = "(deleted)"
-#: how people name one record of each table
-NOUNS = {
-    "members": "member",
-    "objectives": "objective",
-    "metrics": "metric",
-    "measurements": "measurement",
-    "meetings": "meeting",
-    "agenda_items": "agenda item",
-    "feedback": "feedback entry",
-    "tasks": "task",
-    "conflicts": "conflict",
-}
+
+
+def noun(table: str) -> str:
+    """How people name one record of a table (store/vocabulary.py)."""
+    words = VOCABULARY.get(table)
+    return words.noun if words else table.replace("_", " ")
 
 
 class Lookup(Protocol):
@@ -44,7 +40,7 @@ class Ref:
 
     @property
     def noun(self) -> str:
-        return NOUNS.get(self.table, self.table.replace("_", " "))
+        return noun(self.table)
 
 
 def live(source: Lookup, table: str | None, record_id: str | None) -> Any | None:
