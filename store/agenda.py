@@ -187,7 +187,8 @@ class MeetingGroups:
 
 def group_meetings(meetings: Iterable[Meeting], now: datetime) -> MeetingGroups:
     """Live meetings, upcoming (soonest first) then past (latest first)."""
-    upcoming, past = [], []
+    upcoming: list[Meeting] = []
+    past: list[Meeting] = []
     for meeting in meetings:
         if not meeting.deleted:
             (upcoming if is_upcoming(meeting, now) else past).append(meeting)

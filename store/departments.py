@@ -80,7 +80,7 @@ def settle_departments(
         owner_changed = "owner_id" in fields and (fields["owner_id"] or None) != current.owner_id
         set_by_hand = "department" in fields and (fields["department"] or "") != current.department
         follow = bool(owner) and owner_changed and not set_by_hand
-    if follow:
+    if follow and owner:
         theirs = owner_department(owner)
         if theirs:
             fields["department"] = theirs

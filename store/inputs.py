@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, get_args
+from typing import TYPE_CHECKING, Any, cast, get_args
 
 from store.dates import parse_date, parse_datetime
 from store.errors import AmbiguousId, InvalidInput, RecordNotFound, UnknownField
@@ -70,7 +70,7 @@ def match_member(workspace: Workspace, text: str) -> Member:
             raise AmbiguousId(f"{text.strip()!r} could be {_names(found)}: type more of the name or the email")
     if _ID_PREFIX.match(value):
         try:
-            return workspace.find(value, table="members")
+            return cast("Member", workspace.find(value, table="members"))
         except RecordNotFound:
             pass
     found = [m for m in members if folded(m.name).startswith(value)] if value else []

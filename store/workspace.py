@@ -343,7 +343,7 @@ class Workspace:
         from store.departments import known_departments, settle_departments
 
         def owner_department(member_id: str) -> str:
-            member = self._records.get("members", {}).get(member_id)
+            member: Any = self._records.get("members", {}).get(member_id)
             return member.department if member is not None and not member.deleted else ""
 
         besides = current.id if current is not None else None
@@ -527,11 +527,12 @@ class Workspace:
 
         model = model_of(table)
         key = SIBLING_FIELD.get(table)
+        siblings: list[Any] = list(self._records.get(table, {}).values())
         if key is None:
-            return after_last(r.position for r in self._records.get(table, {}).values() if not r.deleted)
+            return after_last(r.position for r in siblings if not r.deleted)
         value = fields.get(key, model.model_fields[key].default)  # enums are StrEnums: "todo" matches
         return after_last(
-            r.position for r in self._records.get(table, {}).values() if not r.deleted and getattr(r, key) == value
+            r.position for r in siblings if not r.deleted and getattr(r, key) == value
         )
 
     def _require_writable(self) -> None:

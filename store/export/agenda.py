@@ -110,7 +110,7 @@ def agenda_ics(workspace: Workspace, meeting: Meeting, tz: tzinfo | None = None)
         attendee = vCalAddress(f"mailto:{member.email}")
         attendee.params["cn"] = vText(clean(member.name))
         attendee.params["role"] = vText("REQ-PARTICIPANT")
-        event.add("attendee", attendee, encode=0)
+        event.add("attendee", attendee, encode=False)
     calendar.add_component(event)
     return calendar.to_ical()
 
