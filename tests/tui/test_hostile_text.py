@@ -40,7 +40,7 @@ async def test_board_lists_header_and_team_show_escape_sequences_as_signs(worksp
         assert "␛[2J␛]52;c;ZXZpbA==␇" in board and "Ana␛]2;pwned␇" in board  # a card; the header
         await _show(app, pilot, "objectives")
         assert_harmless(terminal_output(app))
-        app.show_team()
+        app.action_show_team()
         await settle(app, pilot)
         team = terminal_output(app)
         assert_harmless(team)
