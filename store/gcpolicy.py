@@ -31,6 +31,18 @@ def settle() -> None:
         gc.enable()
 
 
+class AfterStart:
+    """Calls ``settle()`` once every named step of an app's start is done (painted, read)."""
+
+    def __init__(self, *steps: str) -> None:
+        self._waiting = set(steps)
+
+    def done(self, step: str) -> None:
+        self._waiting.discard(step)
+        if not self._waiting:
+            settle()
+
+
 def resume() -> None:
     gc.enable()
 

@@ -21,9 +21,9 @@ from textual.widget import Widget
 from textual.widgets import Header, TabbedContent
 
 from store.config import UserConfig
-from store.gcpolicy import settle
+from store.gcpolicy import AfterStart
 from store.text import printable
-from store.workspace import Change, Workspace
+from store.workspace import Workspace
 from themes import use_themes
 from tui.commands import AlineaCommands
 from tui.panes.agenda import AgendaPane
@@ -74,7 +74,7 @@ class AlineaApp(App[int]):
         self._first_run = first_run
         self._notices = list(notices or [])
         self._claim = claim
-        self._started = {"painted": False, "read": False}  # the collector resumes once both are done
+        self._start = AfterStart("painted", "read")  # store.gcpolicy: `alinea` starts with the collector off
         self.writes = WriteQueue(self, workspace)
         self.watcher = FileWatcher(workspace)
         self.syncing = SyncController(workspace, interval_minutes=self.config.sync_interval_minutes or 0)
@@ -115,11 +115,11 @@ class AlineaApp(App[int]):
         if self.config.keymap:
             self.set_keymap(self.config.keymap)
         self.title = self.workspace.name
-        self._unsubscribe = self.workspace.subscribe(self._workspace_changed)
+        self._unsubscribe = WorkspaceChanged.subscribe(self, self.workspace)
         self.update_header()
         for notice in self._notices:
             self.notify(notice, severity="warning", timeout=8)
-        self.call_after_refresh(self._started_step, "painted")
+        self.call_after_refresh(self._start.done, "painted")
         self.call_after_refresh(self.pane("board").focus_default)
         self.call_after_refresh(self.syncing.refresh_status, then_sync=True)  # git runs after the first frame
         if self.workspace.loaded and self._claim is None:
@@ -127,18 +127,9 @@ class AlineaApp(App[int]):
         else:  # paint the first frame now; a large file loads in the write worker meanwhile
             self.call_after_refresh(self.write, self, first_read(self._claim), purpose="open")
 
-    def _workspace_changed(self, change: Change) -> None:
-        """Workspace listener: may run in the write worker, so it only posts a message."""
-        self.post_message(WorkspaceChanged(change))
-
-    def _started_step(self, step: str) -> None:
-        self._started[step] = True
-        if all(self._started.values()):
-            settle()  # store.gcpolicy: `alinea` started with the collector off
-
     def _workspace_ready(self, notices: list[str]) -> None:
         """The data is in: say what went wrong opening it, why it is read-only, or welcome a new member."""
-        self._started_step("read")
+        self._start.done("read")
         for notice in notices:
             self.notify(notice, severity="warning", timeout=8)
         self.update_header()
@@ -195,7 +186,7 @@ class AlineaApp(App[int]):
     def _refused(self, event: Refused) -> None:
         error = event.error
         if event.purpose == "open":
-            self._started_step("read")
+            self._start.done("read")
             self.notify(f"Could not open the workspace: {error}", title="Something went wrong", severity="error")
         else:
             self.notify(refusal(error), title="Not saved", severity="error", timeout=10)

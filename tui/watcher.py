@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from textual import on
 from textual.message import Message
+from textual.message_pump import MessagePump
 from textual.widget import Widget
 
 from tui.writes import Action, Saved, host_of
@@ -33,6 +34,15 @@ class WorkspaceChanged(Message, bubble=False):
 
     def can_replace(self, message: Message) -> bool:
         return isinstance(message, WorkspaceChanged) and (message.edited or not self.edited)
+
+    @staticmethod
+    def subscribe(node: MessagePump, workspace: Workspace) -> Callable[[], None]:
+        """Tell ``node`` of every change; the listener may run in the write worker, so it only posts."""
+
+        def changed(change: Change) -> None:
+            node.post_message(WorkspaceChanged(change))
+
+        return workspace.subscribe(changed)
 
 
 def first_read(claim: Callable[[], list[str]] | None) -> Action:
