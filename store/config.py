@@ -73,3 +73,91 @@ def load_config(path: Path | None = None) -> tuple[UserConfig, str | None]:
         return UserConfig.from_toml(data), None
     except ConfigError as error:
         return UserConfig(), f"{path}: {error}; using the defaults"
+
+
+def toml_string(value: str) -> str:
+    """``value`` as a TOML basic string: quotes, backslashes and control characters escaped."""
+    escapes = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
+    out = []
+    for char in value:
+        if char in escapes:
+            out.append(escapes[char])
+        elif ord(char) < 0x20 or ord(char) == 0x7F:
+            out.append(f"\\u{ord(char):04X}")
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'
+
+
+def _top_level_key(line: str) -> str | None:
+    """The key a top-level ``key = value`` line sets (bare or quoted), else None."""
+    stripped = line.strip()
+    if not stripped or stripped.startswith(("#", "[")) or "=" not in stripped:
+        return None
+    key = stripped.split("=", 1)[0].strip()
+    if len(key) >= 2 and key[0] == key[-1] and key[0] in "\"'":
+        key = key[1:-1]
+    return key
+
+
+def with_setting(text: str, key: str, value: str) -> str:
+    """``text`` (a config.toml) with top-level ``key`` set to the string ``value``.
+
+    Every other line, comments included, stays as it was: the key's line is replaced where
+    it is, or a new line goes just before the first table (``[keymap]``), or at the end.
+    """
+    line = f"{key} = {toml_string(value)}"
+    lines = text.splitlines()
+    first_table = next((i for i, old in enumerate(lines) if old.lstrip().startswith("[")), len(lines))
+    for index in range(first_table):
+        if _top_level_key(lines[index]) == key:
+            lines[index] = line
+            break
+    else:
+        lines.insert(first_table, line)
+    return "\n".join(lines) + "\n"
+
+
+def save_setting(key: str, value: str, path: Path | None = None) -> Path:
+    """Set one top-level string setting in config.toml, keeping the rest of the file; return the file.
+
+    The new text is checked before it replaces the old one (written beside it, then renamed),
+    so a crash or a full disk leaves the old file whole. A file that is not valid TOML is left
+    alone: ConfigError says so rather than lose what the person wrote.
+    """
+    import os
+    import tempfile
+    import tomllib
+
+    path = path or config_file()
+    try:
+        old = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        old = ""
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"could not read {path}: {error}") from error
+    try:
+        before = tomllib.loads(old)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path} is not valid TOML ({error}); fix it by hand to keep this setting") from error
+    new = with_setting(old, key, value)
+    try:
+        after = tomllib.loads(new)
+    except tomllib.TOMLDecodeError:
+        after = None
+    if after != {**before, key: value}:  # e.g. the key sat in a multi-line string: do not guess
+        raise ConfigError(f"could not change {key} in {path} without touching other lines; set it by hand")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=".config-", suffix=".toml", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write(new)
+            file.flush()
+            os.fsync(file.fileno())
+        if path.exists():
+            os.chmod(temporary, path.stat().st_mode & 0o777)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return path

@@ -27,6 +27,11 @@ def config_file() -> Path:
     return user_config_path(APP_NAME, appauthor=False) / "config.toml"
 
 
+def themes_dir() -> Path:
+    """The person's own themes (one ``*.toml`` each), beside config.toml."""
+    return config_file().parent / "themes"
+
+
 def rebase_in_progress(folder: Path) -> bool:
     """Whether a `git rebase` (e.g. a hand `git pull --rebase`) stopped half way in this repository."""
     git_dir = Path(folder) / ".git"
