@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from textual.theme import Theme
+from textual.theme import BUILTIN_THEMES, Theme
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -60,12 +61,35 @@ THEMES: tuple[Theme, ...] = (ALINEA_DARK, ALINEA_LIGHT, ALINEA_CONTRAST)
 DEFAULT_THEME = ALINEA_DARK.name
 
 
-def use_themes(app: App[Any], wanted: str) -> str | None:
-    """Register alinea's themes and switch to ``wanted``; a notice when there is no such theme."""
+def use_themes(app: App[Any], wanted: str, folder: Path | None = None) -> list[str]:
+    """Register alinea's themes and the person's own (``folder``: store.paths.themes_dir()), then
+    switch to ``wanted``; the notices to show: theme files that were not loaded and why, and the
+    fallback when ``wanted`` is not there."""
+    from store.paths import themes_dir
+    from themes.user import load_user_themes
+
     for theme in THEMES:
+        app.register_theme(theme)
+    user_themes, problems = load_user_themes(folder or themes_dir(), frozenset(app.available_themes))
+    for theme in user_themes:
         app.register_theme(theme)
     if wanted in app.available_themes:
         app.theme = wanted
-        return None
+        return [problem.sentence() for problem in problems]
     app.theme = DEFAULT_THEME
-    return f"There is no theme called {wanted!r}; using {DEFAULT_THEME}."
+    notices = [
+        problem.sentence().removesuffix(".") + f", so the app uses {DEFAULT_THEME}."
+        if problem.name == wanted else problem.sentence()
+        for problem in problems
+    ]
+    if not any(problem.name == wanted for problem in problems):
+        notices.append(f"There is no theme called {wanted!r}; using {DEFAULT_THEME}.")
+    return notices
+
+
+def theme_names(app: App[Any]) -> list[str]:
+    """Every theme to offer: alinea's first, then the person's own, then Textual's, by name."""
+    ours = [theme.name for theme in THEMES]
+    rest = sorted(name for name in app.available_themes if name not in ours)
+    builtin = set(BUILTIN_THEMES)
+    return ours + [name for name in rest if name not in builtin] + [name for name in rest if name in builtin]

@@ -32,6 +32,7 @@ from tui.panes.board import BoardPane
 from tui.panes.feedback import FeedbackPane
 from tui.panes.objectives import ObjectivesPane
 from tui.syncing import SyncController
+from tui.theme_picker import ThemedApp
 from tui.watcher import FileWatcher, WorkspaceChanged, first_read
 from tui.widgets.steady_footer import SteadyFooter
 from tui.writes import Action, Refused, Saved, WriteQueue, refusal
@@ -40,7 +41,7 @@ from tui.writes import Action, Refused, Saved, WriteQueue, refusal
 MAIN_SCREEN_ACTIONS = frozenset({"show_pane", "undo_change", "sync_workspace", "quit_app"})
 
 
-class AlineaApp(App[int]):
+class AlineaApp(ThemedApp):
     """The full-screen workspace."""
 
     TITLE = "alinea"
@@ -79,8 +80,7 @@ class AlineaApp(App[int]):
         self.watcher = FileWatcher(workspace)
         self.syncing = SyncController(workspace, interval_minutes=self.config.sync_interval_minutes or 0)
         self._unsubscribe: Callable[[], None] | None = None
-        notice = use_themes(self, self.config.theme)
-        self._notices += [notice] if notice else []
+        self._notices += use_themes(self, self.config.theme)
 
     # -- the Host protocol (tui/writes.py): all that panes and screens see of the app -------------
     @property
