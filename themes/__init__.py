@@ -54,7 +54,9 @@ ALINEA_CONTRAST = Theme(
     surface="#000000",
     panel="#1A1A1A",
     dark=True,
-    variables={"border": "#FFFFFF", "footer-key-foreground": "#FFD700"},
+    # No dimmed text: on a 16-colour terminal a 60 % grey lands on the palette's grey, too close
+    # to the yellow of the highlighted row. Titles stay apart from details by being bold.
+    variables={"border": "#FFFFFF", "footer-key-foreground": "#FFD700", "text": "auto 100%", "text-muted": "auto 100%"},
 )
 
 THEMES: tuple[Theme, ...] = (ALINEA_DARK, ALINEA_LIGHT, ALINEA_CONTRAST)

@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import ClassVar, TypeVar, overload
 
 from rich.segment import Segment
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
+from textual.color import Color
 from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
@@ -30,6 +32,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
+from textual.widget import Widget
 
 T = TypeVar("T")
 Text = str | Content
@@ -284,6 +287,24 @@ class VirtualList(ScrollView, can_focus=True, inherit_bindings=False):
             style = self.get_visual_style("virtual-list--cursor") if highlighted else self.get_visual_style()
             strip = self._strips[key] = self._paint(text, style, width)
         return strip
+
+    def _get_style(self, style: Style | str) -> Style:
+        """A span's component class style. Textual resolves an ``auto`` colour there (``$text-muted``
+        is "auto 60%") against no background, i.e. as white: invisible on a light theme. Kept
+        ``auto``, it contrasts with the row it is painted on (the column, or the cursor)."""
+        resolved = super()._get_style(style)
+        if isinstance(style, str) and style.startswith("."):
+            for node in self.ancestors_with_self:
+                if not isinstance(node, Widget):
+                    break
+                try:
+                    styles = node.get_component_styles(style[1:])
+                except KeyError:
+                    continue
+                if styles.auto_color:
+                    return replace(resolved, foreground=Color(0, 0, 0, styles.color.a, auto=True))
+                break
+        return resolved
 
     def _paint(self, line: Line, style: Style, width: int) -> Strip:
         """One line cut to ``width`` (with an ellipsis) on ``style``; a pair is split left / right."""
