@@ -26,8 +26,8 @@ def test_the_board_in_each_alinea_theme(snap_compare: Any, tmp_path: Path, theme
     on a light grey, the focused header in dark blue with white text, owner lines in grey.
     alinea-contrast: white on black with no dimmed text (owner lines white too, titles bold),
     the focused header in yellow with black text, the highlighted card on dark yellow,
-    overdue dates in bright red, high priority marks in yellow. In each, every card's title, owner line and due date read
-    clearly against the column behind them.
+    overdue dates in bright red, high priority marks in yellow. In each, every card's title,
+    owner line and due date read clearly against the column behind them.
     """
 
     async def settled(pilot: Pilot[Any]) -> None:
