@@ -2,13 +2,14 @@
 #   make run    create the virtual environment, install alinea, open the app
 #   make test   the same environment with the test extras, then the tests
 # Optional: make install   puts the `alinea` command on your PATH (~/.local/bin)
+#           make docs      retakes the README's screenshots (docs/*.svg) with the app itself
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 PIPX ?= $(shell command -v pipx 2>/dev/null)
 LOCAL_BIN ?= $(or $(PIPX_BIN_DIR),$(HOME)/.local/bin)
 
-.PHONY: run test bench check clean install
+.PHONY: run test bench check clean install docs
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,9 +29,13 @@ bench: $(VENV)/.installed
 	$(BIN)/python -m tests.bench.run $(ARGS)
 
 check: $(VENV)/.installed
-	$(BIN)/ruff check store tui themes tests
+	$(BIN)/ruff check store tui themes tests tools
 	$(BIN)/lint-imports
 	$(BIN)/mypy
+
+# One SVG per pane and of the meeting runner, 120x40, on the sample quarter at a fixed day
+docs: $(VENV)/.installed
+	$(BIN)/python tools/screenshots.py docs
 
 # pipx when it is there (its own environment, following this checkout); else a link to
 # this checkout's .venv/bin/alinea. Either way, say where it went and whether that is on PATH.
