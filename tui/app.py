@@ -8,7 +8,7 @@ Calls go down to the panes' base methods (tui/panes/base.py); messages come up.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime, timezone
 from typing import ClassVar
 
 from textual import on
@@ -64,13 +64,14 @@ class AlineaApp(ThemedApp):
     def __init__(
         self, workspace: Workspace, *, config: UserConfig | None = None, today: Callable[[], date] | None = None,
         welcome: bool = False, first_run: bool = False, notices: list[str] | None = None,
-        claim: Callable[[], list[str]] | None = None,
+        claim: Callable[[], list[str]] | None = None, now: Callable[[], datetime] | None = None,
     ) -> None:
         """``claim``: run in the write worker before the file is read (tui.launch.Opened.claim)."""
         super().__init__()
         self._workspace = workspace
         self.config = config or UserConfig()
         self._today = today or date.today
+        self._now = now or (lambda: datetime.now(timezone.utc))
         self._welcome = welcome or first_run
         self._first_run = first_run
         self._notices = list(notices or [])
@@ -90,6 +91,9 @@ class AlineaApp(ThemedApp):
     def today(self) -> date:
         """Today's date (fixed in tests and snapshots)."""
         return self._today()
+
+    def now(self) -> datetime:
+        return self._now()
 
     def write(self, requester: MessagePump, action: Action, *, purpose: str = "") -> None:
         self.writes.submit(requester, action, purpose=purpose)
@@ -240,6 +244,12 @@ class AlineaApp(ThemedApp):
         from tui.screens.team import TeamScreen
 
         self.push_screen(TeamScreen(select=select))
+
+    def action_run_meeting(self, meeting_id: str = "") -> None:
+        """The meeting runner on ``meeting_id`` (none: the running or next meeting)."""
+        from tui.screens.runner import run_meeting
+
+        run_meeting(self, meeting_id)
 
     def action_quit_app(self) -> None:
         if self.syncing.quit():

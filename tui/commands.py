@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from functools import partial
+from itertools import chain
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from store.text import printable
 from store.vocabulary import VOCABULARY
 from tui.writes import host_of
 
@@ -37,6 +39,7 @@ class AlineaCommands(Provider):
         for table in NEW_RECORDS:
             noun = VOCABULARY[table].noun
             yield f"New {noun}…", partial(self._new, table), f"open an empty {noun} form"
+        yield "Run meeting…", self._run("run_meeting"), "the running or next meeting: countdown, decisions, tasks"
         yield "Team…", self._run("show_team"), "everyone by department: add, edit or remove members"
         yield "Undo the last change", self._run("undo_change"), "key u"
         yield "Sync now", self._run("sync_workspace"), "key s: commit, pull, merge and push"
@@ -47,9 +50,20 @@ class AlineaCommands(Provider):
         for name, callback, help_text in self._actions():
             yield DiscoveryHit(name, callback, help=help_text)
 
+    def _meetings_to_run(self) -> Iterator[tuple[str, Callable[[], object], str]]:
+        """"Run meeting: <title · when>" for each running or upcoming meeting: pick the one to run."""
+        from store.agenda import group_meetings, meeting_label
+
+        host = host_of(self.app)
+        now = host.now()
+        for meeting in group_meetings(host.workspace.records("meetings"), now).upcoming[:MAX_RECORD_HITS]:
+            label = printable(meeting_label(meeting, None, now))
+            yield f"Run meeting: {label}", self._run(f"run_meeting('{meeting.id}')"), str(meeting.status)
+
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for name, callback, help_text in self._actions():
+        meetings = self._meetings_to_run() if "run" in query.lower() else iter(())
+        for name, callback, help_text in chain(self._actions(), meetings):
             score = matcher.match(name)
             if score > 0:
                 yield Hit(score, matcher.highlight(name), callback, help=help_text)

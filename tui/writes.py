@@ -18,7 +18,7 @@ import threading
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from textual.message import Message
@@ -41,6 +41,9 @@ class Host(Protocol):
     def workspace(self) -> Workspace: ...
 
     def today(self) -> date: ...
+
+    def now(self) -> datetime:
+        """The moment, aware (fixed in tests and snapshots: the meeting runner's clock)."""
 
     def write(self, requester: MessagePump, action: Action, *, purpose: str = "") -> None:
         """Queue ``action``; ``requester`` gets ``Saved`` or ``Refused`` back."""

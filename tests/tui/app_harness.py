@@ -25,11 +25,11 @@ def make_app(workspace: Workspace, *, today: date = TODAY, **options: Any) -> Al
     return AlineaApp(workspace, today=lambda: today, **options)
 
 
-def demo_app(folder: Path, *, today: date = TODAY) -> AlineaApp:
+def demo_app(folder: Path, *, today: date = TODAY, **options: Any) -> AlineaApp:
     """The app on the sample quarter (store.demo) built in ``folder`` for ``today``."""
     from store.demo import build_demo
 
-    return make_app(Workspace(build_demo(folder, today=today)), today=today)
+    return make_app(Workspace(build_demo(folder, today=today)), today=today, **options)
 
 
 async def settle(app: AlineaApp, pilot: Pilot[Any], rounds: int = 3) -> None:

@@ -1,0 +1,544 @@
+"""The meeting runner: the current item large, its countdown, the agenda beside it (DESIGN section 7).
+
+The run is state in the workspace (store.meeting_run): this screen keeps a copy of the
+meeting and its items to paint from, applies each step to that copy at once (so a key
+paints in the next frame) and queues the same step for the workspace, computed again there
+from the stored records with the same moment. After the writes are saved it reads the
+workspace again. A teammate's sync, a restart or a crash leave the stored run as it was, so
+the countdown reopens where it was.
+
+The clock widget alone is repainted once a second (``set_interval``): nothing else moves,
+so keys are not slowed by the ticking.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime, tzinfo
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Digits, Markdown, Sparkline, Static
+
+from store import meeting_run
+from store.agenda import agenda_of, meeting_label, when_label
+from store.errors import InvalidInput
+from store.meeting_run import Edit, current_item, run_clock
+from store.models import AgendaStatus, MeetingStatus, SubjectTable
+from store.text import printable
+from tui.screens import runner_view as view
+from tui.widgets.capture_line import CaptureLine
+from tui.widgets.steady_footer import SteadyFooter
+from tui.widgets.virtual_list import VirtualList
+from tui.writes import Host, Refused, Saved, host_of, refusal
+
+if TYPE_CHECKING:
+    from store.models import AgendaItem, Meeting, Member
+    from store.workspace import Workspace
+
+METRIC_ROWS = 4  # metric rows kept mounted and filled in place: an item change mounts nothing
+NO_ITEMS = "This meeting has no agenda items yet: add them in the Agenda pane (2). t and f still capture; x ends it."
+Step = Callable[["Meeting", Sequence["AgendaItem"], datetime], list[Edit]]
+Stored = Callable[["Workspace", str, datetime], Any]
+
+
+class MetricLine(Vertical):
+    """One metric of the linked objective: current vs target, and a sparkline of its measurements."""
+
+    def compose(self) -> ComposeResult:
+        yield Static("", classes="metric-label", markup=False)
+        yield Sparkline([], classes="metric-spark")
+
+    def show(self, row: view.MetricRow | None) -> None:
+        self.display = row is not None
+        if row is not None:
+            self.query_one(".metric-label", Static).update(row.label)
+            self.query_one(Sparkline).data = row.series
+
+
+class RunnerScreen(Screen[None]):
+    """Run one meeting: countdown per item, decisions, tasks and feedback captured in place."""
+
+    CSS_PATH = "runner.tcss"
+    BINDING_GROUP_TITLE = "Meeting runner"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "next_item", "Next", id="runner.next",
+                tooltip="The current item is done: on to the next"),
+        Binding("b", "previous_item", "Back", id="runner.back",
+                tooltip="Back to the item before, its clock where it stopped"),
+        Binding("d", "capture('decision')", "Decision", id="runner.decision",
+                tooltip="Record a decision: one line added to the item's outcome"),
+        Binding("t", "capture('task')", "Task", id="runner.task",
+                tooltip="Capture a task in one line (title @owner due !priority), into the Board's To do"),
+        Binding("f", "capture('feedback')", "Feedback", id="runner.feedback",
+                tooltip="Capture feedback about the item's objective (or the item)"),
+        Binding("n", "edit_notes", "Notes", id="runner.notes", tooltip="Free notes for the item (ctrl+s saves)"),
+        Binding("p", "pause_run", "Pause", id="runner.pause", tooltip="Pause or resume the clock"),
+        Binding("x", "end_meeting", "End", id="runner.end",
+                tooltip="End the meeting, then carry its open items to the next one"),
+        Binding("escape", "close", "Close", id="runner.close",
+                tooltip="Back to the panes (the meeting keeps running; the palette's Run meeting… returns)"),
+        *(Binding(str(key), f"leave('{pane}')", pane.capitalize(), show=False, id=f"runner.show_{pane}",
+                  tooltip=f"Close the runner and show the {pane.capitalize()} pane (the meeting keeps running)")
+          for key, pane in enumerate(("objectives", "agenda", "feedback", "board"), start=1)),
+        Binding("question_mark", "app.show_help", "Help", id="runner.help", key_display="?",
+                tooltip="Every key of this screen"),
+    ]
+
+    def __init__(self, meeting_id: str, *, now: Callable[[], datetime] | None = None, tz: tzinfo | None = None) -> None:
+        """``now``: the clock (the app's by default; fixed in tests); ``tz``: shown times' zone (local)."""
+        super().__init__()
+        self.meeting_id = meeting_id
+        self._clock = now
+        self._tz = tz
+        self.meeting: Meeting | None = None
+        self.items: list[AgendaItem] = []
+        self._members: dict[str, Member] = {}
+        self._objectives: dict[str, str] = {}
+        self._metrics: dict[str, list[view.MetricRow]] = {}
+        self._pending = 0  # writes queued and not answered yet
+        self._start_asked = False
+        self._shown_key: tuple[Any, ...] | None = None
+        self._clock_text: tuple[str, ...] = ()
+
+    @property
+    def host(self) -> Host:
+        return host_of(self)
+
+    def now(self) -> datetime:
+        return self._clock() if self._clock is not None else self.host.now()
+
+    # -- layout -----------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        with Vertical(id="runner"):
+            yield Static("", id="runner-title", markup=False)
+            yield Static("", id="runner-status", markup=False)
+            with Horizontal(id="runner-clock"):
+                yield Digits("", id="runner-countdown")
+                yield Static("", id="runner-countdown-words", markup=False)
+                yield Static("", id="runner-meeting", markup=False)
+            with Horizontal(id="runner-body"):
+                with VerticalScroll(id="runner-item", can_focus=False):
+                    yield Static("", id="item-title", markup=False)
+                    yield Static("", id="item-meta", markup=False)
+                    yield Markdown("", id="item-notes", open_links=False)
+                    yield Static("", id="item-outcome", markup=False)
+                    with Vertical(id="item-metrics"):
+                        for _ in range(METRIC_ROWS):
+                            yield MetricLine(classes="metric")
+                        yield Static("", id="item-metrics-more", markup=False)
+                with Vertical(id="runner-side"):
+                    yield Static("Agenda", id="runner-agenda-title", markup=False)
+                    yield VirtualList(id="runner-agenda", empty_text="No agenda items")
+            yield CaptureLine(id="runner-capture")
+        yield SteadyFooter()
+
+    def on_mount(self) -> None:
+        self.refresh_data()
+        self.query_one("#runner-agenda", VirtualList).focus()
+        self.set_interval(1.0, self.tick)
+
+    # -- reading ----------------------------------------------------------------------------
+    def refresh_data(self) -> None:
+        """Re-read the workspace (the app calls this after every change); not while my writes are queued."""
+        if self._pending:
+            return  # the last answer reads it again
+        workspace = self.host.workspace
+        if not workspace.loaded:
+            self.query_one("#runner-title", Static).update("Opening the workspace…")
+            return
+        meeting = workspace.lookup("meetings", self.meeting_id)
+        if meeting is None or meeting.deleted:
+            self.meeting = None
+            self.query_one("#runner-title", Static).update("This meeting was deleted. escape closes the runner.")
+            return
+        self.meeting = meeting
+        self.items = agenda_of(workspace.records("agenda_items"), self.meeting_id)
+        self._members = {m.id: m for m in workspace.records("members", include_deleted=True)}
+        self._read_objectives(workspace)
+        if meeting.status == MeetingStatus.planned and not self._start_asked:
+            self._start_asked = True
+            self._start_run(workspace)
+        self._show()
+
+    def _read_objectives(self, workspace: Workspace) -> None:
+        """The linked objectives' titles and metrics, for every item of the agenda (read once here)."""
+        from store.progress import metric_view
+
+        wanted = {item.objective_id for item in self.items if item.objective_id}
+        self._objectives = {oid: printable(o.title) for oid in wanted if (o := workspace.lookup("objectives", oid))}
+        metrics = [m for m in workspace.records("metrics") if m.objective_id in wanted]
+        metric_ids = {m.id for m in metrics}
+        measured = [m for m in workspace.records("measurements") if m.metric_id in metric_ids]
+        self._metrics = {
+            oid: view.metric_rows([metric_view(m, measured) for m in metrics if m.objective_id == oid])
+            for oid in wanted
+        }
+
+    @property
+    def current(self) -> AgendaItem | None:
+        return current_item(self.items)
+
+    def _driving(self) -> bool:
+        meeting = self.meeting
+        return meeting is not None and meeting_run.may_drive(meeting, self.host.workspace.who)
+
+    # -- painting ---------------------------------------------------------------------------
+    def _show(self) -> None:
+        meeting = self.meeting
+        if meeting is None:
+            return
+        now = self.now()
+        title = meeting_label(meeting, self._tz, now)
+        location = f" · {meeting.location}" if meeting.location else ""
+        self.query_one("#runner-title", Static).update(printable(title + location))
+        self.query_one("#runner-status", Static).update(self._status_words())
+        self._show_item()
+        agenda = self.query_one("#runner-agenda", VirtualList)
+        current = self.current
+        index = self.items.index(current) if current is not None else None
+        agenda.set_items(view.agenda_rows(meeting, self.items, current, self._tz), cursor=index)
+        self._clock_text = ()
+        self.tick()
+
+    def _status_words(self) -> str:
+        meeting = self.meeting
+        assert meeting is not None
+        workspace = self.host.workspace
+        if meeting.status == MeetingStatus.done:
+            ended = f" at {view.hour(meeting.ended_at, self._tz)}" if meeting.ended_at else ""
+            return f"This meeting ended{ended}: read only. escape closes the runner."
+        if meeting.status == MeetingStatus.planned:
+            if workspace.read_only:
+                return f"Not started: the workspace is read-only because {workspace.read_only_reason}."
+            return "Starting the meeting…"
+        label = meeting_run.running_label(meeting, self._members, self._tz)
+        if self._driving():
+            return f"You drive this meeting ({label}). space moves on, x ends it."
+        return f"{label[:1].upper()}{label[1:]}. Only they move it on; you can capture tasks (t) and feedback (f)."
+
+    def _show_item(self) -> None:
+        item = self.current
+        key = (item.id, item.title, item.notes, item.outcome, item.kind, item.presenter_id, item.minutes,
+               item.objective_id) if item is not None else (len(self.items),)
+        if key == self._shown_key:
+            return
+        self._shown_key = key
+        title = self.query_one("#item-title", Static)
+        meta = self.query_one("#item-meta", Static)
+        outcome = self.query_one("#item-outcome", Static)
+        notes = self.query_one("#item-notes", Markdown)
+        if item is None:
+            title.update("No item under discussion" if self.items else "No agenda items")
+            meta.update("The agenda is through: x ends the meeting, b goes back." if self.items else NO_ITEMS)
+            outcome.update("")
+            outcome.display = False
+            notes.update("")
+            rows: list[view.MetricRow] = []
+        else:
+            objective = self._objectives.get(item.objective_id or "", "")
+            title.update(printable(item.title))
+            meta.update(view.item_heading(item, self._members, objective))
+            notes.update(printable(item.notes, multiline=True) or "*No notes: n adds them.*")
+            outcome.update(view.outcome_text(item))
+            outcome.display = bool(item.outcome.strip())
+            rows = self._metrics.get(item.objective_id or "", [])
+        for line, row in zip(self.query(MetricLine), [*rows[:METRIC_ROWS], *[None] * METRIC_ROWS], strict=False):
+            line.show(row)
+        more = self.query_one("#item-metrics-more", Static)
+        more.update(f"and {len(rows) - METRIC_ROWS} more metrics" if len(rows) > METRIC_ROWS else "")
+
+    def tick(self) -> None:
+        """The countdown and the meeting's time: the only thing repainted every second."""
+        meeting = self.meeting
+        if meeting is None:
+            return
+        run = run_clock(meeting, self.items, self.now())
+        running = meeting.status == MeetingStatus.running
+        digits = view.countdown_digits(run) if meeting.status != MeetingStatus.done else "--:--"
+        words = view.countdown_words(run, meeting)
+        lines = view.meeting_lines(run, meeting, self._tz)
+        text = (digits, words, lines, str(running and run.warning), str(running and run.over), str(run.paused))
+        if text == self._clock_text:
+            return
+        self._clock_text = text
+        self.query_one("#runner-countdown", Digits).update(digits)
+        self.query_one("#runner-countdown-words", Static).update(words)
+        self.query_one("#runner-meeting", Static).update(lines)
+        box = self.query_one("#runner-clock")
+        box.set_class(running and run.warning and not run.paused, "-warning")
+        box.set_class(running and run.over, "-over")
+        box.set_class(run.paused, "-paused")
+
+    # -- steps of the run ---------------------------------------------------------------------
+    def _write(self, action: Callable[[Workspace], Any], purpose: str) -> None:
+        self._pending += 1
+        self.host.write(self, action, purpose=purpose)
+
+    def _apply_local(self, edits: Sequence[Edit]) -> None:
+        """Paint the step at once: the same edits on my copy of the records."""
+        for edit in edits:
+            if edit.table == "meetings" and self.meeting is not None:
+                self.meeting = self.meeting.model_copy(update=edit.fields)
+            elif edit.table == "agenda_items":
+                self.items = [i.model_copy(update=edit.fields) if i.id == edit.record_id else i for i in self.items]
+
+    def _start_run(self, workspace: Workspace) -> None:
+        meeting = self.meeting
+        if meeting is None or workspace.read_only:
+            return
+        now = self.now()
+        self._apply_local(meeting_run.start(meeting, self.items, now, workspace.who))
+        self._write(lambda ws: meeting_run.start_meeting(ws, self.meeting_id, now), "start")
+
+    def _refuse_driving(self) -> bool:
+        """Say why this person may not move the run on (None of that: False)."""
+        meeting = self.meeting
+        workspace = self.host.workspace
+        if meeting is None:
+            reason = "This meeting was deleted."
+        elif workspace.read_only:
+            reason = f"The workspace is read-only because {workspace.read_only_reason}."
+        elif meeting.status == MeetingStatus.done:
+            reason = "This meeting has ended: its minutes are kept as they are."
+        elif meeting.status == MeetingStatus.planned:
+            reason = "The meeting has not started yet."
+        elif not self._driving():
+            label = meeting_run.running_label(meeting, self._members, self._tz)
+            reason = f"Only the person who started the meeting moves it on ({label})."
+        else:
+            return False
+        self.notify(reason, title="Not yours to drive", severity="warning")
+        return True
+
+    def _step(self, purpose: str, step: Step, stored: Stored, nothing: str = "") -> None:
+        if self._refuse_driving():
+            return
+        assert self.meeting is not None
+        now = self.now()
+        try:
+            edits = step(self.meeting, self.items, now)
+        except InvalidInput as error:
+            self.notify(str(error), severity="warning")
+            return
+        if not edits:
+            if nothing:
+                self.notify(nothing)
+            return
+        self._apply_local(edits)
+        self._show()
+        self._write(lambda ws: stored(ws, self.meeting_id, now), purpose)
+
+    def action_next_item(self) -> None:
+        through = "The agenda is through: x ends the meeting."
+        self._step("next", meeting_run.done_and_next, meeting_run.next_item, through)
+
+    def action_previous_item(self) -> None:
+        self._step("back", meeting_run.back, meeting_run.previous_item, "No item before this one is done.")
+
+    def action_pause_run(self) -> None:
+        self._step("pause", meeting_run.toggle_pause, meeting_run.pause_or_resume)
+
+    def action_end_meeting(self) -> None:
+        if self._refuse_driving():
+            return
+        from tui.screens.confirm import ConfirmScreen
+
+        run = run_clock(self.meeting, self.items, self.now()) if self.meeting else None
+        left = sum(1 for item in self.items if item.status == AgendaStatus.open)
+        detail = f"{run.done if run else 0} of {len(self.items)} items done"
+        detail += f"; {left} still open, to carry to the next meeting if you wish." if left else "."
+        self.app.push_screen(ConfirmScreen("End the meeting now?", detail, yes="end it", no="keep going"),
+                             self._end_confirmed)
+
+    def _end_confirmed(self, yes: bool | None) -> None:
+        if yes:
+            self._step("end", meeting_run.end, meeting_run.end_meeting)
+
+    def _offer_carry(self) -> None:
+        """After the end: say what carrying would do, and do it if asked."""
+        from store.carry import plan_carry
+        from tui.screens.confirm import ConfirmScreen
+
+        workspace = self.host.workspace
+        meeting = workspace.get("meetings", self.meeting_id)
+        ended = f"The meeting ended at {view.hour(meeting.ended_at, self._tz)}." if meeting.ended_at else ""
+        try:
+            plan = plan_carry(meeting, workspace.records("meetings", include_deleted=True),
+                              workspace.records("agenda_items", include_deleted=True), self.now(), self._tz)
+        except InvalidInput as error:
+            self.notify(f"{ended} Its open items stay open here: {error}.", title="Meeting ended", timeout=10)
+            return
+        if plan.empty:
+            self.notify(f"{ended} No open item to carry.", title="Meeting ended")
+            return
+        if plan.new_meeting is not None:
+            starts = plan.new_meeting.meeting["starts_at"]
+            target = f"a new meeting on {when_label(starts, self._tz)}, made from the series with its standing items"
+        else:
+            target_meeting = workspace.get("meetings", plan.target_id)
+            target = meeting_label(target_meeting, self._tz, self.now())
+        titles = [printable(fields["title"]) for _, fields in plan.copies]
+        count = len(plan.mark_carried) or len(titles)
+        question = f"Carry {count} open item{'s' if count != 1 else ''} to the next meeting?"
+        detail = f"To {target}:\n" + "\n".join(f"  • {title}" for title in titles)
+        self.app.push_screen(ConfirmScreen(question, f"{ended}\n{detail}", yes="carry them", no="leave them here"),
+                             self._carry_confirmed)
+
+    def _carry_confirmed(self, yes: bool | None) -> None:
+        if not yes:
+            self.notify("The open items stay on this meeting; the next meeting can pull them from the Agenda pane.")
+            return
+        from store.carry import carry_over
+
+        now, tz = self.now(), self._tz
+        self._write(lambda ws: carry_over(ws, self.meeting_id, now, tz), "carry")
+
+    # -- captured in the meeting --------------------------------------------------------------
+    def _subject(self) -> tuple[str, str, str]:
+        """(table, id, words) the feedback is about: the item's objective, else the item, else the meeting."""
+        item = self.current
+        if item is not None and item.objective_id and item.objective_id in self._objectives:
+            return SubjectTable.objectives, item.objective_id, f"the objective {self._objectives[item.objective_id]}"
+        if item is not None:
+            return SubjectTable.agenda_items, item.id, f"the agenda item {printable(item.title)}"
+        return SubjectTable.meetings, self.meeting_id, "this meeting"
+
+    def action_capture(self, kind: str) -> None:
+        workspace = self.host.workspace
+        meeting = self.meeting
+        if meeting is None:
+            return
+        if kind == "decision":
+            if self._refuse_driving():
+                return
+            if self.current is None:
+                self.notify("No item under discussion to record a decision on: b goes back to the last one.")
+                return
+        elif workspace.read_only:
+            self.notify(f"The workspace is read-only because {workspace.read_only_reason}.", severity="warning")
+            return
+        capture = self.query_one(CaptureLine)
+        if kind == "decision":
+            capture.open(kind, "Decision", "what was decided, in one line", view.decision_preview)
+        elif kind == "task":
+            capture.open(kind, "Task", "Send revised lead-score sheet @ana fri !high", self._task_preview)
+        else:
+            words = self._subject()[2]
+            capture.open(kind, "Feedback", f"about {words} (#concern, #idea … first)",
+                         lambda text: view.feedback_preview(text, words))
+
+    def _task_preview(self, text: str) -> tuple[Any, bool]:
+        from store.quickadd import parse_task_line
+
+        members = [m for m in self._members.values() if not m.deleted]
+        parsed = parse_task_line(text, members, self.host.today())
+        item = self.current
+        objective = self._objectives.get(item.objective_id or "", "") if item is not None else ""
+        return view.task_preview(parsed, self._members, objective)
+
+    @on(CaptureLine.Cancelled)
+    def _capture_cancelled(self) -> None:
+        self._close_capture()
+
+    def _close_capture(self) -> None:
+        self.query_one(CaptureLine).close()
+        self.query_one("#runner-agenda", VirtualList).focus()
+
+    @on(CaptureLine.Submitted)
+    def _captured(self, event: CaptureLine.Submitted) -> None:
+        self._close_capture()
+        item = self.current
+        text = event.text
+        if event.kind == "decision" and item is not None:
+            self._apply_local([meeting_run.record_decision(item, text)])
+            self._shown_key = None
+            self._show_item()
+            decided = item.id
+            self._write(lambda ws: meeting_run.add_decision(ws, decided, text), "decision")
+        elif event.kind == "task":
+            today, about = self.host.today(), item.id if item is not None else None
+            self._write(lambda ws: meeting_run.add_task(ws, self.meeting_id, about, text, today), "task")
+        elif event.kind == "feedback":
+            table, subject_id, _ = self._subject()
+            fields = view.feedback_fields(text, self.host.workspace.me, (table, subject_id))
+            self._write(lambda ws: ws.create("feedback", **fields), "feedback")
+
+    def action_edit_notes(self) -> None:
+        if self._refuse_driving():
+            return
+        item = self.current
+        if item is None:
+            self.notify("No item under discussion: b goes back to the last one.")
+            return
+        from tui.screens.notes_editor import NotesEditor
+
+        def save(text: str | None) -> None:
+            if text is not None and text != item.notes:
+                self._write(lambda ws: meeting_run.add_notes(ws, item.id, text), "notes")
+
+        self.app.push_screen(NotesEditor(item.title, item.notes), save)
+
+    # -- answers ------------------------------------------------------------------------------
+    @on(Saved)
+    def _saved(self, event: Saved) -> None:
+        event.stop()
+        self._pending = max(0, self._pending - 1)
+        self.refresh_data()
+        result = event.result
+        if event.purpose == "task":
+            owner = view.person(result.owner_id, self._members)
+            due = f", due {result.due:%a %d %b}" if result.due else ""
+            self.notify(f"{printable(result.title)} ({owner or 'no owner'}{due}) is in To do on the Board.",
+                        title="Task added")
+        elif event.purpose == "feedback":
+            self.notify(f"Feedback about {self._subject()[2]} saved.", title="Feedback")
+        elif event.purpose == "end":
+            self._offer_carry()
+        elif event.purpose == "carry":
+            target = meeting_label(result.target, self._tz, self.now()) if result.target else "the next meeting"
+            made = " (created now, with its standing items)" if result.created_meeting else ""
+            count = f"{result.carried} item{'s' if result.carried != 1 else ''}"
+            self.notify(f"Carried {count} to {target}{made}.", title="Carried")
+
+    @on(Refused)
+    def _refused(self, event: Refused) -> None:
+        """Nothing was written: read the stored run again and say why (the app's words)."""
+        event.stop()
+        self._pending = max(0, self._pending - 1)
+        self.refresh_data()
+        self.notify(refusal(event.error), title="Not saved", severity="error", timeout=10)
+
+    # -- leaving ------------------------------------------------------------------------------
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def action_leave(self, pane: str) -> None:
+        self.dismiss(None)
+        self.app.call_later(self.app.run_action, f"show_pane('{pane}')")
+
+
+def meeting_to_run(workspace: Workspace, now: datetime) -> Meeting | None:
+    """With no meeting named: the one running (mine first), else the next one (store.agenda.next_meeting)."""
+    from store.agenda import next_meeting
+
+    meetings = workspace.records("meetings")
+    running = sorted((m for m in meetings if m.status == MeetingStatus.running),
+                     key=lambda m: (not meeting_run.may_drive(m, workspace.who), m.starts_at))
+    return running[0] if running else next_meeting(meetings, now)
+
+
+def run_meeting(app: Any, meeting_id: str = "") -> None:
+    """Open the runner on ``meeting_id``, or on the meeting to run now; say so when there is none."""
+    host = host_of(app)
+    if not meeting_id:
+        meeting = meeting_to_run(host.workspace, host.now())
+        if meeting is None:
+            app.notify("No upcoming meeting to run: plan one in the Agenda pane (2).", title="Run meeting")
+            return
+        meeting_id = meeting.id
+    app.push_screen(RunnerScreen(meeting_id))
