@@ -218,7 +218,7 @@ class RunnerScreen(Screen[None]):
             return "Starting the meeting…"
         label = meeting_run.running_label(meeting, self._members, self._tz)
         if self._driving():
-            return f"You drive this meeting ({label}). space moves on, x ends it."
+            return f"You drive this meeting: {label}."
         return f"{label[:1].upper()}{label[1:]}. Only they move it on; you can capture tasks (t) and feedback (f)."
 
     def _show_item(self) -> None:
