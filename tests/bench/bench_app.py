@@ -18,6 +18,7 @@ import fcntl
 import os
 import pty
 import select
+import shutil
 import signal
 import statistics
 import struct
@@ -188,6 +189,29 @@ def _to_done_column(probe: Probe) -> None:
     probe.settle()
 
 
+def _to_runner(probe: Probe) -> None:
+    """The palette's "Run meeting…": the runner starts the next meeting; its countdown ticks every second."""
+    probe.key(b"\x10")  # ctrl+p
+    for char in b"Run meeting":
+        probe.key(bytes([char]))
+    probe.key(b"\r")
+    probe.settle()
+
+
+def _runner_bench(report, demo: Path, env: dict[str, str]) -> None:  # noqa: ANN001 - the runner's Reporter
+    """Keys in the meeting runner, on a copy of the demo (the run is written to the workspace)."""
+    with tempfile.TemporaryDirectory(prefix="alinea-bench-run-") as scratch:
+        folder = Path(scratch) / "demo"
+        shutil.copytree(demo, folder)
+        args = ["alinea", "-w", str(folder)]
+        keys = _key_latencies(args, env, _to_runner, [b"j", b"k"] * (KEYS // 2))
+        report(f"key to frame: j / k in the runner's agenda ({KEYS})", statistics.median(keys), "ms",
+               f"p95 {_p95(keys):.1f} ms  target median ≤ 12, countdown ticking")
+        keys = _key_latencies(args, env, _to_runner, [b" ", b"b"] * (SWITCHES // 2))
+        report(f"key to frame: space / b, next item and back ({SWITCHES})", statistics.median(keys), "ms",
+               f"p95 {_p95(keys):.1f} ms  target median ≤ 12, each one written to the workspace")
+
+
 def _p95(samples: list[float]) -> float:
     return statistics.quantiles(samples, n=20)[-1]
 
@@ -233,3 +257,4 @@ def run(report) -> None:  # noqa: ANN001 - the runner's Reporter
         for name, pair in (("h / l between columns", (b"l", b"h")), ("1 / 4 between panes", (b"1", b"4"))):
             keys = _key_latencies(alinea, large_env, _to_done_column, pair * (SWITCHES // 2))
             report(f"key to frame: {name} ({SWITCHES})", statistics.median(keys), "ms", f"p95 {_p95(keys):.1f} ms")
+        _runner_bench(report, demo, demo_env)

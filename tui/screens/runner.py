@@ -53,7 +53,12 @@ class MetricLine(Vertical):
         yield Static("", classes="metric-label", markup=False)
         yield Sparkline([], classes="metric-spark")
 
+    _row: view.MetricRow | None | str = "not shown yet"
+
     def show(self, row: view.MetricRow | None) -> None:
+        if row == self._row:
+            return
+        self._row = row
         self.display = row is not None
         if row is not None:
             self.query_one(".metric-label", Static).update(row.label)
@@ -104,6 +109,7 @@ class RunnerScreen(Screen[None]):
         self._start_asked = False
         self._shown_key: tuple[Any, ...] | None = None
         self._clock_text: tuple[str, ...] = ()
+        self._texts: dict[str, object] = {}  # what each Static shows: an unchanged one is not repainted
 
     @property
     def host(self) -> Host:
@@ -149,12 +155,12 @@ class RunnerScreen(Screen[None]):
             return  # the last answer reads it again
         workspace = self.host.workspace
         if not workspace.loaded:
-            self.query_one("#runner-title", Static).update("Opening the workspace…")
+            self._put("#runner-title", "Opening the workspace…")
             return
         meeting = workspace.lookup("meetings", self.meeting_id)
         if meeting is None or meeting.deleted:
             self.meeting = None
-            self.query_one("#runner-title", Static).update("This meeting was deleted. escape closes the runner.")
+            self._put("#runner-title", "This meeting was deleted. escape closes the runner.")
             return
         self.meeting = meeting
         self.items = agenda_of(workspace.records("agenda_items"), self.meeting_id)
@@ -195,8 +201,8 @@ class RunnerScreen(Screen[None]):
         now = self.now()
         title = meeting_label(meeting, self._tz, now)
         location = f" · {meeting.location}" if meeting.location else ""
-        self.query_one("#runner-title", Static).update(printable(title + location))
-        self.query_one("#runner-status", Static).update(self._status_words())
+        self._put("#runner-title", printable(title + location))
+        self._put("#runner-status", self._status_words())
         self._show_item()
         agenda = self.query_one("#runner-agenda", VirtualList)
         current = self.current
@@ -228,29 +234,38 @@ class RunnerScreen(Screen[None]):
         if key == self._shown_key:
             return
         self._shown_key = key
-        title = self.query_one("#item-title", Static)
-        meta = self.query_one("#item-meta", Static)
-        outcome = self.query_one("#item-outcome", Static)
-        notes = self.query_one("#item-notes", Markdown)
         if item is None:
-            title.update("No item under discussion" if self.items else "No agenda items")
-            meta.update("The agenda is through: x ends the meeting, b goes back." if self.items else NO_ITEMS)
-            outcome.update("")
-            outcome.display = False
-            notes.update("")
+            self._put("#item-title", "No item under discussion" if self.items else "No agenda items")
+            through = "The agenda is through: x ends the meeting, b goes back."
+            self._put("#item-meta", through if self.items else NO_ITEMS)
+            self._put("#item-outcome", "")
+            self._put_notes("")
             rows: list[view.MetricRow] = []
         else:
             objective = self._objectives.get(item.objective_id or "", "")
-            title.update(printable(item.title))
-            meta.update(view.item_heading(item, self._members, objective))
-            notes.update(printable(item.notes, multiline=True) or "*No notes: n adds them.*")
-            outcome.update(view.outcome_text(item))
-            outcome.display = bool(item.outcome.strip())
+            self._put("#item-title", printable(item.title))
+            self._put("#item-meta", view.item_heading(item, self._members, objective))
+            self._put_notes(printable(item.notes, multiline=True) or "*No notes: n adds them.*")
+            self._put("#item-outcome", view.outcome_text(item))
             rows = self._metrics.get(item.objective_id or "", [])
         for line, row in zip(self.query(MetricLine), [*rows[:METRIC_ROWS], *[None] * METRIC_ROWS], strict=False):
             line.show(row)
-        more = self.query_one("#item-metrics-more", Static)
-        more.update(f"and {len(rows) - METRIC_ROWS} more metrics" if len(rows) > METRIC_ROWS else "")
+        more = len(rows) - METRIC_ROWS
+        self._put("#item-metrics-more", f"and {more} more metrics" if more > 0 else "")
+
+    def _put(self, selector: str, text: str) -> None:
+        """Show ``text`` in a Static (hidden when empty), unless it shows it already."""
+        if self._texts.get(selector) == text:
+            return
+        self._texts[selector] = text
+        widget = self.query_one(selector, Static)
+        widget.update(text)
+        widget.display = bool(text)
+
+    def _put_notes(self, text: str) -> None:
+        if self._texts.get("#item-notes") != text:
+            self._texts["#item-notes"] = text
+            self.query_one("#item-notes", Markdown).update(text)
 
     def tick(self) -> None:
         """The countdown and the meeting's time: the only thing repainted every second."""
@@ -267,8 +282,8 @@ class RunnerScreen(Screen[None]):
             return
         self._clock_text = text
         self.query_one("#runner-countdown", Digits).update(digits)
-        self.query_one("#runner-countdown-words", Static).update(words)
-        self.query_one("#runner-meeting", Static).update(lines)
+        self._put("#runner-countdown-words", words)
+        self._put("#runner-meeting", lines)
         box = self.query_one("#runner-clock")
         box.set_class(running and run.warning and not run.paused, "-warning")
         box.set_class(running and run.over, "-over")
@@ -276,8 +291,10 @@ class RunnerScreen(Screen[None]):
 
     # -- steps of the run ---------------------------------------------------------------------
     def _write(self, action: Callable[[Workspace], Any], purpose: str) -> None:
+        """Queue a write once the step is painted: saving holds the interpreter a while, so
+        the frame that answers the key goes out first."""
         self._pending += 1
-        self.host.write(self, action, purpose=purpose)
+        self.call_after_refresh(self.host.write, self, action, purpose=purpose)
 
     def _apply_local(self, edits: Sequence[Edit]) -> None:
         """Paint the step at once: the same edits on my copy of the records."""
