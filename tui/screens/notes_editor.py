@@ -36,7 +36,7 @@ class NotesEditor(ModalScreen[str | None]):
     BINDING_GROUP_TITLE = "Notes"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="notes.save", priority=True, tooltip="Save the notes"),
-        Binding("escape", "leave", "Leave", id="notes.leave", tooltip="Leave without saving"),
+        Binding("escape", "leave", "Leave", id="notes.leave", priority=True, tooltip="Leave without saving"),
     ]
 
     def __init__(self, title: str, notes: str) -> None:

@@ -230,14 +230,17 @@ class RunnerScreen(Screen[None]):
     def _show_item(self) -> None:
         item = self.current
         key = (item.id, item.title, item.notes, item.outcome, item.kind, item.presenter_id, item.minutes,
-               item.objective_id) if item is not None else (len(self.items),)
+               item.objective_id) if item is not None else (len(self.items), self.meeting and self.meeting.status)
         if key == self._shown_key:
             return
         self._shown_key = key
+        ended = self.meeting is not None and self.meeting.status == MeetingStatus.done
         if item is None:
             self._put("#item-title", "No item under discussion" if self.items else "No agenda items")
             through = "The agenda is through: x ends the meeting, b goes back."
-            self._put("#item-meta", through if self.items else NO_ITEMS)
+            if ended:
+                through = f"The meeting has ended. Its minutes: alinea export minutes {self.meeting_id[:8]}"
+            self._put("#item-meta", through if self.items or ended else NO_ITEMS)
             self._put("#item-outcome", "")
             self._put_notes("")
             rows: list[view.MetricRow] = []
