@@ -225,6 +225,17 @@ class AlineaApp(ThemedApp):
         self.action_show_pane(pane_id)
         self.pane(pane_id).show_record(shown_id)
 
+    @on(AgendaPane.RunRequested)
+    def _run_meeting(self, event: AgendaPane.RunRequested) -> None:
+        from importlib import import_module
+
+        try:  # the runner is built apart from the builder: say so while it is missing
+            runner = import_module("tui.screens.runner")
+        except ModuleNotFoundError:
+            self.notify("The meeting runner is not available yet", severity="warning")
+            return
+        self.push_screen(runner.RunnerScreen(event.meeting_id))
+
     def action_undo_change(self) -> None:
         if not self.workspace.can_undo:
             self.notify("Nothing to undo.")

@@ -14,6 +14,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from store.text import printable
 from store.vocabulary import VOCABULARY
+from tui.panes.base import Pane
 from tui.writes import host_of
 
 #: tables whose records the palette can jump to, in the order hits are listed
@@ -45,6 +46,8 @@ class AlineaCommands(Provider):
         yield "Sync now", self._run("sync_workspace"), "key s: commit, pull, merge and push"
         yield "Help: keys of this screen", self._run("show_help"), "key ?"
         yield "Quit alinea", self._run("quit_app"), "key q (everything is already saved)"
+        for shown in self.screen.query(Pane):  # the commands each pane adds (e.g. the Agenda's exports)
+            yield from shown.palette_commands()
 
     async def discover(self) -> Hits:
         for name, callback, help_text in self._actions():

@@ -13,7 +13,7 @@ has not been shown since a change) the calls above are remembered and carried ou
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
@@ -54,6 +54,10 @@ class Pane(TabPane):
 
     def show_content(self, record_id: str) -> None:
         """Select a record and focus it (only called once built and fresh)."""
+
+    def palette_commands(self) -> Iterator[tuple[str, Callable[[], object], str]]:
+        """The pane's own palette commands: (name, callback, help). None by default."""
+        return iter(())
 
     # -- what a pane reaches ------------------------------------------------------------
     @property

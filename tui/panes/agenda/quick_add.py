@@ -1,0 +1,126 @@
+"""The quick-add line under the agenda: one line of text, read as you type, into an item.
+
+``Review Q4 pipeline 15m @sofia #decision ^pipeline``: the line below the input shows what
+each token was read as (store.quickadd), or, in words, why the line cannot be added.
+``enter`` posts ``Submitted`` with the parsed item when it is good (the pane saves it and
+clears the line, which stays open); ``escape`` posts ``Closed``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Input, Static
+
+from store.quickadd import ParsedItem
+from store.text import printable
+
+PLACEHOLDER = "Review Q4 pipeline 15m @sofia #decision ^pipeline   (enter adds · esc closes)"
+HINT = "Type a title; 15m or 1h a time box, @name the presenter, #kind, ^objective."
+#: what each kind of token is called in the preview
+ROLE_WORDS = {"minutes": "time box", "presenter": "presenter", "kind": "kind", "objective": "objective"}
+
+
+def preview(parsed: ParsedItem | None) -> Content:
+    """What the line reads as: "“Review Q4 pipeline” · time box 15 min · presenter Sofia (Sales) …",
+    or the first thing wrong with it."""
+    if parsed is None:
+        return Content.styled(HINT, ".agenda--muted")
+    if not parsed.ok:
+        return Content.styled("✗ " + printable("; ".join(parsed.errors)) + " — nothing is added", ".agenda--bad")
+    parts: list[str | tuple[str, str]] = [("✓ ", ".agenda--good"), (f"“{printable(parsed.title)}”", ".agenda--title")]
+    for token in parsed.tokens:
+        if token.role in ROLE_WORDS:
+            parts += [(f" · {ROLE_WORDS[token.role]} ", ".agenda--muted"), printable(token.shown)]
+    parts.append(("  enter adds it", ".agenda--muted"))
+    return Content.assemble(*parts)
+
+
+class QuickAddLine(Vertical):
+    """An input and its live reading, shown under the agenda while adding items."""
+
+    DEFAULT_CSS = """
+    QuickAddLine {
+        height: auto;
+        display: none;
+        padding: 0 1;
+        background: $panel;
+        & > Input { width: 1fr; }
+        & > #quick-add-preview { height: auto; max-height: 3; }
+    }
+    QuickAddLine.-open { display: block; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close_line", "Close", id="agenda.quick_add_close", tooltip="Close the quick-add line"),
+    ]
+
+    class Submitted(Message):
+        def __init__(self, parsed: ParsedItem) -> None:
+            super().__init__()
+            self.parsed = parsed
+
+    class Closed(Message):
+        """The person closed the line (escape)."""
+
+    def __init__(self, parse: Callable[[str], ParsedItem], *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id)
+        self._parse = parse
+        self.parsed: ParsedItem | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder=PLACEHOLDER, id="quick-add-input", compact=True, max_length=500)
+        yield Static(preview(None), id="quick-add-preview", markup=False)
+
+    @property
+    def input(self) -> Input:
+        return self.query_one("#quick-add-input", Input)
+
+    @property
+    def is_open(self) -> bool:
+        return self.has_class("-open")
+
+    def open(self, parse: Callable[[str], ParsedItem]) -> None:
+        """Show the line and focus it; ``parse`` reads with the members and objectives of now."""
+        self._parse = parse
+        self.add_class("-open")
+        self._show(self.input.value)
+        self.input.focus()
+
+    def close(self) -> None:
+        self.remove_class("-open")
+
+    def clear(self) -> None:
+        self.input.value = ""
+
+    def _show(self, text: str) -> None:
+        self.parsed = self._parse(text) if text.strip() else None
+        self.query_one("#quick-add-preview", Static).update(preview(self.parsed))
+
+    @on(Input.Changed, "#quick-add-input")
+    def _changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._show(event.value)
+
+    @on(Input.Submitted, "#quick-add-input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._show(event.value)
+        if self.parsed is None:
+            self.app.bell()
+            return
+        if not self.parsed.ok:
+            self.app.bell()  # the reason is on the line below, in words
+            return
+        self.post_message(self.Submitted(self.parsed))
+
+    def action_close_line(self) -> None:
+        self.close()
+        self.post_message(self.Closed())
