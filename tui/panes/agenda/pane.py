@@ -119,12 +119,15 @@ class AgendaPane(Pane):
         & #agenda-meetings { width: 2fr; max-width: 56; min-width: 30; margin: 0 1 0 0; }
         & #agenda-detail { width: 3fr; }
         & .agenda-caption { height: 1; padding: 0 1; background: $panel; color: $text-muted; text-style: bold; }
-        & #agenda-meetings:focus-within > .agenda-caption, & #agenda-detail:focus-within > .agenda-caption {
-            background: $primary; color: $text;
-        }
         & #meeting-header { height: 4; padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis; }
         & #agenda-totals { height: 2; padding: 0 1; background: $panel; text-wrap: nowrap; text-overflow: ellipsis; }
         & MeetingList, & ItemList { padding: 0 0 0 1; }
+    }
+    /* Rules on the columns themselves, so Textual restyles their captions when focus enters. */
+    #agenda-meetings:focus-within, #agenda-detail:focus-within { background: $surface; }
+    #agenda-meetings:focus-within > .agenda-caption, #agenda-detail:focus-within > .agenda-caption {
+        background: $primary;
+        color: $text;
     }
     """
 
@@ -296,10 +299,12 @@ class AgendaPane(Pane):
             self._entries = []
             header.update(NO_MEETING if not self._rows else "Choose a meeting — j / k, enter")
             totals.update("")
+            self.item_list.empty_text = ""
             self.item_list.set_items([], cursor=0)
             self.query_one("#agenda-caption", Static).update("Agenda")
             return
         ordered = self.agenda
+        self.item_list.empty_text = NO_ITEMS
         proposals = self._proposals.get(meeting.id, [])
         self._entries = [*ordered, *proposals]
         starts = item_starts(meeting, ordered)
