@@ -119,6 +119,22 @@ class Probe:
         os.write(self.master, key)
         return (self.wait_for("frame", 10.0) - stamp) * 1000
 
+    def key_until_quiet(self, key: bytes) -> float:
+        """Type ``key``; milliseconds until the last frame it caused (a save answered, then painted)."""
+        self.settle()
+        stamp = time.monotonic()
+        os.write(self.master, key)
+        last = self.wait_for("frame", 10.0)
+        while (mark := self.next_mark(QUIET)) is not None:
+            last = mark[1] if mark[0] == "frame" else last
+        return (last - stamp) * 1000
+
+    def type(self, text: bytes) -> None:
+        """Type ``text`` untimed, and let the app paint it."""
+        self.settle()
+        os.write(self.master, text)
+        self.settle()
+
     def close(self) -> None:
         try:
             os.killpg(self.process.pid, signal.SIGKILL)
@@ -212,6 +228,34 @@ def _runner_bench(report, demo: Path, env: dict[str, str]) -> None:  # noqa: ANN
                f"p95 {_p95(keys):.1f} ms  target median ≤ 12, each one written to the workspace")
 
 
+END = b"\x1b[F"  # the End key, as xterm sends it
+QUICK_ADDS = 20
+
+
+def _to_past_meetings(probe: Probe) -> None:
+    """Agenda tab; the fold of past meetings (after the upcoming ones) opened; the cursor on it."""
+    for key in (b"2", END, b"\r"):
+        probe.key(key)
+    probe.settle()
+
+
+def _quick_add_samples(folder: Path, env: dict[str, str]) -> list[float]:
+    """Milliseconds from enter in the quick-add line until the agenda shows the new item (saved)."""
+    probe = Probe(["alinea", "-w", str(folder)], env)
+    try:
+        probe.wait_for("data")
+        _to_past_meetings(probe)
+        for key in (b"j", b"\t", b"a"):  # the latest past meeting, its agenda, the quick-add line
+            probe.key(key)
+        samples = []
+        for index in range(QUICK_ADDS):
+            probe.type(f"Bench item {index} 5m #info".encode())
+            samples.append(probe.key_until_quiet(b"\r"))
+        return samples
+    finally:
+        probe.close()
+
+
 def _p95(samples: list[float]) -> float:
     return statistics.quantiles(samples, n=20)[-1]
 
@@ -252,6 +296,22 @@ def run(report) -> None:  # noqa: ANN001 - the runner's Reporter
             statistics.median(keys),
             "ms",
             f"p95 {_p95(keys):.1f} ms  target median ≤ 12, p95 ≤ 30",
+        )
+        keys = _key_latencies(alinea, large_env, _to_past_meetings, [b"j"] * KEYS)
+        report(
+            f"key to frame: j in the Agenda's meetings ({KEYS})",
+            statistics.median(keys),
+            "ms",
+            f"p95 {_p95(keys):.1f} ms  target median ≤ 12 (repaints the meeting's agenda too)",
+        )
+        copy = home / "large-agenda"  # items are added: never to the workspace the other figures read
+        shutil.copytree(large, copy)
+        adds = _quick_add_samples(copy, large_env)
+        report(
+            f"add an agenda item: quick-add enter → shown ({QUICK_ADDS})",
+            statistics.median(adds),
+            "ms",
+            f"p95 {_p95(adds):.1f} ms  target median ≤ 60 (saved durably, then painted)",
         )
         # Focus moves: the footer and the focused column's header change (no budget; watched).
         for name, pair in (("h / l between columns", (b"l", b"h")), ("1 / 4 between panes", (b"1", b"4"))):

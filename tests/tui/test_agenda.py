@@ -244,3 +244,29 @@ async def test_run_asks_the_app_for_the_runner(agenda_workspace: Workspace) -> N
             assert any("runner is not available yet" in n.message for n in app._notifications)
         else:
             assert type(app.screen).__name__ == "RunnerScreen"
+
+
+async def test_marking_an_item_standing_and_who_only_listens(agenda_workspace: Workspace) -> None:
+    meeting = the_sync(agenda_workspace)
+    sofia = next(m.id for m in agenda_workspace.records("members") if m.name == "Sofia Brandt")
+    item = agenda_workspace.create("agenda_items", meeting_id=meeting.id, title="Pipeline numbers", presenter_id=sofia)
+    app = make_app(agenda_workspace, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_agenda(app, pilot)
+        totals = str(app.query_one("#agenda-totals", Static).render())
+        assert "Sales 10 min" in totals and "Marketing only listens" in totals
+        await pilot.press("tab", "S")
+        await settle(app, pilot)
+        assert on_disk(agenda_workspace).get("agenda_items", item.id).standing
+
+
+async def test_the_palette_exports_the_agenda_as_html(agenda_workspace: Workspace) -> None:
+    app = make_app(agenda_workspace, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        pane = await open_agenda(app, pilot)
+        commands = {name: run for name, run, _ in pane.palette_commands()}
+        assert {"Export agenda as HTML", "Export agenda as calendar event"} <= set(commands)
+        commands["Export agenda as calendar event"]()
+        await settle(app, pilot)
+        saved = agenda_workspace.folder / "exports" / "2026-11-17-sales-marketing-sync-agenda.ics"
+        assert saved.read_bytes().startswith(b"BEGIN:VCALENDAR")

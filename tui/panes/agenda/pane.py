@@ -26,6 +26,7 @@ from textual.widgets import Static
 from store.agenda import (
     agenda_of,
     airtime,
+    attendees_by_department,
     fill,
     group_meetings,
     is_upcoming,
@@ -42,6 +43,7 @@ from tui.panes.agenda.rows import (
     PastHeader,
     header_lines,
     item_lines,
+    listeners,
     meeting_lines,
     past_lines,
     proposal_lines,
@@ -145,6 +147,8 @@ class AgendaPane(Pane):
                 tooltip="Move the agenda item down"),
         Binding("K,ctrl+up", "move_item(-1)", "Move up", id="agenda.move_up", show=False,
                 tooltip="Move the agenda item up"),
+        Binding("S", "toggle_standing", "Standing", id="agenda.standing", show=False,
+                tooltip="Mark the agenda item standing (copied into every next meeting of the series), or not"),
         Binding("o", "propose('objectives')", "From objectives", id="agenda.propose_objectives", show=False,
                 tooltip="Propose items for the meeting's objectives at risk, off track or behind pace"),
         Binding("f", "propose('feedback')", "From feedback", id="agenda.propose_feedback", show=False,
@@ -289,7 +293,10 @@ class AgendaPane(Pane):
         return None if row == PAST else row
 
     def _show_meeting(self, meeting_id: str | None) -> None:
-        """Paint the right side for a meeting (None: the empty state)."""
+        """Paint the right side for a meeting (None: the empty state).
+
+        Runs on every j / k in the meetings: the header, captions and totals have fixed
+        heights, so their updates skip the layout pass (the bulk of a key's cost otherwise)."""
         changed = meeting_id != self._shown
         self._shown = meeting_id
         meeting = self.selected_meeting
@@ -297,11 +304,11 @@ class AgendaPane(Pane):
         totals = self.query_one("#agenda-totals", Static)
         if meeting is None:
             self._entries = []
-            header.update(NO_MEETING if not self._rows else "Choose a meeting — j / k, enter")
-            totals.update("")
+            header.update(NO_MEETING if not self._rows else "Choose a meeting — j / k, enter", layout=False)
+            totals.update("", layout=False)
             self.item_list.empty_text = ""
             self.item_list.set_items([], cursor=0)
-            self.query_one("#agenda-caption", Static).update("Agenda")
+            self.query_one("#agenda-caption", Static).update("Agenda", layout=False)
             return
         ordered = self.agenda
         self.item_list.empty_text = NO_ITEMS
@@ -324,10 +331,12 @@ class AgendaPane(Pane):
             if found is not None:
                 cursor, self._select_item = found, None
         self.item_list.set_items(LazySequence(len(self._entries), lines), cursor=cursor)
-        header.update(header_lines(meeting, members, objectives, tz, self.now()))
-        totals.update(totals_lines(fill(meeting, ordered), airtime(ordered, members), len(proposals)))
+        header.update(header_lines(meeting, members, objectives, tz, self.now()), layout=False)
+        shares = airtime(ordered, members)
+        silent = listeners(attendees_by_department(meeting, members), shares)
+        totals.update(totals_lines(fill(meeting, ordered), shares, len(proposals), silent), layout=False)
         items = f"{count} item{'s' if count != 1 else ''}"
-        self.query_one("#agenda-caption", Static).update(f"Agenda  {items}")
+        self.query_one("#agenda-caption", Static).update(f"Agenda  {items}", layout=False)
 
     @on(VirtualList.Highlighted, "#meeting-list")
     def _meeting_highlighted(self, event: VirtualList.Highlighted) -> None:
@@ -481,6 +490,13 @@ class AgendaPane(Pane):
 
         self.write(write, purpose="move")
 
+    def action_toggle_standing(self) -> None:
+        entry = self.selected_entry
+        if not self._on_agenda or entry is None or isinstance(entry, Proposal) or not self._writable():
+            return
+        item_id, standing = entry.id, not entry.standing
+        self.write(lambda ws: ws.update("agenda_items", item_id, standing=standing), purpose="standing")
+
     # -- the quick-add line -----------------------------------------------------------
     def _parse(self, line: str) -> ParsedItem:
         from store.quickadd import parse_item_line
@@ -616,6 +632,11 @@ class AgendaPane(Pane):
             self.refresh_data()
             if purpose == "accept":
                 self.notify(f"Added “{printable(result.title)}” to the agenda")
+        elif purpose == "standing":
+            self._select_item = result.id
+            self.refresh_data()
+            words = "standing: every next meeting of the series gets it" if result.standing else "no longer standing"
+            self.notify(f"“{printable(result.title)}” is {words}")
         elif purpose == "delete_item":
             self.refresh_data()
             self.notify(f"Deleted “{printable(result.title)}” — u brings it back")

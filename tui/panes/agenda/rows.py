@@ -14,7 +14,15 @@ from typing import TYPE_CHECKING
 
 from textual.content import Content
 
-from store.agenda import Fill, airtime_label, attendees_by_department, meeting_end, when_label
+from store.agenda import (
+    NO_DEPARTMENT,
+    UNASSIGNED,
+    Fill,
+    airtime_label,
+    attendees_by_department,
+    meeting_end,
+    when_label,
+)
 from store.text import printable
 from store.words import plural
 
@@ -158,8 +166,18 @@ def header_lines(
     )
 
 
-def totals_lines(meeting_fill: Fill, shares: Sequence[tuple[str, int]], proposals: int) -> Content:
-    """The total against the length, and the airtime by department."""
+def listeners(attending: Sequence[tuple[str, int]], shares: Sequence[tuple[str, int]]) -> list[str]:
+    """Departments at the meeting that present nothing: a meeting where one side only listens is not aligned."""
+    presenting = {department for department, minutes in shares if minutes}
+    if not presenting:
+        return []
+    return [d for d, _ in attending if d not in presenting and d not in (NO_DEPARTMENT, UNASSIGNED)]
+
+
+def totals_lines(
+    meeting_fill: Fill, shares: Sequence[tuple[str, int]], proposals: int, silent: Sequence[str] = ()
+) -> Content:
+    """The total against the length, and the airtime by department (and who only listens)."""
     if meeting_fill.over:
         room = (f"{-meeting_fill.free} min over", ".agenda--warning")
     else:
@@ -172,5 +190,10 @@ def totals_lines(meeting_fill: Fill, shares: Sequence[tuple[str, int]], proposal
         (f"  · {plural(proposals, 'proposal')} below" if proposals else "", ".agenda--proposal"),
     )
     air = airtime_label([(printable(department), minutes) for department, minutes in shares])
-    airtime = Content.assemble(("Airtime  ", ".agenda--label"), air or ("nobody presents yet", ".agenda--muted"))
+    quiet = " · ".join(f"{printable(department)} only listens" for department in silent)
+    airtime = Content.assemble(
+        ("Airtime  ", ".agenda--label"),
+        air or ("nobody presents yet", ".agenda--muted"),
+        (f"  · {quiet}" if quiet else "", ".agenda--warning"),
+    )
     return Content("\n").join([total, airtime])
