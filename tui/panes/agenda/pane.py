@@ -83,6 +83,7 @@ def default_start(now: datetime) -> datetime:
 
 
 class MeetingList(VirtualList):
+    BINDING_GROUP_TITLE = "Meetings"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "cursor_down", "Down", show=False, id="agenda.meeting_down", tooltip="Next meeting"),
         Binding("k,up", "cursor_up", "Up", show=False, id="agenda.meeting_up", tooltip="Previous meeting"),
@@ -90,6 +91,7 @@ class MeetingList(VirtualList):
 
 
 class ItemList(VirtualList):
+    BINDING_GROUP_TITLE = "Agenda items"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "cursor_down", "Down", show=False, id="agenda.item_down", tooltip="Next agenda item"),
         Binding("k,up", "cursor_up", "Up", show=False, id="agenda.item_up", tooltip="Previous agenda item"),
@@ -428,7 +430,8 @@ class AgendaPane(Pane):
         if series and series_meetings(meetings, series):
             plan = plan_next_meeting(meetings, [], series, now, self.tz)
             return dict(plan.meeting)
-        return {"starts_at": default_start(now), "duration_min": 45}
+        me = workspace.me
+        return {"starts_at": default_start(now), "duration_min": 45, "attendee_ids": [me.id] if me else []}
 
     def _meeting_form_closed(self, saved: Meeting | None) -> None:
         if saved is not None:
