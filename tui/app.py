@@ -227,14 +227,7 @@ class AlineaApp(ThemedApp):
 
     @on(AgendaPane.RunRequested)
     def _run_meeting(self, event: AgendaPane.RunRequested) -> None:
-        from importlib import import_module
-
-        try:  # the runner is built apart from the builder: say so while it is missing
-            runner = import_module("tui.screens.runner")
-        except ModuleNotFoundError:
-            self.notify("The meeting runner is not available yet", severity="warning")
-            return
-        self.push_screen(runner.RunnerScreen(event.meeting_id))
+        self.action_run_meeting(event.meeting_id)
 
     def action_undo_change(self) -> None:
         if not self.workspace.can_undo:
