@@ -185,6 +185,7 @@ class AgendaPane(Pane):
         self._entries: list[AgendaItem | Proposal] = []  # the right list: items, then proposals
         self._shown: str | None = None  # the meeting shown at the right
         self._select_item: str | None = None  # an item to select once it shows
+        self._added_line = ""  # the quick-add line being saved
 
     def compose(self) -> ComposeResult:
         yield Static("Loading the workspace…", id="agenda-status", classes="agenda-caption", markup=False)
@@ -520,8 +521,8 @@ class AgendaPane(Pane):
         if meeting is None or not self._writable():
             return
         fields = {**event.parsed.fields(), "meeting_id": meeting.id}
+        self._added_line = event.line
         self.write(lambda ws: ws.create("agenda_items", **fields), purpose="add_item")
-        self.quick_add.clear()
 
     @on(QuickAddLine.Closed)
     def _quick_closed(self, event: QuickAddLine.Closed) -> None:
@@ -633,7 +634,9 @@ class AgendaPane(Pane):
         if purpose in ("add_item", "accept", "move"):
             self._select_item = result if isinstance(result, str) else result.id
             self.refresh_data()
-            if purpose == "accept":
+            if purpose == "add_item":
+                self.quick_add.clear(added=self._added_line)
+            elif purpose == "accept":
                 self.notify(f"Added “{printable(result.title)}” to the agenda")
         elif purpose == "standing":
             self._select_item = result.id

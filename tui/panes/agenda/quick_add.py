@@ -2,8 +2,9 @@
 
 ``Review Q4 pipeline 15m @sofia #decision ^pipeline``: the line below the input shows what
 each token was read as (store.quickadd), or, in words, why the line cannot be added.
-``enter`` posts ``Submitted`` with the parsed item when it is good (the pane saves it and
-clears the line, which stays open); ``escape`` posts ``Closed``.
+``enter`` posts ``Submitted`` with the parsed item when it is good (the pane saves it and,
+once saved, clears the line, which stays open: a refused line stays to be corrected);
+``escape`` posts ``Closed``.
 """
 
 from __future__ import annotations
@@ -63,9 +64,10 @@ class QuickAddLine(Vertical):
     ]
 
     class Submitted(Message):
-        def __init__(self, parsed: ParsedItem) -> None:
+        def __init__(self, parsed: ParsedItem, line: str) -> None:
             super().__init__()
             self.parsed = parsed
+            self.line = line
 
     class Closed(Message):
         """The person closed the line (escape)."""
@@ -76,7 +78,9 @@ class QuickAddLine(Vertical):
         self.parsed: ParsedItem | None = None
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder=PLACEHOLDER, id="quick-add-input", compact=True, max_length=500)
+        line = Input(placeholder=PLACEHOLDER, id="quick-add-input", compact=True, max_length=500)
+        line.cursor_blink = False  # a steady cursor: the line is typed in, then read, not watched
+        yield line
         yield Static(preview(None), id="quick-add-preview", markup=False)
 
     @property
@@ -97,8 +101,10 @@ class QuickAddLine(Vertical):
     def close(self) -> None:
         self.remove_class("-open")
 
-    def clear(self) -> None:
-        self.input.value = ""
+    def clear(self, added: str | None = None) -> None:
+        """Empty the line (``added``: only if it still holds that text, not the next item begun)."""
+        if added is None or self.input.value == added:
+            self.input.value = ""
 
     def _show(self, text: str) -> None:
         self.parsed = self._parse(text) if text.strip() else None
@@ -119,7 +125,7 @@ class QuickAddLine(Vertical):
         if not self.parsed.ok:
             self.app.bell()  # the reason is on the line below, in words
             return
-        self.post_message(self.Submitted(self.parsed))
+        self.post_message(self.Submitted(self.parsed, event.value))
 
     def action_close_line(self) -> None:
         self.close()
