@@ -105,3 +105,15 @@ def parse_datetime(text: str, today: date | None = None) -> datetime | None:
     except ValueError:
         raise ValueError(f"{text!r} is not a date and time: use 2026-12-01 10:00, fri 14:30 or +3d 9:00") from None
     return datetime.combine(day or today, moment)
+
+
+def age_label(moment: datetime, today: date) -> str:
+    """How long ago something happened, short enough for a list row: "today", "3 d", "5 w", "4 mo"."""
+    days = max(0, (today - moment.astimezone().date()).days)
+    if days == 0:
+        return "today"
+    if days < 14:
+        return f"{days} d"
+    if days < 70:
+        return f"{days // 7} w"
+    return f"{days // 30} mo"

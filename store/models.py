@@ -338,7 +338,7 @@ class Feedback(Record):
     @model_validator(mode="after")
     def _subject_is_whole(self) -> Feedback:
         if (self.subject_table is None) != (self.subject_id is None):
-            raise ValueError("subject_table and subject_id go together: set both or neither")
+            raise ValueError("what it is about needs both its kind and the record: set both or neither")
         return self
 
     @property

@@ -56,7 +56,7 @@ def test_period_shape() -> None:
 
 
 def test_feedback_subject_table_and_id_go_together() -> None:
-    with pytest.raises(ValidationError, match="go together"):
+    with pytest.raises(ValidationError, match="needs both its kind and the record"):
         Feedback.model_validate({**COMMON, "body": "Great deck", "subject_table": "tasks"})
 
 
