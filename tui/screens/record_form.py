@@ -169,7 +169,7 @@ class RecordForm(ModalScreen[Record | None]):
         for spec in self.specs:
             if spec.kind in ("date", "datetime"):
                 self._show_hint(spec, self.query_one(f"#field-{spec.name}", Input).value)
-            if spec.kind == "ref":
+            if spec.kind in ("ref", "enum", "subject"):
                 self._previous[spec.name] = self.query_one(f"#field-{spec.name}", Select).value
         name = first_field(self.specs)
         if name:
@@ -205,6 +205,8 @@ class RecordForm(ModalScreen[Record | None]):
         spec = self._spec(event.select)
         if spec is None:
             return
+        if spec.name in self._previous and event.value == self._previous[spec.name]:
+            return  # a select says its first value as the form opens: nothing changed
         self._set_error(spec.name, "")
         if event.value == ADD_MEMBER:
             self._add_member(event.select, spec)
@@ -266,7 +268,8 @@ class RecordForm(ModalScreen[Record | None]):
         """Show each message under its field and focus the first refused field."""
         for spec in self.specs:
             self._set_error(spec.name, errors.get(spec.name, ""))
-        general = [f"{name}: {text}" if name != "record" else text for name, text in errors.items()
+        vocabulary = self.model.VOCAB
+        general = [f"{vocabulary.label(name)}: {text}" if name != "record" else text for name, text in errors.items()
                    if name not in self._names]
         self._set_error("form", "; ".join(general))
         for spec in self.specs:
@@ -292,6 +295,15 @@ class RecordForm(ModalScreen[Record | None]):
             if value is _OMIT:
                 continue
             values[spec.name] = value
+        if "subject_id" in values and "subject_id" not in errors and (values.get("subject_table") is None) != (
+            values["subject_id"] is None
+        ):
+            labels = self.model.VOCAB
+            errors["subject_id"] = (
+                f"pick the record it is about, or set {labels.label('subject_table')} to none"
+                if values["subject_id"] is None
+                else f"set {labels.label('subject_table')} too"
+            )
         return values, errors
 
     def _value_of(self, spec: FieldSpec, widget: Widget, today: date) -> Any:
