@@ -22,23 +22,25 @@ from textual.widgets import Header, TabbedContent
 
 from store.config import UserConfig
 from store.gcpolicy import AfterStart
+from store.references import live, noun
 from store.text import printable
 from store.workspace import Workspace
 from themes import use_themes
 from tui.commands import AlineaCommands
 from tui.panes.agenda import AgendaPane
-from tui.panes.base import Pane, Refreshable, shown_in
+from tui.panes.base import Pane, Refreshable, shown_in, shown_item
 from tui.panes.board import BoardPane
-from tui.panes.feedback import FeedbackPane
+from tui.panes.feedback import FeedbackPane, give_feedback_about
 from tui.panes.objectives import ObjectivesPane
 from tui.syncing import SyncController
 from tui.theme_picker import ThemedApp
 from tui.watcher import FileWatcher, WorkspaceChanged, first_read
+from tui.widgets.record_link import JumpTo
 from tui.widgets.steady_footer import SteadyFooter
 from tui.writes import Action, Refused, Saved, WriteQueue, refusal
 
 #: app actions that make no sense while a form or dialog is open on top
-MAIN_SCREEN_ACTIONS = frozenset({"show_pane", "undo_change", "sync_workspace", "quit_app"})
+MAIN_SCREEN_ACTIONS = frozenset({"show_pane", "undo_change", "sync_workspace", "quit_app", "feedback_about"})
 
 
 class AlineaApp(ThemedApp):
@@ -59,6 +61,8 @@ class AlineaApp(ThemedApp):
         Binding("ctrl+p", "command_palette", "Palette", id="app.palette", priority=True, show=False,
                 tooltip="Every action, and jump to any record by title"),
         Binding("q", "quit_app", "Quit", id="app.quit", tooltip="Quit (everything is already saved)"),
+        Binding("F", "feedback_about", "Feedback", id="app.feedback_about", show=False,
+                tooltip="Give feedback about the selected record"),
     ]
 
     def __init__(
@@ -216,14 +220,24 @@ class AlineaApp(ThemedApp):
             if self.focused not in pane.query(Widget):
                 self.call_after_refresh(pane.focus_default)
 
+    @on(JumpTo)
+    def _jump(self, event: JumpTo) -> None:
+        self.action_jump_to(event.table, event.record_id)
+
     def action_jump_to(self, table: str, record_id: str) -> None:
-        """Show a record in its pane (the palette's "Jump to …")."""
-        if table == "members":
+        """Show a record in its pane (the palette's "Jump to …", a link's enter): an agenda item
+        or a metric selected in its meeting or objective; a deleted record says so."""
+        if live(self.workspace, table, record_id) is None:
+            self.notify(f"That {noun(table)} was deleted: there is nothing to show.", severity="warning")
+        elif table == "members":
             self.action_show_team(select=record_id)
-            return
-        pane_id, shown_id = shown_in(self.workspace, table, record_id)
-        self.action_show_pane(pane_id)
-        self.pane(pane_id).show_record(shown_id)
+        else:
+            pane_id, shown_id = shown_in(self.workspace, table, record_id)
+            self.action_show_pane(pane_id)
+            self.pane(pane_id).show_record(shown_id, shown_item(self.workspace, table, record_id))
+
+    def action_feedback_about(self) -> None:
+        give_feedback_about(self, self.pane(self.query_one(TabbedContent).active))
 
     @on(AgendaPane.RunRequested)
     def _run_meeting(self, event: AgendaPane.RunRequested) -> None:

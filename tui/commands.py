@@ -12,13 +12,12 @@ from itertools import chain
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from store.search import search
 from store.text import printable
 from store.vocabulary import VOCABULARY
 from tui.panes.base import Pane
 from tui.writes import host_of
 
-#: tables whose records the palette can jump to, in the order hits are listed
-JUMP_TABLES = ("tasks", "objectives", "meetings", "agenda_items", "feedback", "metrics", "members")
 MAX_RECORD_HITS = 40
 NEW_RECORDS = ("tasks", "objectives", "meetings", "feedback", "members")
 
@@ -73,18 +72,11 @@ class AlineaCommands(Provider):
         needle = query.strip().lower().removeprefix("jump to").strip()
         if len(needle) < 2:
             return
-        found = 0
-        workspace = host_of(self.app).workspace
-        for table in JUMP_TABLES:
-            noun = VOCABULARY[table].noun
-            for record in workspace.records(table):
-                label = record.label
-                if needle not in label.lower():
-                    continue
-                text = f"Jump to {label}"
-                score = max(matcher.match(text), 0.1)
-                jump = self._run(f"jump_to('{table}', '{record.id}')")
-                yield Hit(score, matcher.highlight(text), jump, text=text, help=noun)
-                found += 1
-                if found >= MAX_RECORD_HITS:
-                    return
+        # Any record of any table by a few letters of its title (feedback by its body), ranked
+        # in store.search; each hit says its table and status.
+        for rank, found in enumerate(search(host_of(self.app).workspace, needle, limit=MAX_RECORD_HITS)):
+            text = f"Jump to {printable(found.title)}"
+            help_text = found.noun + (f" · {printable(found.detail)}" if found.detail else "")
+            jump = self._run(f"jump_to('{found.table}', '{found.record_id}')")
+            score = max(matcher.match(text), 0.5 - rank / 1000)
+            yield Hit(score, matcher.highlight(text), jump, text=text, help=help_text)

@@ -41,6 +41,7 @@ class Pane(TabPane):
         self._stale = True
         self._focus_when_built = False
         self._show_when_built: str | None = None
+        self._item_when_built: str | None = None
 
     # -- for subclasses ---------------------------------------------------------------
     async def build(self) -> None:
@@ -58,6 +59,15 @@ class Pane(TabPane):
     def palette_commands(self) -> Iterator[tuple[str, Callable[[], object], str]]:
         """The pane's own palette commands: (name, callback, help). None by default."""
         return iter(())
+
+    def show_item(self, record_id: str, item_id: str) -> None:
+        """Show ``record_id`` with one of its parts selected: a meeting's agenda item, an
+        objective's metric (only called once built and fresh). By default, the record."""
+        self.show_content(record_id)
+
+    def selected_record(self) -> tuple[str, str] | None:
+        """(table, id) of the record selected in this pane (what F gives feedback about), or None."""
+        return None
 
     # -- what a pane reaches ------------------------------------------------------------
     @property
@@ -92,7 +102,7 @@ class Pane(TabPane):
         self.built = True
         self.refresh_data()
         if self._show_when_built is not None:
-            self.show_record(self._show_when_built)
+            self.show_record(self._show_when_built, self._item_when_built)
         elif self._focus_when_built:
             self.focus_default()
 
@@ -113,19 +123,32 @@ class Pane(TabPane):
         if self.built:
             self.focus_content()
 
-    def show_record(self, record_id: str) -> None:
-        """Select a record (the palette's "Jump to …")."""
+    def show_record(self, record_id: str, item_id: str | None = None) -> None:
+        """Select a record (the palette's "Jump to …"); ``item_id``: the agenda item or metric in it."""
         self._show_when_built = None if self.built else record_id
+        self._item_when_built = None if self.built else item_id
         if not self.built:
             return
         if self._stale:
             self._stale = False
             self.refresh_content()
-        self.show_content(record_id)
+        if item_id is not None:
+            self.show_item(record_id, item_id)
+        else:
+            self.show_content(record_id)
 
 
 #: which pane shows a record of each table (agenda items show in their meeting, metrics in their objective)
 PANE_OF_TABLE = {"objectives": "objectives", "meetings": "agenda", "feedback": "feedback", "tasks": "board"}
+
+
+def shown_item(workspace: Workspace, table: str, record_id: str) -> str | None:
+    """The part of a record a jump selects: the agenda item itself, the metric (a measurement's)."""
+    if table in ("agenda_items", "metrics"):
+        return record_id
+    if table == "measurements":
+        return str(workspace.get(table, record_id).metric_id)
+    return None
 
 
 def shown_in(workspace: Workspace, table: str, record_id: str) -> tuple[str, str]:

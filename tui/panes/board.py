@@ -259,6 +259,11 @@ class BoardPane(Pane):
         self.action_clear_filter()  # the card may be filtered out: show every card
         self._select_card(str(task.status), task.id)
 
+    def selected_record(self) -> tuple[str, str] | None:
+        """The selected card's task (F gives feedback about it)."""
+        card = self.focused_column.selected if self.built else None
+        return ("tasks", card.id) if card is not None else None
+
     def action_focus_column(self, step: int) -> None:
         self.focus_column(self._column_index + step)
 
