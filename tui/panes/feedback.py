@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime, time, timezone
+from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, on
@@ -283,7 +284,7 @@ class FeedbackPane(Pane):
         entry = self.selected
         view = self._detail_view(entry) if entry is not None else None
         if view != self.detail.shown:
-            self.run_worker(self.detail.show(view), group="feedback-detail", exclusive=True)
+            self.run_worker(partial(self.detail.show, view), group="feedback-detail", exclusive=True)
 
     def _detail_view(self, entry: Feedback) -> DetailView:
         workspace = self.workspace
