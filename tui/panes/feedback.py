@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime, time, timezone
-from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import events, on
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -284,7 +283,12 @@ class FeedbackPane(Pane):
         entry = self.selected
         view = self._detail_view(entry) if entry is not None else None
         if view != self.detail.shown:
-            self.run_worker(partial(self.detail.show, view), group="feedback-detail", exclusive=True)
+            self._show_detail(view)
+
+    @work(group="feedback-detail", exclusive=True)
+    async def _show_detail(self, view: DetailView | None) -> None:
+        """Mount the detail (Markdown, links); a newer selection cancels an older one."""
+        await self.detail.show(view)
 
     def _detail_view(self, entry: Feedback) -> DetailView:
         workspace = self.workspace
