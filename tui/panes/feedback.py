@@ -121,8 +121,8 @@ class FeedbackPane(Pane):
         & #feedback-detail { width: 2fr; height: 1fr; padding: 0 1; border: round $panel-lighten-2; }
         & #feedback-detail:focus-within { border: round $primary; }
         &.-narrow > #feedback-body { layout: vertical; }
-        &.-narrow #feedback-log { width: 1fr; }
-        &.-narrow #feedback-detail { width: 1fr; }
+        &.-narrow #feedback-log { width: 1fr; height: 3fr; }
+        &.-narrow #feedback-detail { width: 1fr; height: 2fr; }
         & > .empty-state { height: 1fr; content-align: center middle; color: $text-muted; text-style: italic; }
         & #detail-heading { text-style: bold; }
         & #detail-meta { color: $text-muted; }
