@@ -172,16 +172,27 @@ class ThreadItem:
 
 def thread(source: Lookup, entry_id: str) -> list[ThreadItem]:
     """Tasks and agenda items made from an entry, oldest first (deleted ones left out)."""
-    made: list[tuple[Any, ThreadItem]] = []
+    return threads(source).get(entry_id, [])
+
+
+def threads(source: Lookup) -> dict[str, list[ThreadItem]]:
+    """Every entry's thread in one pass over tasks and agenda items (a log moving from entry
+    to entry reads it once per change of the workspace, not once per key)."""
+    made: dict[str, list[tuple[Any, ThreadItem]]] = {}
     for task in source.records("tasks"):
-        if task.feedback_id == entry_id:
-            made.append((task.created_at, ThreadItem("tasks", task.id, task.title, task.status.value)))
+        if task.feedback_id:
+            made.setdefault(task.feedback_id, []).append(
+                (task.created_at, ThreadItem("tasks", task.id, task.title, task.status.value))
+            )
     for item in source.records("agenda_items"):
-        if item.feedback_id == entry_id:
-            made.append(
+        if item.feedback_id:
+            made.setdefault(item.feedback_id, []).append(
                 (item.created_at, ThreadItem("agenda_items", item.id, item.title, item.status.value, item.meeting_id))
             )
-    return [entry for _, entry in sorted(made, key=lambda pair: (pair[0], pair[1].record_id))]
+    return {
+        entry_id: [entry for _, entry in sorted(pairs, key=lambda pair: (pair[0], pair[1].record_id))]
+        for entry_id, pairs in made.items()
+    }
 
 
 # -- applying through the Workspace -----------------------------------------------------------------

@@ -256,6 +256,12 @@ def _quick_add_samples(folder: Path, env: dict[str, str]) -> list[float]:
         probe.close()
 
 
+def _to_feedback_log(probe: Probe) -> None:
+    """The Feedback tab, its log focused (5,000 entries in the large workspace)."""
+    probe.key(b"3")
+    probe.settle()
+
+
 def _p95(samples: list[float]) -> float:
     return statistics.quantiles(samples, n=20)[-1]
 
@@ -312,6 +318,13 @@ def run(report) -> None:  # noqa: ANN001 - the runner's Reporter
             statistics.median(adds),
             "ms",
             f"p95 {_p95(adds):.1f} ms  target median ≤ 60 (saved durably, then painted)",
+        )
+        keys = _key_latencies(alinea, large_env, _to_feedback_log, [b"j"] * KEYS)
+        report(
+            f"key to frame: j in the feedback log ({KEYS})",
+            statistics.median(keys),
+            "ms",
+            f"p95 {_p95(keys):.1f} ms  target median ≤ 12",
         )
         # Focus moves: the footer and the focused column's header change (no budget; watched).
         for name, pair in (("h / l between columns", (b"l", b"h")), ("1 / 4 between panes", (b"1", b"4"))):

@@ -22,7 +22,7 @@ from textual.dom import DOMNode
 from textual.widgets import Input, Static
 
 from store.dates import age_label, moment_label
-from store.feedback_actions import first_line, put_on_agenda, resolve, respond, thread, turn_into_task
+from store.feedback_actions import ThreadItem, first_line, put_on_agenda, resolve, respond, threads, turn_into_task
 from store.references import noun, subject_of
 from store.search import SUBJECT_TABLES
 from store.text import printable
@@ -126,10 +126,10 @@ class FeedbackPane(Pane):
         & > .empty-state { height: 1fr; content-align: center middle; color: $text-muted; text-style: italic; }
         & #detail-heading { text-style: bold; }
         & #detail-meta { color: $text-muted; }
+        & #detail-body { margin: 1 0 0 0; }
         & .detail-label { color: $text-muted; text-style: bold; margin: 1 0 0 0; }
         & .detail-none { color: $text-muted; text-style: italic; padding: 0 1; }
         & #detail-subject, & #detail-thread { height: auto; }
-        & Markdown { margin: 0; padding: 0; }
     }
     """
 
@@ -142,6 +142,9 @@ class FeedbackPane(Pane):
         self._all: list[Feedback] = []
         self._entries: list[Feedback] = []
         self._members: dict[str, Member] = {}
+        self._threads: dict[str, list[ThreadItem]] = {}
+        self._wanted: DetailView | None = None  # the detail to show once the one being mounted is done
+        self._detail_busy = False
 
     def compose(self) -> ComposeResult:
         yield Static("Loading the workspace…", id="feedback-status", markup=False)
@@ -187,6 +190,7 @@ class FeedbackPane(Pane):
             return
         self._members = {m.id: m for m in workspace.records("members", include_deleted=True)}
         self._all = workspace.records("feedback")[::-1]  # stored oldest first: the log is newest first
+        self._threads = threads(workspace)
         self._show()
 
     def _show(self, select: str | None = None) -> None:
@@ -281,14 +285,21 @@ class FeedbackPane(Pane):
 
     def _update_detail(self) -> None:
         entry = self.selected
-        view = self._detail_view(entry) if entry is not None else None
-        if view != self.detail.shown:
-            self._show_detail(view)
+        self._wanted = self._detail_view(entry) if entry is not None else None
+        if not self._detail_busy and self._wanted != self.detail.shown:
+            self._detail_busy = True
+            self._show_detail()
 
-    @work(group="feedback-detail", exclusive=True)
-    async def _show_detail(self, view: DetailView | None) -> None:
-        """Mount the detail (Markdown, links); a newer selection cancels an older one."""
-        await self.detail.show(view)
+    @work(group="feedback-detail", exit_on_error=False)
+    async def _show_detail(self) -> None:
+        """Show the detail of the entry selected last. Never cut short (a mount cancelled
+        half-way leaves the thread's links half there): keys pressed meanwhile are skipped
+        over, and only the last selection is shown."""
+        try:
+            while self._wanted != self.detail.shown:
+                await self.detail.show(self._wanted)
+        finally:
+            self._detail_busy = False
 
     def _detail_view(self, entry: Feedback) -> DetailView:
         workspace = self.workspace
@@ -296,7 +307,7 @@ class FeedbackPane(Pane):
         ref = subject_of(workspace, entry)
         subject = LinkSpec(ref.table, ref.record_id, ref.noun, printable(ref.title), ref.gone) if ref else None
         made = []
-        for item in thread(workspace, entry.id):
+        for item in self._threads.get(entry.id, []):
             extra = item.status.replace("_", " ")
             meeting = workspace.lookup("meetings", item.meeting_id) if item.meeting_id else None
             if meeting is not None:

@@ -2,20 +2,27 @@
 and what was done with it (links that jump with enter).
 
 Presentational: the pane hands it a ``DetailView`` of printable strings and link specs.
+Moving through the log changes the entry shown on every key, so the widgets are made once
+and updated in place (the subject's link too); only the thread's links are mounted anew,
+and only when the thread changes. Markdown is rendered by Rich into one Static per text:
+Textual's Markdown widget mounts a widget per block, several times slower on each move.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
-from textual.widgets import Markdown, Static
+from textual.widgets import Static
 
 from tui.widgets.record_link import RecordLink
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
 
 
 @dataclass(frozen=True)
@@ -42,6 +49,12 @@ class DetailView:
     thread_hint: str = ""
 
 
+def _markdown(text: str) -> RenderableType:
+    from rich.markdown import Markdown  # markdown-it is imported when an entry is first shown
+
+    return Markdown(text, hyperlinks=False)
+
+
 class FeedbackDetail(VerticalScroll, can_focus=False):
     """One feedback entry in full."""
 
@@ -50,55 +63,60 @@ class FeedbackDetail(VerticalScroll, can_focus=False):
                 tooltip="Back to the list of entries"),
     ]
 
+    class BackToList(Message):
+        """The person pressed escape in the detail."""
+
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's keyword
         super().__init__(id=id)
         self.shown: DetailView | None = None
-
-    class BackToList(Message):
-        """The person pressed escape in the detail."""
 
     def compose(self) -> ComposeResult:
         yield Static("", id="detail-heading", markup=False)
         yield Static("", id="detail-meta", markup=False)
         yield Static("About", classes="detail-label")
-        yield Vertical(id="detail-subject")
-        yield Markdown("", id="detail-body", open_links=False)
+        yield RecordLink(id="detail-subject")
+        yield Static("nothing in particular", classes="detail-none", id="detail-no-subject")
+        yield Static("", id="detail-body")
         yield Static("Response", classes="detail-label", id="detail-response-label")
-        yield Markdown("", id="detail-response", open_links=False)
+        yield Static("", id="detail-response")
         yield Static("What was done with it", classes="detail-label")
         yield Vertical(id="detail-thread")
+        yield Static("", classes="detail-none", id="detail-thread-hint", markup=False)
 
     @property
     def links(self) -> list[RecordLink]:
-        return list(self.query(RecordLink))
+        """The links shown, top to bottom (the subject's first)."""
+        return [link for link in self.query(RecordLink) if link.display]
 
     async def show(self, view: DetailView | None) -> None:
         """Show ``view`` (None: nothing selected)."""
         if view == self.shown:
             return
-        self.shown = view
+        before, self.shown = self.shown, view
         self.display = view is not None
         if view is None:
             return
         self.query_one("#detail-heading", Static).update(view.heading)
         self.query_one("#detail-meta", Static).update(view.meta)
-        subject = self.query_one("#detail-subject", Vertical)
-        await subject.remove_children()
-        if view.subject is None:
-            await subject.mount(Static("nothing in particular", classes="detail-none"))
-        else:
-            await subject.mount(_link(view.subject))
-        await self.query_one("#detail-body", Markdown).update(view.body)
+        subject = self.query_one("#detail-subject", RecordLink)
+        subject.display = view.subject is not None
+        self.query_one("#detail-no-subject").display = view.subject is None
+        if view.subject is not None:
+            spec = view.subject
+            subject.point_to(spec.table, spec.record_id, spec.noun, spec.title, gone=spec.gone, extra=spec.extra)
+        self.query_one("#detail-body", Static).update(_markdown(view.body))
         has_response = bool(view.response.strip())
         self.query_one("#detail-response-label").display = has_response
-        response = self.query_one("#detail-response", Markdown)
+        response = self.query_one("#detail-response", Static)
         response.display = has_response
-        await response.update(view.response if has_response else "")
-        thread = self.query_one("#detail-thread", Vertical)
-        await thread.remove_children()
-        widgets: list[Static] = [_link(spec) for spec in view.thread]
-        widgets = widgets or [Static(view.thread_hint, classes="detail-none")]
-        await thread.mount_all(widgets)
+        response.update(_markdown(view.response) if has_response else "")
+        hint = self.query_one("#detail-thread-hint", Static)
+        hint.update(view.thread_hint)
+        hint.display = not view.thread
+        if before is None or before.thread != view.thread:
+            thread = self.query_one("#detail-thread", Vertical)
+            await thread.remove_children()
+            await thread.mount_all([_link(spec) for spec in view.thread])
         self.scroll_home(animate=False)
 
     def action_back_to_list(self) -> None:

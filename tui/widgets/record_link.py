@@ -43,15 +43,18 @@ class RecordLink(Static, can_focus=True):
         Binding("enter", "jump", "Go to", id="link.jump", tooltip="Show this record in its pane"),
     ]
 
-    def __init__(self, table: str, record_id: str, noun: str, title: str, *, gone: bool = False,
-                 extra: str = "") -> None:
+    def __init__(self, table: str = "", record_id: str = "", noun: str = "", title: str = "", *,
+                 gone: bool = False, extra: str = "", id: str | None = None) -> None:  # noqa: A002
         """``title`` and ``extra`` (e.g. the status) must already be printable."""
-        text = Content.assemble(("→ ", "dim"), (f"{noun}: ", "dim"), title, (f"  {extra}" if extra else "", "dim"))
-        super().__init__(text, markup=False)
-        self.table = table
-        self.record_id = record_id
-        self.noun = noun
-        self.gone = gone
+        super().__init__("", markup=False, id=id)
+        self.point_to(table, record_id, noun, title, gone=gone, extra=extra)
+
+    def point_to(self, table: str, record_id: str, noun: str, title: str, *, gone: bool = False,
+                 extra: str = "") -> None:
+        """Show another record (a list of details reuses its links rather than mount new ones)."""
+        self.table, self.record_id, self.noun, self.gone = table, record_id, noun, gone
+        self.update(Content.assemble(("→ ", "dim"), (f"{noun}: ", "dim"), title,
+                                     (f"  {extra}" if extra else "", "dim")))
         self.set_class(gone, "-gone")
 
     def action_jump(self) -> None:
