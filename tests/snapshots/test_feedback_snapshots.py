@@ -35,7 +35,7 @@ async def _feedback_log(pilot: Pilot[Any]) -> None:
 
 
 def test_feedback_log_at_120x40(snap_compare: Any, tmp_path: Path) -> None:
-    """The Feedback tab: "15 feedback entries, newest first (c kind · o status · @ department)"
+    """The Feedback tab: "15 feedback entries, newest first · c kind · o status · @ department"
     above the log. Each entry is two lines: its kind's mark and word in the kind's colour
     ("+ praise" green, "! concern" red, "* idea" accent, "? question" amber), the first line
     of the body cut at a word with "…", and at the right its status and age ("open · 2 w",

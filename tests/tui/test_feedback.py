@@ -103,7 +103,8 @@ async def test_n_picks_the_subject_by_a_few_letters_of_its_title(workspace: Work
         assert form.query_one("#field-subject_id", Select).value == webinar.id
         await type_text(app, pilot, "Record every session")
         await press(app, pilot, "ctrl+s")
-        assert _pane(app).entries[0].body == "Record every session"
+        selected = _pane(app).selected
+        assert selected is not None and selected.body == "Record every session", "the new entry is selected"
 
 
 async def test_F_with_nothing_selected_says_to_select_a_record(workspace: Workspace) -> None:

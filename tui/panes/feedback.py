@@ -219,11 +219,12 @@ class FeedbackPane(Pane):
             self.query_one("#feedback-status", Static).update("No feedback yet — n logs the first entry")
             return
         count = f"{shown:,} of {total:,} feedback entries" if shown != total else f"{total:,} feedback entries"
-        parts = [count + ", newest first (c kind · o status · @ department)"]
+        parts = [count + ", newest first"]
         parts += [f"kind {self.kind}"] if self.kind else []
         parts += [f"status {self.status}"] if self.status else []
         parts += [f"by {self.department}"] if self.department else []
         parts += [f"filter “{self.filter_text}”"] if self.filter_text else []
+        parts += ["c kind · o status · @ department"] if len(parts) == 1 else ["escape clears"]
         self.query_one("#feedback-status", Static).update(printable(" · ".join(parts)))
 
     def _author(self, entry: Feedback) -> Member | None:
@@ -364,7 +365,7 @@ class FeedbackPane(Pane):
         return entry
 
     def action_new_feedback(self) -> None:
-        pick_subject_and_give_feedback(self)
+        pick_subject_and_give_feedback(self, then=self._form_closed)
 
     def action_edit_feedback(self) -> None:
         entry = self._writable_entry()
@@ -511,8 +512,11 @@ def _now(today: date) -> datetime:
 
 
 # -- giving feedback (n here, F from any pane) --------------------------------------------------
-def give_feedback(node: DOMNode, subject: tuple[str, str] | None) -> None:
-    """Open the new-feedback form by me, about ``subject`` (table, id) or nothing in particular."""
+def give_feedback(
+    node: DOMNode, subject: tuple[str, str] | None, then: Callable[[Any], None] | None = None
+) -> None:
+    """Open the new-feedback form by me, about ``subject`` (table, id) or nothing in particular;
+    ``then`` gets the saved entry (None when cancelled)."""
     from tui.screens.record_form import open_form
 
     workspace = host_of(node).workspace
@@ -526,11 +530,13 @@ def give_feedback(node: DOMNode, subject: tuple[str, str] | None) -> None:
             about = subject_of(workspace, entry)
             words = f" about {about.noun} “{about.title}”" if about is not None else ""
             node.app.notify(printable(f"Feedback saved{words} — 3 shows the log."))
+        if then is not None:
+            then(entry)
 
     open_form(node, "feedback", defaults=defaults, then=saved)
 
 
-def pick_subject_and_give_feedback(node: DOMNode) -> None:
+def pick_subject_and_give_feedback(node: DOMNode, then: Callable[[Any], None] | None = None) -> None:
     """Ask what the feedback is about (fuzzy, every table, or nothing), then open the form."""
     workspace = host_of(node).workspace
     if workspace.read_only:
@@ -540,7 +546,7 @@ def pick_subject_and_give_feedback(node: DOMNode) -> None:
 
     def picked(subject: tuple[str, str] | None) -> None:
         if subject is not None:
-            give_feedback(node, subject)
+            give_feedback(node, subject, then)
 
     node.app.push_screen(SubjectPicker(), picked)
 
