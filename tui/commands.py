@@ -40,6 +40,7 @@ class AlineaCommands(Provider):
             noun = VOCABULARY[table].noun
             yield f"New {noun}…", partial(self._new, table), f"open an empty {noun} form"
         yield "Run meeting…", self._run("run_meeting"), "the running or next meeting: countdown, decisions, tasks"
+        yield "Give feedback about the selected record…", self._run("feedback_about"), "key F"
         yield "Team…", self._run("show_team"), "everyone by department: add, edit or remove members"
         yield "Undo the last change", self._run("undo_change"), "key u"
         yield "Sync now", self._run("sync_workspace"), "key s: commit, pull, merge and push"

@@ -60,7 +60,8 @@ def test_form_shows_a_refused_value_under_its_field(demo_app: AlineaApp, snap_co
 def test_help_lists_the_keys_of_the_objectives_pane(demo_app: AlineaApp, snap_compare) -> None:
     """The help over the Objectives pane: "Keys on this screen", the record list's own keys (j ↓
     next item, k ↑, pgdn, pgup, home, end, ⏎ open), an "Objectives" group (n add a new objective,
-    e edit), then "Everywhere" (^q, 1–4, u, s, ?, ^p, q) and "Screen" (tab, shift+tab, copy)."""
+    e edit), then "Everywhere" (^q, 1–4, u, s, ?, ^p, q, F give feedback about the selected
+    record) and "Screen" (tab, shift+tab, copy)."""
 
     async def run_before(pilot) -> None:
         await settle(demo_app, pilot)
