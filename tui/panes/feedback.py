@@ -10,7 +10,7 @@ built (its first line cut at a word to fit) only when it is painted.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, time, timezone
+from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, on, work
@@ -408,7 +408,7 @@ class FeedbackPane(Pane):
     def action_put_on_agenda(self) -> None:
         entry = self._writable_entry()
         if entry is not None:
-            now = _now(self.today())
+            now = _now(self.host.now(), self.today())
             self.write(lambda ws: put_on_agenda(ws, entry.id, now), purpose="agenda")
 
     @on(Saved)
@@ -504,11 +504,9 @@ def _next(current: str | None, choices: tuple[str, ...]) -> str | None:
     return choices[index] if index < len(choices) else None
 
 
-def _now(today: date) -> datetime:
-    """Now; with a fixed today (tests, demos), the start of that day."""
-    if today == date.today():
-        return datetime.now(timezone.utc)
-    return datetime.combine(today, time(0, 0)).astimezone()
+def _now(now: datetime, today: date) -> datetime:
+    """The host's moment; when the host's today is fixed elsewhere (tests, demos), that day's start."""
+    return now if now.astimezone().date() == today else datetime.combine(today, time(0, 0)).astimezone()
 
 
 # -- giving feedback (n here, F from any pane) --------------------------------------------------
