@@ -54,3 +54,17 @@ def save_export(folder: Path, name: str, payload: bytes) -> Path:
     partial.write_bytes(payload)
     partial.replace(target)  # a reader never sees half a file
     return target
+
+
+_UNSAFE_NAME = re.compile(r"[^\w.\- ]+")
+
+
+def safe_name(name: str) -> str:
+    """A file name from a title: no folders, no control characters, no leading dot."""
+    cleaned = _UNSAFE_NAME.sub("-", name).strip(" .-") or "export"
+    return cleaned[:120]
+
+
+def write_export(folder: Path, name: str, text: str | bytes) -> Path:
+    """Write ``text`` to ``folder/exports/<safe name>`` (git-ignored); returns the file's path."""
+    return save_export(folder, safe_name(name), text.encode() if isinstance(text, str) else text)
