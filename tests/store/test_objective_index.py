@@ -29,7 +29,8 @@ def test_links_tasks_open_feedback_and_discussions(tmp_path: Path) -> None:
     new = ws.create("meetings", title="New sync", starts_at=datetime(2026, 4, 29, 9, tzinfo=timezone.utc))
     gone = ws.create("meetings", title="Cancelled", starts_at=datetime(2026, 4, 15, 9, tzinfo=timezone.utc))
     for meeting in (old, new, gone):
-        ws.create("agenda_items", meeting_id=meeting.id, title=f"Pipeline in {meeting.title}", objective_id=objective.id)
+        title = f"Pipeline in {meeting.title}"
+        ws.create("agenda_items", meeting_id=meeting.id, title=title, objective_id=objective.id)
     ws.delete("meetings", gone.id)
 
     links = objective_links(ws)[objective.id]
