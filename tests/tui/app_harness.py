@@ -50,15 +50,22 @@ async def type_text(app: AlineaApp, pilot: Pilot[Any], text: str) -> None:
 
 
 def titles(app: AlineaApp, pane_id: str) -> list[str]:
-    """The rows a record-list pane shows, top to bottom."""
+    """The rows a record-list pane (or the Objectives pane) shows, top to bottom."""
+    from tui.panes.objectives import ObjectivesPane
     from tui.panes.record_list import RecordListPane
 
+    if pane_id == "objectives":
+        return app.query_one("#objectives", ObjectivesPane).shown_titles()
     pane = app.query_one(f"#{pane_id}", RecordListPane)
     return [pane.describe(record) for record in pane.rows()] if pane.record_list.display else []
 
 
 def highlighted_id(app: AlineaApp, pane_id: str) -> str | None:
+    from tui.panes.objectives import ObjectivesPane
     from tui.panes.record_list import RecordListPane
+
+    if pane_id == "objectives":
+        return app.query_one("#objectives", ObjectivesPane).selected_id
 
     return app.query_one(f"#{pane_id}", RecordListPane).highlighted_id
 

@@ -1,25 +1,546 @@
-"""Objectives: for now a list of objectives with status, period and due date."""
+"""Objectives: the list (status, kind, period, departments, progress, pace) beside the detail.
+
+The list is cheap: it needs only the objectives and the members, so it paints at once.
+Progress, pace and what links to each objective (``ObjectiveData``) are worked out once per
+change of the workspace: at once on a small workspace, in a worker on a large one (the list
+shows "…" until then). Moving with j reads those caches; the detail follows in the next
+frame, and a burst of keys redraws it once.
+"""
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual.binding import BindingType
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.widgets import Input, Static
 
-from tui.panes.record_list import RecordListPane
+from store.models import Member, ObjectiveKind
+from store.objective_index import Links, is_current, matches, objective_links, period_order
+from store.progress import ObjectiveView, objective_views
+from store.text import printable
+from tui.panes.base import Pane
+from tui.widgets.metric_card import MetricCard
+from tui.widgets.objective_detail import ObjectiveDetail, TaskLinks
+from tui.widgets.objective_list import STATUS_WORDS, Entry, ObjectiveList, ObjectiveRow, PeriodHeader, entry_lines
+from tui.widgets.prompt_line import PromptLine
+from tui.widgets.virtual_list import LazySequence, VirtualList
+from tui.writes import Refused, Saved
 
-STATUS_WORDS = {"on_track": "on track", "at_risk": "at risk", "off_track": "off track", "done": "done"}
+if TYPE_CHECKING:
+    from store.models import Objective
+    from store.workspace import Workspace
+
+#: above this many measurements, progress is worked out in a worker (the large workspace: 30,000)
+SYNC_LIMIT = 3000
+KINDS = tuple(str(kind) for kind in ObjectiveKind)
+EMPTY = "No objectives yet — press n to add the first objective."
+NO_MATCH = "No objectives match — p, c or escape show more."
 
 
-class ObjectivesPane(RecordListPane):
+@dataclass
+class ObjectiveData:
+    """Progress and links of every objective, for one state of the workspace."""
+
+    views: dict[str, ObjectiveView] = field(default_factory=dict)
+    links: dict[str, Links] = field(default_factory=dict)
+
+
+def compute(workspace: Workspace, today: date) -> ObjectiveData:
+    return ObjectiveData(
+        {view.objective.id: view for view in objective_views(workspace, today)}, objective_links(workspace)
+    )
+
+
+class ObjectivesPane(Pane):
+    """Objectives with their metrics, progress and pace."""
+
     BINDING_GROUP_TITLE = "Objectives"
-    BINDINGS: ClassVar[list[BindingType]] = RecordListPane.pane_bindings("objectives", "objectives")
-    TABLE = "objectives"
-    COMING = "Objectives — metrics, progress and sparklines arrive in a later version; n adds, enter edits."
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "new_objective", "New", id="objectives.new", tooltip="Add a new objective"),
+        Binding("e", "edit_objective", "Edit", id="objectives.edit", tooltip="Edit the selected objective"),
+        Binding("d", "delete_objective", "Delete", id="objectives.delete",
+                tooltip="Delete the selected objective (u undoes)"),
+        Binding("a", "add_metric", "Add metric", id="objectives.add_metric",
+                tooltip="Add a metric to the selected objective"),
+        Binding("r", "record_measurement", "Record", id="objectives.record",
+                tooltip="Record a measurement for the focused metric: value, date, note"),
+        Binding("A", "accept_proposal", "Accept", id="objectives.accept",
+                tooltip="Accept the proposed status (behind pace: at risk)"),
+        Binding("p", "cycle_period", "Period", id="objectives.period", tooltip="Show one period, the next, or all"),
+        Binding("c", "cycle_kind", "Kind", id="objectives.kind", tooltip="Show goals, campaigns, strategies, or all"),
+        Binding("slash", "filter_objectives", "Filter", id="objectives.filter",
+                tooltip="Filter by text, owner or department"),
+        Binding("escape", "clear_filter", "Clear filter", show=False, id="objectives.clear_filter",
+                tooltip="Clear the filters"),
+    ]
 
-    def describe(self, record: Any) -> str:
-        status = STATUS_WORDS.get(str(record.status), str(record.status))
-        parts = [record.title, status, record.period]
-        if record.due:
-            parts.append(f"due {record.due:%d %b}")
-        return "  ·  ".join(part for part in parts if part)
+    DEFAULT_CSS = """
+    ObjectivesPane {
+        padding: 0;
+        & > #objectives-status { height: 1; padding: 0 1; color: $text-muted; }
+        & > #objectives-filter { display: none; height: 1; padding: 0 1; }
+        & > #objectives-body { height: 1fr; }
+        & ObjectiveList { width: 1fr; min-width: 36; border: round $panel-lighten-2; }
+        & ObjectiveList:focus { border: round $primary; }
+        & ObjectiveDetail { width: 1fr; }
+        & > #objectives-body.-narrow { layout: vertical; }
+        & > #objectives-body.-narrow > ObjectiveList { width: 1fr; height: 2fr; }
+        & > #objectives-body.-narrow > ObjectiveDetail { height: 3fr; }
+    }
+    """
+
+    class DataReady(Message):
+        """The worker has worked out progress and links for workspace state ``generation``."""
+
+        def __init__(self, generation: int, data: ObjectiveData) -> None:
+            super().__init__()
+            self.generation = generation
+            self.data = data
+
+    def __init__(self, title: str = "Objectives", *, id: str = "objectives") -> None:  # noqa: A002
+        super().__init__(title, id=id)
+        self.filter_text = ""
+        self.period_filter: str | None = None
+        self.kind_filter: str | None = None
+        self._objectives: list[Objective] = []
+        self._members: dict[str, Member] = {}
+        self._data: ObjectiveData | None = None
+        self._generation = 0
+        self._detail_pending = False
+        self._detail_shown: tuple[str | None, int] | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static("Loading the workspace…", id="objectives-status", markup=False)
+
+    async def build(self) -> None:
+        await self.mount(
+            Input(placeholder="filter by title, owner or department · enter keeps it · escape clears",
+                  id="objectives-filter", compact=True),
+            before="#objectives-status",
+        )
+        await self.mount(Horizontal(ObjectiveList(id="objectives-list"), ObjectiveDetail(), id="objectives-body"))
+        await self.mount(PromptLine())
+
+    # -- reading ----------------------------------------------------------------------------
+    @property
+    def objective_list(self) -> ObjectiveList:
+        return self.query_one(ObjectiveList)
+
+    @property
+    def detail(self) -> ObjectiveDetail:
+        return self.query_one(ObjectiveDetail)
+
+    @property
+    def selected_id(self) -> str | None:
+        row = self.objective_list.selected
+        return row.id if row else None
+
+    def shown_titles(self) -> list[str]:
+        """The titles the list shows, top to bottom (headers left out)."""
+        entries = self.objective_list.entries
+        return [e.title for e in (entries[i] for i in range(len(entries))) if isinstance(e, ObjectiveRow)]
+
+    def view_of(self, objective_id: str) -> ObjectiveView | None:
+        return self._data.views.get(objective_id) if self._data else None
+
+    def refresh_content(self) -> None:
+        workspace = self.workspace
+        if not workspace.loaded:
+            self.query_one("#objectives-status", Static).update("Loading the workspace…")
+            return
+        self._objectives = workspace.records("objectives")
+        self._members = {m.id: m for m in workspace.records("members", include_deleted=True)}
+        self._generation += 1
+        if workspace.count("measurements") <= SYNC_LIMIT:
+            self._data = compute(workspace, self.today())
+        else:
+            self._compute_in_worker(self._generation, workspace, self.today())
+        self._show()
+
+    @work(thread=True, exclusive=True, group="objectives-data")
+    def _compute_in_worker(self, generation: int, workspace: Workspace, today: date) -> None:
+        for _ in range(3):  # a save running meanwhile may change a table under the reading: read again
+            try:
+                data = compute(workspace, today)
+            except RuntimeError:
+                continue
+            self.post_message(self.DataReady(generation, data))
+            return
+
+    @on(DataReady)
+    def _data_ready(self, event: DataReady) -> None:
+        if event.generation == self._generation:
+            self._data = event.data
+            self._show()
+
+    def _row(self, objective: Objective) -> ObjectiveRow:
+        view = self.view_of(objective.id)
+        departments = view.departments if view else tuple(sorted(objective.departments))
+        progress = (view.progress, view.pace.label, view.pace.behind) if view else None
+        return ObjectiveRow(
+            id=objective.id, title=printable(objective.title), status=str(objective.status),
+            kind=str(objective.kind), period=printable(objective.period),
+            departments=tuple(printable(d) for d in departments), progress=progress,
+        )
+
+    def _entries(self) -> list[Entry | Objective]:
+        """Headers and objectives (rows are built only when painted), grouped by period."""
+        words = self.filter_text.split()
+        shown = [
+            o for o in self._objectives
+            if (self.period_filter is None or o.period == self.period_filter)
+            and (self.kind_filter is None or str(o.kind) == self.kind_filter)
+            and matches(o, self._members, words)
+        ]
+        by_period: dict[str, list[Objective]] = {}
+        for objective in shown:
+            by_period.setdefault(objective.period, []).append(objective)
+        today = self.today()
+        entries: list[Entry | Objective] = []
+        for period in period_order(by_period, today):
+            group = by_period[period]
+            entries.append(PeriodHeader(printable(period), len(group), is_current(period, today)))
+            entries.extend(sorted(group, key=lambda o: (str(o.status) == "done", o.title.casefold())))
+        return entries
+
+    def _show(self, select: str | None = None) -> None:
+        raw = self._entries()
+        entries = LazySequence(len(raw), lambda i: raw[i] if isinstance(raw[i], PeriodHeader) else self._row(raw[i]))
+        items = LazySequence(len(raw), lambda i: entry_lines(entries[i]))
+        objective_list = self.objective_list
+        objective_list.empty_text = NO_MATCH if self._objectives else EMPTY
+        objective_list.show(entries, items, select=select or self.selected_id)
+        self._show_status(sum(1 for e in raw if not isinstance(e, PeriodHeader)))
+        self._detail_shown = None
+        self._schedule_detail()
+
+    def _show_status(self, shown: int) -> None:
+        total = len(self._objectives)
+        if not total:
+            self.query_one("#objectives-status", Static).update(EMPTY)
+            return
+        parts = [f"{shown} of {total} objectives" if shown != total else f"{total} objectives"]
+        parts.append(f"period {self.period_filter or 'all'} (p)")
+        parts.append(f"kind {self.kind_filter or 'all'} (c)")
+        if self.filter_text:
+            parts.append(f"filter “{printable(self.filter_text)}”")
+        if self._data is None:
+            parts.append("working out progress…")
+        self.query_one("#objectives-status", Static).update(" · ".join(parts))
+
+    # -- the detail follows the cursor -----------------------------------------------------------
+    @on(VirtualList.Highlighted, "#objectives-list")
+    def _highlighted(self, event: VirtualList.Highlighted) -> None:
+        event.stop()
+        self._schedule_detail()
+
+    def _schedule_detail(self) -> None:
+        """Redraw the detail after the next frame, once for a burst of keys."""
+        if not self._detail_pending:
+            self._detail_pending = True
+            self.call_after_refresh(self._update_detail)
+
+    async def _update_detail(self) -> None:
+        self._detail_pending = False
+        selected = self.selected_id
+        state = (selected, id(self._data))
+        if state == self._detail_shown:
+            return
+        self._detail_shown = state
+        objective = self.workspace.lookup("objectives", selected) if selected else None
+        links = self._data.links.get(selected, Links()) if self._data and selected else Links()
+        view = self.view_of(selected) if selected else None
+        await self.detail.show(view, links, self._members, self.today(), objective=objective)
+
+    def on_resize(self) -> None:
+        body = self.query("#objectives-body")
+        if body:
+            body.first().set_class(self.size.width < 100, "-narrow")
+
+    # -- focus --------------------------------------------------------------------------------
+    def focus_content(self) -> None:
+        self.objective_list.focus()
+
+    def show_content(self, record_id: str) -> None:
+        self.period_filter = self.kind_filter = None
+        self._clear_text_filter()
+        self._show(select=record_id)
+        self.objective_list.focus()
+
+    @property
+    def focused_card(self) -> MetricCard | None:
+        focused = self.app.focused
+        return focused if isinstance(focused, MetricCard) else None
+
+    @on(VirtualList.Selected, "#objectives-list")
+    def _objective_opened(self, event: VirtualList.Selected) -> None:
+        """enter on an objective: into its detail, on the first metric."""
+        event.stop()
+        cards = self.detail.cards
+        (cards[0] if cards else self.detail.task_list).focus()
+
+    @on(VirtualList.Selected, "#detail-tasks")
+    def _task_opened(self, event: VirtualList.Selected) -> None:
+        event.stop()
+        task_list = self.query_one(TaskLinks)
+        if event.index < len(task_list.task_ids):
+            self.app.run_action(f"jump_to('tasks', '{task_list.task_ids[event.index]}')")
+
+    @on(MetricCard.Opened)
+    def _metric_opened(self, event: MetricCard.Opened) -> None:
+        from tui.screens.measurements import MeasurementsScreen
+
+        self.app.push_screen(MeasurementsScreen(event.card.metric_id))
+
+    # -- filters -------------------------------------------------------------------------------
+    def action_cycle_period(self) -> None:
+        periods = period_order({o.period for o in self._objectives}, self.today())
+        self.period_filter = _next(self.period_filter, periods)
+        self._show()
+
+    def action_cycle_kind(self) -> None:
+        self.kind_filter = _next(self.kind_filter, list(KINDS))
+        self._show()
+
+    def action_filter_objectives(self) -> None:
+        box = self.query_one("#objectives-filter", Input)
+        box.display = True
+        box.focus()
+
+    @on(Input.Changed, "#objectives-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.filter_text = event.value.strip()
+        self._show()
+
+    @on(Input.Submitted, "#objectives-filter")
+    def _filter_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        event.input.display = bool(self.filter_text)
+        self.objective_list.focus()
+
+    def _clear_text_filter(self) -> None:
+        box = self.query_one("#objectives-filter", Input)
+        box.display = False
+        if box.value:
+            box.value = ""
+        self.filter_text = ""
+
+    def action_clear_filter(self) -> None:
+        self._clear_text_filter()
+        self.period_filter = self.kind_filter = None
+        self._show()
+        self.objective_list.focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "clear_filter":
+            return self.built and bool(self.filter_text or self.period_filter or self.kind_filter)
+        return True
+
+    # -- writing -------------------------------------------------------------------------------
+    def _writable(self) -> bool:
+        workspace = self.workspace
+        if workspace.read_only:
+            self.notify(f"The workspace is read-only because {workspace.read_only_reason}: nothing can be changed.",
+                        title="Read-only", severity="warning")
+            return False
+        return True
+
+    def _selected_objective(self, doing: str) -> Objective | None:
+        selected = self.selected_id
+        if selected is None:
+            self.notify(f"No objective selected to {doing} — press n to add one.", severity="warning")
+            return None
+        return self.workspace.lookup("objectives", selected)
+
+    def action_new_objective(self) -> None:
+        if not self._writable():
+            return
+        defaults: dict[str, Any] = {"period": self.period_filter or _quarter(self.today())}
+        me = self.workspace.me
+        if me is not None:
+            defaults["owner_ids"] = frozenset({me.id})
+        self.open_form("objectives", defaults=defaults, then=self._objective_saved)
+
+    def action_edit_objective(self) -> None:
+        objective = self._selected_objective("edit")
+        if objective is not None and self._writable():
+            self.open_form("objectives", record=objective, then=self._objective_saved)
+
+    def _objective_saved(self, saved: Any) -> None:
+        if saved is not None:
+            self.refresh_data()
+            self._show(select=saved.id)
+        self.objective_list.focus()
+
+    def action_delete_objective(self) -> None:
+        objective = self._selected_objective("delete")
+        if objective is not None and self._writable():
+            self.write(lambda ws: ws.delete("objectives", objective.id), purpose="delete")
+
+    def action_add_metric(self) -> None:
+        objective = self._selected_objective("add a metric to")
+        if objective is not None and self._writable():
+            self.open_form("metrics", defaults={"objective_id": objective.id}, then=self._metric_saved)
+
+    def _metric_saved(self, saved: Any) -> None:
+        if saved is None:
+            return
+        self.refresh_data()
+        self.call_after_refresh(self._focus_card, saved.id)
+
+    def _focus_card(self, metric_id: str) -> None:
+        for card in self.detail.cards:
+            if card.metric_id == metric_id:
+                card.focus()
+                return
+
+    def _target_metric(self) -> MetricCard | None:
+        card = self.focused_card
+        if card is not None:
+            return card
+        cards = self.detail.cards
+        if not cards:
+            self.notify("This objective has no metric yet — a adds one.", severity="warning")
+            return None
+        return cards[0]
+
+    def action_record_measurement(self) -> None:
+        if self.selected_id is None or not self._writable():
+            return
+        card = self._target_metric()
+        if card is None:
+            return
+        card.focus()
+        metric = card.view.metric
+        unit = f" ({printable(metric.unit)})" if metric.unit.strip() else ""
+        self.query_one(PromptLine).ask(
+            "record", f"{printable(metric.name)}{unit}:", 'value, date, note — e.g. 1250 fri "webinar week"',
+            subject=metric.id,
+        )
+
+    def action_import_measurements(self) -> None:
+        """The palette's "Import measurements…": ask for the CSV file."""
+        if not self._writable():
+            return
+        self.query_one(PromptLine).ask("import", "CSV file:", "path to a file with columns metric, date, value, note")
+
+    @on(PromptLine.Answered)
+    def _answered(self, event: PromptLine.Answered) -> None:
+        event.stop()
+        today = self.today()
+        if event.purpose == "record":
+            from store.measurement_line import parse_measurement_line, record_measurement
+
+            metric = self.workspace.lookup("metrics", event.subject)
+            if metric is None:
+                event.prompt.close()
+                return
+            try:
+                entry = parse_measurement_line(event.text, today, unit=metric.unit)
+            except ValueError as error:
+                event.prompt.refuse(str(error))
+                return
+            self.write(lambda ws: record_measurement(ws, metric.id, entry), purpose="record")
+        elif event.purpose == "import":
+            self.write(_import_file(Path(event.text.strip()).expanduser(), self.workspace.folder, today),
+                       purpose="import")
+
+    @on(PromptLine.Closed)
+    def _prompt_closed(self, event: PromptLine.Closed) -> None:
+        event.stop()
+        if event.purpose == "record":
+            self._focus_card(event.subject)
+        else:
+            self.objective_list.focus()
+
+    def action_accept_proposal(self) -> None:
+        selected = self.selected_id
+        view = self.view_of(selected) if selected else None
+        if view is None or view.proposal is None:
+            self.notify("Nothing proposed for this objective: its status fits its pace.")
+            return
+        if not self._writable():
+            return
+        status = view.proposal
+        self.write(lambda ws: ws.update("objectives", view.objective.id, status=status), purpose="accept")
+
+    def action_export_report(self) -> None:
+        """The palette's "Export objectives report": Markdown in exports/."""
+        self.write(_export_report(self.today()), purpose="export")
+
+    @on(Saved)
+    def _saved(self, event: Saved) -> None:
+        event.stop()
+        prompt = self.query_one(PromptLine)
+        if event.purpose == "delete":
+            self.notify(f"Deleted “{printable(event.result.title)}” — u brings it back")
+        elif event.purpose == "accept":
+            status = STATUS_WORDS.get(str(event.result.status), str(event.result.status))
+            self.notify(f"“{printable(event.result.title)}” is now {status}.")
+        elif event.purpose == "record":
+            prompt.close()
+            self.notify(f"Recorded {event.result.value:g} on {event.result.date:%a %d %b}.")
+        elif event.purpose == "import":
+            prompt.close()
+            self.notify(event.result.summary.capitalize() + ".", title="Import")
+        elif event.purpose == "export":
+            self.notify(f"Objectives report written to {event.result}", title="Export", timeout=8)
+
+    @on(Refused)
+    def _refused(self, event: Refused) -> None:
+        prompt = self.query_one(PromptLine)
+        if event.purpose in ("record", "import") and prompt.display:
+            event.stop()
+            prompt.refuse(str(event.error))
+
+
+def _next(current: str | None, choices: list[str]) -> str | None:
+    """The choice after ``current`` (None = all, then each choice, then all again)."""
+    if not choices:
+        return None
+    if current not in choices:
+        return choices[0]
+    at = choices.index(current) + 1
+    return choices[at] if at < len(choices) else None
+
+
+def _quarter(today: date) -> str:
+    return f"{today.year}-Q{(today.month - 1) // 3 + 1}"
+
+
+def _import_file(path: Path, folder: Path, today: date) -> Callable[[Workspace], Any]:
+    def run(workspace: Workspace) -> Any:
+        from store.errors import InvalidInput
+        from store.importing import import_measurements
+
+        target = path if path.is_absolute() else folder / path
+        try:
+            text = target.read_text(encoding="utf-8-sig")
+        except FileNotFoundError:
+            raise InvalidInput(f"no file at {target}") from None
+        except (OSError, UnicodeDecodeError) as error:
+            raise InvalidInput(f"could not read {target}: {getattr(error, 'strerror', None) or error}") from None
+        return import_measurements(workspace, text, today=today)
+
+    return run
+
+
+def _export_report(today: date) -> Callable[[Workspace], Any]:
+    def run(workspace: Workspace) -> Any:
+        from store.export.files import EXPORTS, write_export
+        from store.export.objectives import objectives_markdown
+
+        path = write_export(workspace.folder, f"objectives-{today.isoformat()}.md",
+                            objectives_markdown(workspace, today=today))
+        return f"{EXPORTS}/{path.name}"
+
+    return run
