@@ -24,7 +24,7 @@ from textual.widgets import Input, Static
 
 from store.models import Member, ObjectiveKind
 from store.objective_index import Links, is_current, matches, objective_links, period_order
-from store.progress import ObjectiveView, objective_views
+from store.progress import ObjectiveView, format_value, objective_views
 from store.text import printable
 from tui.panes.base import Pane
 from tui.widgets.metric_card import MetricCard
@@ -92,8 +92,8 @@ class ObjectivesPane(Pane):
         & ObjectiveList:focus { border: round $primary; }
         & ObjectiveDetail { width: 1fr; }
         & > #objectives-body.-narrow { layout: vertical; }
-        & > #objectives-body.-narrow > ObjectiveList { width: 1fr; height: 2fr; }
-        & > #objectives-body.-narrow > ObjectiveDetail { height: 3fr; }
+        & > #objectives-body.-narrow > ObjectiveList { width: 1fr; height: 1fr; }
+        & > #objectives-body.-narrow > ObjectiveDetail { height: 1fr; }
     }
     """
 
@@ -438,6 +438,7 @@ class ObjectivesPane(Pane):
         event.stop()
         today = self.today()
         if event.purpose == "record":
+            from store.errors import InvalidInput
             from store.measurement_line import parse_measurement_line, record_measurement
 
             metric = self.workspace.lookup("metrics", event.subject)
@@ -446,7 +447,7 @@ class ObjectivesPane(Pane):
                 return
             try:
                 entry = parse_measurement_line(event.text, today, unit=metric.unit)
-            except ValueError as error:
+            except (InvalidInput, ValueError) as error:
                 event.prompt.refuse(str(error))
                 return
             self.write(lambda ws: record_measurement(ws, metric.id, entry), purpose="record")
@@ -488,7 +489,9 @@ class ObjectivesPane(Pane):
             self.notify(f"“{printable(event.result.title)}” is now {status}.")
         elif event.purpose == "record":
             prompt.close()
-            self.notify(f"Recorded {event.result.value:g} on {event.result.date:%a %d %b}.")
+            metric = self.workspace.lookup("metrics", event.result.metric_id)
+            value = format_value(event.result.value, metric.unit if metric else "")
+            self.notify(f"Recorded {value} on {event.result.date:%a %d %b}.")
         elif event.purpose == "import":
             prompt.close()
             self.notify(event.result.summary.capitalize() + ".", title="Import")

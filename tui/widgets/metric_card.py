@@ -91,7 +91,7 @@ class MetricCard(Vertical, can_focus=True):
         name, values, last = metric_lines(self.view)
         yield Static(name, classes="metric-name", markup=False)
         yield Static(values, classes="metric-values", markup=False)
-        yield Sparkline(self.view.series, summary_function=max)
+        yield self._sized(Sparkline(self.view.series, summary_function=max))
         yield Static(last, classes="metric-last", markup=False)
 
     def show(self, view: MetricView) -> None:
@@ -100,8 +100,13 @@ class MetricCard(Vertical, can_focus=True):
         name, values, last = metric_lines(view)
         self.query_one(".metric-name", Static).update(name)
         self.query_one(".metric-values", Static).update(values)
-        self.query_one(Sparkline).data = view.series
+        self._sized(self.query_one(Sparkline)).data = view.series
         self.query_one(".metric-last", Static).update(last)
+
+    def _sized(self, sparkline: Sparkline) -> Sparkline:
+        """Two cells per measurement (a few points stretched over the card read as steps)."""
+        sparkline.styles.width = max(2, min(2 * len(self.view.points), 60))
+        return sparkline
 
     def action_step(self, step: int) -> None:
         siblings = [card for card in self.parent.children if isinstance(card, MetricCard)] if self.parent else [self]
