@@ -33,6 +33,11 @@ class AlineaCommands(Provider):
 
         open_form(self.app, table)
 
+    async def _in_pane(self, pane_id: str, action: str) -> None:
+        """Show a pane, then run one of its actions (the Objectives pane's export and import)."""
+        await self.app.run_action(f"show_pane('{pane_id}')")
+        await self.app.run_action(action, self.app.query_one(f"#{pane_id}"))
+
     def _actions(self) -> Iterator[tuple[str, Callable[[], object], str]]:
         for pane, key in (("objectives", "1"), ("agenda", "2"), ("feedback", "3"), ("board", "4")):
             yield f"Show {pane.capitalize()}", self._run(f"show_pane('{pane}')"), f"key {key}"
@@ -41,6 +46,10 @@ class AlineaCommands(Provider):
             yield f"New {noun}…", partial(self._new, table), f"open an empty {noun} form"
         yield "Run meeting…", self._run("run_meeting"), "the running or next meeting: countdown, decisions, tasks"
         yield "Give feedback about the selected record…", self._run("feedback_about"), "key F"
+        yield ("Export objectives report", partial(self._in_pane, "objectives", "export_report"),
+               "a Markdown status report in exports/ of the workspace folder")
+        yield ("Import measurements…", partial(self._in_pane, "objectives", "import_measurements"),
+               "from a CSV file with columns metric, date, value, note")
         yield "Team…", self._run("show_team"), "everyone by department: add, edit or remove members"
         yield "Undo the last change", self._run("undo_change"), "key u"
         yield "Sync now", self._run("sync_workspace"), "key s: commit, pull, merge and push"

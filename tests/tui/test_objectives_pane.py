@@ -140,3 +140,16 @@ async def test_period_and_kind_filters_and_the_text_filter(workspace: Workspace)
         assert pane.shown_titles() == ["Current goal", "Shared campaign"]
         await press(app, pilot, "j")
         assert pane.selected_id == workspace.records("objectives")[1].id
+
+
+async def test_the_export_is_in_the_palette(workspace: Workspace) -> None:
+    workspace.create("objectives", title="Pipeline", period="2026-Q2")
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "ctrl+p")
+        await type_text(app, pilot, "export objectives")
+        await press(app, pilot, "enter")
+        await settle(app, pilot)
+        assert (workspace.folder / "exports" / "objectives-2026-05-06.md").exists()
+        assert any("exports/objectives-2026-05-06.md" in n.message for n in app._notifications)
