@@ -119,15 +119,15 @@ class Probe:
         os.write(self.master, key)
         return (self.wait_for("frame", 10.0) - stamp) * 1000
 
-    def key_until_quiet(self, key: bytes) -> float:
-        """Type ``key``; milliseconds until the last frame it caused (a save answered, then painted)."""
+    def key_until_quiet(self, key: bytes, quiet: float = QUIET) -> tuple[float, float]:
+        """Type ``key``; milliseconds to its first frame and to its last (no frame for ``quiet`` s after)."""
         self.settle()
         stamp = time.monotonic()
         os.write(self.master, key)
-        last = self.wait_for("frame", 10.0)
-        while (mark := self.next_mark(QUIET)) is not None:
+        first = last = self.wait_for("frame", 10.0)
+        while (mark := self.next_mark(quiet)) is not None:
             last = mark[1] if mark[0] == "frame" else last
-        return (last - stamp) * 1000
+        return (first - stamp) * 1000, (last - stamp) * 1000
 
     def type(self, text: bytes) -> None:
         """Type ``text`` untimed, and let the app paint it."""
@@ -250,8 +250,36 @@ def _quick_add_samples(folder: Path, env: dict[str, str]) -> list[float]:
         samples = []
         for index in range(QUICK_ADDS):
             probe.type(f"Bench item {index} 5m #info".encode())
-            samples.append(probe.key_until_quiet(b"\r"))
+            samples.append(probe.key_until_quiet(b"\r")[1])
         return samples
+    finally:
+        probe.close()
+
+
+def _objectives_first_paint(args: Sequence[str], env: dict[str, str], runs: int) -> tuple[list[float], list[float]]:
+    """Milliseconds from typing 1 (the app started on the Board) to the Objectives pane's first
+    frame, and to its last (progress worked out in the worker, the detail drawn)."""
+    first, last = [], []
+    for _ in range(runs):
+        probe = Probe(args, env)
+        try:
+            probe.wait_for("data")
+            shown, done = probe.key_until_quiet(b"1", quiet=1.0)  # the worker paints nothing meanwhile
+            first.append(shown)
+            last.append(done)
+        finally:
+            probe.close()
+    return first, last
+
+
+def _objectives_keys(args: Sequence[str], env: dict[str, str], keys: int) -> tuple[list[float], list[float]]:
+    """j down the Objectives list: to the cursor's frame, and to the detail's (the frame after)."""
+    probe = Probe(args, env)
+    try:
+        probe.wait_for("data")
+        probe.key_until_quiet(b"1")
+        pairs = [probe.key_until_quiet(b"j") for _ in range(keys)]
+        return [first for first, _ in pairs], [last for _, last in pairs]
     finally:
         probe.close()
 
@@ -331,3 +359,16 @@ def run(report) -> None:  # noqa: ANN001 - the runner's Reporter
             keys = _key_latencies(alinea, large_env, _to_done_column, pair * (SWITCHES // 2))
             report(f"key to frame: {name} ({SWITCHES})", statistics.median(keys), "ms", f"p95 {_p95(keys):.1f} ms")
         _runner_bench(report, demo, demo_env)
+
+        # The Objectives pane (issue 13): 200 objectives, 600 metrics, 30,000 measurements.
+        first, last = _objectives_first_paint(alinea, large_env, runs)
+        report("objectives: 1 to the pane's first frame", first, "ms", "the list, progress still to come")
+        report("  … to progress and detail drawn", last, "ms", "worked out in a worker")
+        cursor, detail = _objectives_keys(alinea, large_env, KEYS // 2)
+        report(
+            f"key to frame: j in the objectives ({KEYS // 2})",
+            statistics.median(cursor),
+            "ms",
+            f"p95 {_p95(cursor):.1f} ms  target median ≤ 12",
+        )
+        report("  … to the detail drawn", statistics.median(detail), "ms", f"p95 {_p95(detail):.1f} ms")

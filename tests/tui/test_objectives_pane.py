@@ -153,3 +153,21 @@ async def test_the_export_is_in_the_palette(workspace: Workspace) -> None:
         await settle(app, pilot)
         assert (workspace.folder / "exports" / "objectives-2026-05-06.md").exists()
         assert any("exports/objectives-2026-05-06.md" in n.message for n in app._notifications)
+
+
+async def test_enter_on_a_linked_task_shows_it_on_the_board(workspace: Workspace) -> None:
+    objective = workspace.create("objectives", title="Pipeline", period="2026-Q2")
+    task = workspace.create("tasks", title="Call Contoso", objective_id=objective.id, status="doing")
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "1")
+        await press(app, pilot, "enter")  # no metric: into the tasks
+        await press(app, pilot, "enter")
+        from textual.widgets import TabbedContent
+
+        from tui.panes.board import BoardPane
+
+        assert app.query_one(TabbedContent).active == "board"
+        selected = app.query_one(BoardPane).focused_column.selected
+        assert selected is not None and selected.id == task.id

@@ -191,7 +191,7 @@ class ObjectivesPane(Pane):
             departments=tuple(printable(d) for d in departments), progress=progress,
         )
 
-    def _entries(self) -> list[Entry | Objective]:
+    def _entries(self) -> list[PeriodHeader | Objective]:
         """Headers and objectives (rows are built only when painted), grouped by period."""
         words = self.filter_text.split()
         shown = [
@@ -204,16 +204,21 @@ class ObjectivesPane(Pane):
         for objective in shown:
             by_period.setdefault(objective.period, []).append(objective)
         today = self.today()
-        entries: list[Entry | Objective] = []
+        entries: list[PeriodHeader | Objective] = []
         for period in period_order(by_period, today):
             group = by_period[period]
             entries.append(PeriodHeader(printable(period), len(group), is_current(period, today)))
-            entries.extend(sorted(group, key=lambda o: (str(o.status) == "done", o.title.casefold())))
+            ordered: list[Objective] = sorted(group, key=_in_group)
+            entries.extend(ordered)
         return entries
 
     def _show(self, select: str | None = None) -> None:
         raw = self._entries()
-        entries = LazySequence(len(raw), lambda i: raw[i] if isinstance(raw[i], PeriodHeader) else self._row(raw[i]))
+        def entry(index: int) -> Entry:
+            found = raw[index]
+            return found if isinstance(found, PeriodHeader) else self._row(found)
+
+        entries = LazySequence(len(raw), entry)
         items = LazySequence(len(raw), lambda i: entry_lines(entries[i]))
         objective_list = self.objective_list
         objective_list.empty_text = NO_MATCH if self._objectives else EMPTY
@@ -288,11 +293,11 @@ class ObjectivesPane(Pane):
         (cards[0] if cards else self.detail.task_list).focus()
 
     @on(VirtualList.Selected, "#detail-tasks")
-    def _task_opened(self, event: VirtualList.Selected) -> None:
+    async def _task_opened(self, event: VirtualList.Selected) -> None:
         event.stop()
         task_list = self.query_one(TaskLinks)
         if event.index < len(task_list.task_ids):
-            self.app.run_action(f"jump_to('tasks', '{task_list.task_ids[event.index]}')")
+            await self.app.run_action(f"jump_to('tasks', '{task_list.task_ids[event.index]}')")
 
     @on(MetricCard.Opened)
     def _metric_opened(self, event: MetricCard.Opened) -> None:
@@ -504,6 +509,11 @@ class ObjectivesPane(Pane):
         if event.purpose in ("record", "import") and prompt.display:
             event.stop()
             prompt.refuse(str(event.error))
+
+
+def _in_group(objective: Objective) -> tuple[bool, str]:
+    """Open objectives first, by title; done ones last."""
+    return str(objective.status) == "done", objective.title.casefold()
 
 
 def _next(current: str | None, choices: list[str]) -> str | None:

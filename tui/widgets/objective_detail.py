@@ -187,7 +187,7 @@ class ObjectiveDetail(VerticalScroll, can_focus=False):
         box = self.query_one("#detail-metrics", Vertical)
         views = view.metrics if view is not None else ()
         cards = self.cards
-        for card, metric in zip(cards, views):
+        for card, metric in zip(cards, views, strict=False):  # the extra cards or views follow
             card.show(metric)
         if len(cards) > len(views):
             await box.remove_children(cards[len(views):])
