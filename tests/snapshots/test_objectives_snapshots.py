@@ -4,18 +4,21 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from textual.pilot import Pilot
 
-from tests.tui.app_harness import demo_app, press, settle
+from tests.tui.app_harness import demo_app, objectives_settled, press, settle
+from tui.app import AlineaApp
 
 TODAY = date(2026, 11, 12)  # a Thursday in the demo's quarter
 
 
 async def _objectives(pilot: Pilot[Any]) -> None:
-    await settle(pilot.app, pilot)
-    await press(pilot.app, pilot, "1")  # type: ignore[arg-type]
+    app = cast(AlineaApp, pilot.app)
+    await settle(app, pilot)
+    await press(app, pilot, "1")
+    await objectives_settled(app, pilot)
 
 
 def test_objectives_at_120x40(snap_compare: Any, tmp_path: Path) -> None:
@@ -39,7 +42,9 @@ def test_objectives_at_80x24_on_the_cac_goal(snap_compare: Any, tmp_path: Path) 
 
     async def to_cac(pilot: Pilot[Any]) -> None:
         await _objectives(pilot)
-        await press(pilot.app, pilot, "j", "j", "j")  # type: ignore[arg-type]
+        app = cast(AlineaApp, pilot.app)
+        await press(app, pilot, "j", "j", "j")
+        await objectives_settled(app, pilot)
 
     assert snap_compare(demo_app(tmp_path / "demo", today=TODAY), terminal_size=(80, 24), run_before=to_cac)
 
@@ -50,6 +55,6 @@ def test_measurements_of_a_metric_at_80x24(snap_compare: Any, tmp_path: Path) ->
 
     async def measurements(pilot: Pilot[Any]) -> None:
         await _objectives(pilot)
-        await press(pilot.app, pilot, "enter", "enter")  # type: ignore[arg-type]
+        await press(cast(AlineaApp, pilot.app), pilot, "enter", "enter")
 
     assert snap_compare(demo_app(tmp_path / "demo", today=TODAY), terminal_size=(80, 24), run_before=measurements)

@@ -70,6 +70,15 @@ def highlighted_id(app: AlineaApp, pane_id: str) -> str | None:
     return app.query_one(f"#{pane_id}", RecordListPane).highlighted_id
 
 
+async def objectives_settled(app: AlineaApp, pilot: Pilot[Any]) -> None:
+    """Settle, then wait for the Objectives pane's detail (it follows the cursor after a pause)."""
+    from tui.panes.objectives import ObjectivesPane
+
+    await settle(app, pilot)
+    pane = app.query_one("#objectives", ObjectivesPane)
+    await wait_until(pilot, lambda: pane.detail_settled or not pane.built or not pane.display, rounds=2000)
+
+
 async def wait_until(pilot: Pilot[Any], condition: Callable[[], bool], rounds: int = 500) -> None:
     """Let the app run until ``condition`` holds (e.g. a debounced search has answered)."""
     for _ in range(rounds):

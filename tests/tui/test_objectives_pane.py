@@ -9,12 +9,19 @@ from typing import Any
 from textual.widgets import Input, Sparkline
 
 from store.workspace import Workspace
-from tests.tui.app_harness import make_app, on_disk, press, settle, type_text
+from tests.tui import app_harness
+from tests.tui.app_harness import make_app, objectives_settled, on_disk, settle, type_text
 from tui.panes.objectives import ObjectivesPane
 from tui.screens.measurements import MeasurementsScreen
 from tui.screens.record_form import RecordForm
 from tui.widgets.metric_card import MetricCard
 from tui.widgets.prompt_line import PromptLine
+
+
+async def press(app: Any, pilot: Any, *keys: str) -> None:
+    """Press, then wait for the detail to follow the cursor."""
+    await app_harness.press(app, pilot, *keys)
+    await objectives_settled(app, pilot)
 
 
 def _pane(app: Any) -> ObjectivesPane:

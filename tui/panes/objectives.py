@@ -3,8 +3,8 @@
 The list is cheap: it needs only the objectives and the members, so it paints at once.
 Progress, pace and what links to each objective (``ObjectiveData``) are worked out once per
 change of the workspace: at once on a small workspace, in a worker on a large one (the list
-shows "…" until then). Moving with j reads those caches; the detail follows in the next
-frame, and a burst of keys redraws it once.
+shows "…" until then). Moving with j repaints two rows of the list; the detail follows
+DETAIL_PAUSE seconds after the last move, so holding j redraws it once, when the key stops.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.message import Message
+from textual.timer import Timer
 from textual.widgets import Input, Static
 
 from store.models import Member, ObjectiveKind
@@ -40,6 +41,8 @@ if TYPE_CHECKING:
 
 #: above this many measurements, progress is worked out in a worker (the large workspace: 30,000)
 SYNC_LIMIT = 3000
+#: the detail waits this long after the cursor's last move (a held j redraws it once)
+DETAIL_PAUSE = 0.05
 KINDS = tuple(str(kind) for kind in ObjectiveKind)
 EMPTY = "No objectives yet — press n to add the first objective."
 NO_MATCH = "No objectives match — p, c or escape show more."
@@ -114,7 +117,7 @@ class ObjectivesPane(Pane):
         self._members: dict[str, Member] = {}
         self._data: ObjectiveData | None = None
         self._generation = 0
-        self._detail_pending = False
+        self._detail_timer: Timer | None = None
         self._detail_shown: tuple[str | None, int] | None = None
 
     def compose(self) -> ComposeResult:
@@ -248,13 +251,25 @@ class ObjectivesPane(Pane):
         self._schedule_detail()
 
     def _schedule_detail(self) -> None:
-        """Redraw the detail after the next frame, once for a burst of keys."""
-        if not self._detail_pending:
-            self._detail_pending = True
-            self.call_after_refresh(self._update_detail)
+        """Redraw the detail once the cursor has rested DETAIL_PAUSE seconds."""
+        if self._detail_timer is not None:
+            self._detail_timer.reset()
+        else:
+            self._detail_timer = self.set_timer(DETAIL_PAUSE, self._update_detail)
+
+    @property
+    def detail_settled(self) -> bool:
+        """The detail shows the selected objective as the data now stand (for tests)."""
+        return self._detail_timer is None and self._detail_shown == (self.selected_id, id(self._data))
+
+    async def _flush_detail(self) -> None:
+        """Draw the detail now (a key that acts on it should not wait for the pause)."""
+        if self._detail_timer is not None:
+            self._detail_timer.stop()
+        await self._update_detail()
 
     async def _update_detail(self) -> None:
-        self._detail_pending = False
+        self._detail_timer = None
         selected = self.selected_id
         state = (selected, id(self._data))
         if state == self._detail_shown:
@@ -286,9 +301,10 @@ class ObjectivesPane(Pane):
         return focused if isinstance(focused, MetricCard) else None
 
     @on(VirtualList.Selected, "#objectives-list")
-    def _objective_opened(self, event: VirtualList.Selected) -> None:
+    async def _objective_opened(self, event: VirtualList.Selected) -> None:
         """enter on an objective: into its detail, on the first metric."""
         event.stop()
+        await self._flush_detail()
         cards = self.detail.cards
         (cards[0] if cards else self.detail.task_list).focus()
 
@@ -397,12 +413,12 @@ class ObjectivesPane(Pane):
             self.open_form("metrics", defaults={"objective_id": objective.id}, then=self._metric_saved)
 
     def _metric_saved(self, saved: Any) -> None:
-        if saved is None:
-            return
-        self.refresh_data()
-        self.call_after_refresh(self._focus_card, saved.id)
+        if saved is not None:
+            self.refresh_data()
+            self.call_later(self._focus_card, saved.id)
 
-    def _focus_card(self, metric_id: str) -> None:
+    async def _focus_card(self, metric_id: str) -> None:
+        await self._flush_detail()
         for card in self.detail.cards:
             if card.metric_id == metric_id:
                 card.focus()
@@ -418,9 +434,10 @@ class ObjectivesPane(Pane):
             return None
         return cards[0]
 
-    def action_record_measurement(self) -> None:
+    async def action_record_measurement(self) -> None:
         if self.selected_id is None or not self._writable():
             return
+        await self._flush_detail()
         card = self._target_metric()
         if card is None:
             return
@@ -464,7 +481,7 @@ class ObjectivesPane(Pane):
     def _prompt_closed(self, event: PromptLine.Closed) -> None:
         event.stop()
         if event.purpose == "record":
-            self._focus_card(event.subject)
+            self.call_later(self._focus_card, event.subject)
         else:
             self.objective_list.focus()
 
