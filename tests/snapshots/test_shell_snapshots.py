@@ -23,7 +23,7 @@ def demo_app(tmp_path: Path) -> AlineaApp:  # a fixture around the harness helpe
 
 
 def test_new_task_form_with_a_relative_due_date(demo_app: AlineaApp, snap_compare) -> None:
-    """The Objectives list dimmed behind a "New task" form: Title "Book the venue", Status doing,
+    """The Objectives pane (list and detail) dimmed behind a "New task" form: Title "Book the venue", Status doing,
     Due "+3d" with "→ Saturday 09 May 2026" in green under it, Save / Cancel, and the key hint line."""
 
     async def run_before(pilot) -> None:
@@ -58,10 +58,10 @@ def test_form_shows_a_refused_value_under_its_field(demo_app: AlineaApp, snap_co
 
 
 def test_help_lists_the_keys_of_the_objectives_pane(demo_app: AlineaApp, snap_compare) -> None:
-    """The help over the Objectives pane: "Keys on this screen", the record list's own keys (j ↓
-    next item, k ↑, pgdn, pgup, home, end, ⏎ open), an "Objectives" group (n add a new objective,
-    e edit), then "Everywhere" (^q, 1–4, u, s, ?, ^p, q, F give feedback about the selected
-    record) and "Screen" (tab, shift+tab, copy)."""
+    """The help over the Objectives pane: "Keys on this screen", the objective list's own keys
+    (j ↓ next objective, k ↑ previous, pgdn, pgup, home, end, ⏎ open), an "Objectives" group
+    (n, e, d, a, r, A, p, c, /), then "Everywhere" (1–4, u, s, ?, ^p, q, F give feedback about
+    the selected record)."""
 
     async def run_before(pilot) -> None:
         await settle(demo_app, pilot)

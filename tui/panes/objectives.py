@@ -74,7 +74,7 @@ class ObjectivesPane(Pane):
         Binding("a", "add_metric", "Add metric", id="objectives.add_metric",
                 tooltip="Add a metric to the selected objective"),
         Binding("r", "record_measurement", "Record", id="objectives.record",
-                tooltip="Record a measurement for the focused metric: value, date, note"),
+                tooltip="Record a measurement of the focused metric"),
         Binding("A", "accept_proposal", "Accept", id="objectives.accept",
                 tooltip="Accept the proposed status (behind pace: at risk)"),
         Binding("p", "cycle_period", "Period", id="objectives.period", tooltip="Show one period, the next, or all"),
@@ -228,7 +228,10 @@ class ObjectivesPane(Pane):
         objective_list.show(entries, items, select=select or self.selected_id)
         self._show_status(sum(1 for e in raw if not isinstance(e, PeriodHeader)))
         self._detail_shown = None
-        self._schedule_detail()
+        if self._detail_timer is not None:  # new data: draw the detail with the next frame, not after a pause
+            self._detail_timer.stop()
+            self._detail_timer = None
+        self.call_after_refresh(self._update_detail)
 
     def _show_status(self, shown: int) -> None:
         total = len(self._objectives)
