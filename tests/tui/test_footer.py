@@ -27,7 +27,7 @@ async def test_the_footer_follows_the_pane_and_stays_put_between_board_columns(w
         await press(app, pilot, "l", "l", "h")
         assert footer_keys(app) == shown, "the same keys: the footer is not rebuilt"
         await press(app, pilot, "1")
-        assert "New objective" in descriptions(app) and "Move ←" not in descriptions(app)
+        assert "Add metric" in descriptions(app) and "Move ←" not in descriptions(app)
         await press(app, pilot, "4")
         assert "Move ←" in descriptions(app)
 

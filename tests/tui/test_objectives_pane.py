@@ -11,10 +11,10 @@ from textual.widgets import Input, Sparkline
 from store.workspace import Workspace
 from tests.tui import app_harness
 from tests.tui.app_harness import make_app, objectives_settled, on_disk, settle, type_text
+from tui.panes.metric_card import MetricCard
 from tui.panes.objectives import ObjectivesPane
 from tui.screens.measurements import MeasurementsScreen
 from tui.screens.record_form import RecordForm
-from tui.widgets.metric_card import MetricCard
 from tui.widgets.prompt_line import PromptLine
 
 

@@ -28,8 +28,8 @@ from store.objective_index import Links, is_current, matches, objective_links, p
 from store.progress import ObjectiveView, format_value, objective_views
 from store.text import printable
 from tui.panes.base import Pane
-from tui.widgets.metric_card import MetricCard
-from tui.widgets.objective_detail import ObjectiveDetail, TaskLinks
+from tui.panes.metric_card import MetricCard
+from tui.panes.objective_detail import ObjectiveDetail, TaskLinks
 from tui.widgets.objective_list import STATUS_WORDS, Entry, ObjectiveList, ObjectiveRow, PeriodHeader, entry_lines
 from tui.widgets.prompt_line import PromptLine
 from tui.widgets.virtual_list import LazySequence, VirtualList

@@ -24,8 +24,8 @@ from store.models import Member, Objective, Task
 from store.objective_index import Links
 from store.progress import ObjectiveView, percent
 from store.text import printable
+from tui.panes.metric_card import MetricCard
 from tui.widgets.board_column import due_label, short_name
-from tui.widgets.metric_card import MetricCard
 from tui.widgets.objective_list import STATUS_WORDS
 from tui.widgets.virtual_list import Item, LazySequence, VirtualList
 
