@@ -45,3 +45,30 @@ def test_textual_footer_still_has_what_the_steady_footer_relies_on() -> None:
                       "show_command_palette", "COMMAND_PALETTE_BINDING", "tooltip"):
         assert relied_on in compose, f"Footer.compose no longer reads {relied_on}: review SteadyFooter"
     assert "bindings_changed" in dict(inspect.getmembers(Footer))
+
+
+def visible_keys(app: AlineaApp) -> list[str]:
+    """The keys a person can read in the footer: shown and inside the window."""
+    width = app.size.width
+    return [key.key_display for key in footer_keys(app)
+            if key.display and key.region.width and key.region.right <= width]
+
+
+async def test_at_80_columns_the_footer_drops_minor_keys_and_keeps_help_and_quit(tmp_path) -> None:
+    from tests.tui.app_harness import demo_app
+
+    app = demo_app(tmp_path / "demo")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        shown = visible_keys(app)
+        assert {"?", "q", "n", "e", "u"} <= set(shown), shown
+        assert "s" not in shown, "sync, a global extra, goes first"
+        keys = [key for key in footer_keys(app) if key.display]
+        assert max(key.region.right for key in keys) <= 80
+        await press(app, pilot, "n")
+        assert {"^s", "esc"} <= set(visible_keys(app))
+        await press(app, pilot, "escape")
+    wide = demo_app(tmp_path / "wide")
+    async with wide.run_test(size=(120, 40)) as pilot:
+        await settle(wide, pilot)
+        assert {"s", "u", "?", "q", "m", "/"} <= set(visible_keys(wide)), "at 120 columns every key shows"
