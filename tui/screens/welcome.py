@@ -8,7 +8,7 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
@@ -49,7 +49,7 @@ class WelcomeScreen(ModalScreen[WelcomeAnswer | None]):
         self.in_sample = in_sample
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="welcome"):
+        with VerticalScroll(id="welcome"):  # scrolls on a small window (80x24): focus keeps the field in sight
             yield Static("Welcome to alinea", id="welcome-title")
             yield Static(INTRO, id="welcome-intro")
             if self.first_run:
