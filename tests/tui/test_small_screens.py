@@ -58,3 +58,27 @@ async def test_the_welcome_fits_80x24_and_tab_brings_start_into_sight(tmp_path: 
             await press(app, pilot, "tab")
         assert app.focused is start
         assert frame.region.contains_region(start.region), "Start is scrolled into sight"
+
+
+def card_text(app, column: str, index: int) -> list[str]:
+    """The lines a Board card shows, as painted."""
+    from tui.widgets.board_column import BoardColumn
+
+    card_list = app.query_one(f"#column-{column}", BoardColumn).card_list
+    top = index * card_list.stride
+    return [card_list.render_line(top + line).text.strip() for line in range(card_list.item_height)]
+
+
+async def test_board_card_titles_take_two_lines_at_80_columns(tmp_path: Path) -> None:
+    app = demo_app(tmp_path / "demo")
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(app, pilot)
+        title = app.workspace.get("tasks", app.query_one("#column-todo").cards[0].id).title
+        lines = card_text(app, "todo", 0)
+        assert len(lines) == 3, lines
+        shown = " ".join(lines[:2]).lstrip("!‼↓ ").rstrip("…")
+        assert len(shown) >= 24 and title.startswith(shown), (title, lines)
+    wide = demo_app(tmp_path / "wide")
+    async with wide.run_test(size=(120, 40)) as pilot:
+        await settle(wide, pilot)
+        assert len(card_text(wide, "todo", 0)) == 2, "a wide column keeps one line per title"

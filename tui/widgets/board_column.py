@@ -18,9 +18,12 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
 
-from tui.widgets.virtual_list import Item, LazySequence, VirtualList
+from tui.widgets.virtual_list import Item, LazySequence, Line, VirtualList
 
 #: what a card shows in front of its title, by priority (normal shows nothing)
+#: below this many cells a column's card titles take two lines (four columns at 80 columns
+#: leave ~17 cells: one line cut titles to a couple of words)
+NARROW_TITLE = 24
 PRIORITY_MARKS: dict[str, tuple[str, str]] = {
     "urgent": ("‼ ", ".board-column--urgent"),
     "high": ("! ", ".board-column--high"),
@@ -55,17 +58,37 @@ def due_label(due: date, today: date) -> str:
     return f"{due.day} {due:%b} {due:%Y}"
 
 
-def card_lines(card: Card, today: date) -> Item:
-    """Two lines: priority mark and title; owner · department, with the due date at the right."""
+def split_title(title: str, width: int) -> tuple[str, str]:
+    """The title's first line at ``width`` (cut at a space when there is one) and the rest."""
+    if len(title) <= width:
+        return title, ""
+    cut = title.rfind(" ", 0, width + 1)
+    cut = cut if cut > width // 2 else width
+    return title[:cut].rstrip(), title[cut:].lstrip()
+
+
+def card_lines(card: Card, today: date, title_width: int | None = None) -> Item:
+    """Priority mark and title; owner · department, with the due date at the right.
+
+    With ``title_width`` (a narrow column) the title takes two lines of that width.
+    """
     mark, mark_style = PRIORITY_MARKS.get(card.priority, ("", ""))
-    title = Content.assemble((mark, mark_style), (card.title, ".board-column--title"))
+    details_line = _details(card, today)
+    if title_width is None:
+        return (Content.assemble((mark, mark_style), (card.title, ".board-column--title")), details_line)
+    first, rest = split_title(card.title, max(1, title_width - len(mark)))
+    title = Content.assemble((mark, mark_style), (first, ".board-column--title"))
+    return (title, Content.styled(" " * len(mark) + rest, ".board-column--title"), details_line)
+
+
+def _details(card: Card, today: date) -> Line:
     who = " · ".join(part for part in (short_name(card.owner), card.department) if part)
     details = Content.styled(who, ".board-column--muted")
     if card.due is None:
-        return (title, details)
+        return details
     due_style = ".board-column--overdue" if card.overdue else ".board-column--muted"
     due = Content.styled(("overdue " if card.overdue else "") + due_label(card.due, today), due_style)
-    return (title, (details, due))
+    return (details, due)
 
 
 class LazyCards(LazySequence[Card]):
@@ -169,6 +192,7 @@ class BoardColumn(Vertical):
         self.today = today
         self.cards: Sequence[Card] = ()
         self._empty_text = empty_text
+        self._title_width: int | None = None  # a narrow column wraps titles onto two lines
 
     def compose(self) -> ComposeResult:
         yield Static(self._header(), classes="column-header", markup=False)
@@ -203,8 +227,21 @@ class BoardColumn(Vertical):
             self._empty_text = empty_text
             self.card_list.empty_text = empty_text
         self.query_one(".column-header", Static).update(self._header())
-        today = self.today
-        self.card_list.set_items(LazySequence(len(cards), lambda i: card_lines(cards[i], today)), cursor=cursor)
+        self._paint_cards(cursor)
+
+    def _paint_cards(self, cursor: int | None = None) -> None:
+        cards, today, width = self.cards, self.today, self._title_width
+        card_list = self.card_list
+        card_list.item_height = 2 if width is None else 3
+        card_list.set_items(LazySequence(len(cards), lambda i: card_lines(cards[i], today, width)), cursor=cursor)
+
+    def on_resize(self) -> None:
+        """Narrow (80 columns): card titles take two lines, so they keep more than a word or two."""
+        room = self.size.width - 2  # the list's left padding and its scrollbar
+        width = room if 0 < room < NARROW_TITLE else None
+        if width != self._title_width:
+            self._title_width = width
+            self._paint_cards()
 
     def select(self, card_id: str) -> bool:
         """Put the cursor on the card with this id; False if the column does not show it."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.dom import DOMNode
@@ -77,15 +78,19 @@ class SteadyFooter(Footer):
         return ranks
 
     def fit_keys(self) -> None:
-        """Hide the least important keys (the rightmost of equal ones first) until the rest fit."""
+        """Go compact, then hide the least important keys (the rightmost of equal ones first) until the rest fit."""
         if not self.is_attached or not self.size.width:
             return
-        keys = [key for key in self.query(FooterKey) if not key.has_class("-command-palette")]
-        docked = sum(_width(key) for key in self.query(FooterKey) if key.has_class("-command-palette"))
-        room = self.size.width - docked
+        every = list(self.query(FooterKey))
+        keys = [key for key in every if not key.has_class("-command-palette")]
+        docked = [key for key in every if key.has_class("-command-palette")]
+        compact = sum(_width(key, compact=False) for key in every) > self.size.width
+        if self.compact != compact:
+            self.compact = compact
+        room = self.size.width - sum(_width(key, compact=compact) for key in docked)
         ranks = self._ranks()
         order = sorted(range(len(keys)), key=lambda i: (ranks.get(keys[i].action, 1), -i))
-        widths = [_width(key) for key in keys]
+        widths = [_width(key, compact=compact) for key in keys]
         used = sum(widths)
         hidden: set[int] = set()
         for index in order:
@@ -99,7 +104,12 @@ class SteadyFooter(Footer):
                 key.display = shown
 
 
-def _width(key: FooterKey) -> int:
-    """Cells a key takes: its label and its margins (and the palette key's border)."""
-    styles = key.styles
-    return key.render().cell_len + styles.margin.width + styles.gutter.width
+def _width(key: FooterKey, *, compact: bool) -> int:
+    """Cells a key takes with Textual 8.2.8's Footer CSS: " k Desc " wide, "k Desc" and a margin compact.
+
+    The palette key is always drawn compact, with a border (and its padding or margin).
+    """
+    label = cell_len(key.key_display) + (1 + cell_len(key.description) if key.description else 0)
+    if key.has_class("-command-palette"):
+        return label + 2
+    return label + (1 if compact else 2)
