@@ -34,6 +34,8 @@ _LABELS = {
     "starts_at": "Starts at",
     "due": "Due",
 }
+#: how a choice reads where it is not just its name in words (the Board's column titles)
+_CHOICES = {"todo": "To do"}
 _HINTS = {"due": DATE_HINT, "date": DATE_HINT, "starts_at": DATETIME_HINT, "departments": NAMES_HINT}
 
 
@@ -56,6 +58,10 @@ class Vocabulary:
     def hint(self, field_name: str) -> str:
         """What to type in a field, shown as its placeholder ("" when it needs none)."""
         return self.hints.get(field_name) or _HINTS.get(field_name, "")
+
+    def choice(self, value: str) -> str:
+        """A choice in words, the same everywhere: "todo" → "To do", "on_track" → "On track"."""
+        return _CHOICES.get(value) or value.replace("_", " ").capitalize()
 
     def count(self, number: int) -> str:
         """'1 task', '3 feedback entries', '1,200 tasks'."""

@@ -37,7 +37,7 @@ async def test_a_member_added_through_the_form_is_saved(workspace: Workspace) ->
         await type_text(app, pilot, "Sales")
         await press(app, pilot, "tab")
         await type_text(app, pilot, "Head of Sales")
-        await press(app, pilot, "enter")  # enter on the last field saves
+        await press(app, pilot, "enter")  # enter in a one-line field saves
         assert not isinstance(app.screen, RecordForm)
     (member,) = Workspace(workspace.folder).records("members")
     assert (member.name, member.email, member.department, member.role) == (
@@ -81,7 +81,7 @@ async def test_escape_cancels_the_form_and_saves_nothing(workspace: Workspace) -
         await settle(app, pilot)
         await press(app, pilot, "1", "n")
         await type_text(app, pilot, "Not wanted")
-        await press(app, pilot, "escape")
+        await press(app, pilot, "escape", "y")  # y: discard the changes
         assert not isinstance(app.screen, RecordForm)
     assert Workspace(workspace.folder).records("objectives") == []
 

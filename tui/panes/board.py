@@ -22,6 +22,7 @@ from textual.widgets import Input, Static
 
 from store.positions import key_between
 from store.text import printable
+from store.vocabulary import VOCABULARY
 from tui.panes.base import Pane
 from tui.widgets.board_column import BoardColumn, Card, LazyCards
 from tui.writes import Saved
@@ -30,11 +31,9 @@ if TYPE_CHECKING:
     from store.models import Member, Task
     from store.workspace import Workspace
 
-COLUMNS: tuple[tuple[str, str], ...] = (
-    ("todo", "To do"),
-    ("doing", "Doing"),
-    ("blocked", "Blocked"),
-    ("done", "Done"),
+#: (status, title): the titles are the vocabulary's words, as the task form shows them
+COLUMNS: tuple[tuple[str, str], ...] = tuple(
+    (status, VOCABULARY["tasks"].choice(status)) for status in ("todo", "doing", "blocked", "done")
 )
 EMPTY_BOARD = "No tasks yet — press n to add one"
 NO_MATCH = "No cards match — escape clears the filter"

@@ -1,7 +1,8 @@
 """RecordForm: a modal form generated from a table's pydantic model.
 
-One input per field (see form_fields.py for which). tab / shift+tab move, enter on the last
-field or ctrl+s saves, escape cancels. The form saves through the write queue itself
+One input per field (see form_fields.py for which). tab / shift+tab move; ctrl+s saves from
+anywhere, and so does enter in a one-line input (in a select enter opens it, in a text area it
+starts a new line); escape cancels, asking first when something was changed. The form saves through the write queue itself
 (tui/writes.py), shows refused values under their fields, and dismisses with the saved
 record (None on cancel). ``open_form`` is how panes and screens open one.
 """
@@ -32,9 +33,11 @@ from tui.screens.form_fields import (
     format_datetime_hint,
 )
 from tui.widgets.steady_footer import SteadyFooter
+from tui.widgets.text_input import TextInput, suggest_from
 from tui.writes import Host, Refused, Saved, host_of
 
 ADD_MEMBER = "__add_member__"
+FORM_KEYS = "ctrl+s saves (enter too, in a one-line field) · tab next field · esc cancels"
 MAX_CHOICES = 500
 
 
@@ -45,7 +48,8 @@ class RecordForm(ModalScreen[Record | None]):
     BINDING_GROUP_TITLE = "Form"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save_record", "Save", id="form.save", priority=True, tooltip="Save and close the form"),
-        Binding("escape", "cancel_form", "Cancel", id="form.cancel", tooltip="Close the form without saving"),
+        Binding("escape", "cancel_form", "Cancel", id="form.cancel",
+                tooltip="Close the form without saving (asks first if you changed something)"),
     ]
 
     def __init__(self, table: str, record: Record | None = None, defaults: dict[str, Any] | None = None) -> None:
@@ -57,6 +61,7 @@ class RecordForm(ModalScreen[Record | None]):
         self.specs = form_fields(self.model)
         self._saving = False
         self._previous: dict[str, Any] = {}
+        self._opened_with: dict[str, Any] = {}  # what each field showed when the form opened
 
     @property
     def host(self) -> Host:
@@ -89,7 +94,7 @@ class RecordForm(ModalScreen[Record | None]):
             with Horizontal(id="form-buttons"):
                 yield Button("Save", variant="primary", id="form-save", compact=True)
                 yield Button("Cancel", id="form-cancel", compact=True)
-            yield Static("tab next field · enter on the last field or ctrl+s saves · esc cancels", id="form-help")
+            yield Static(FORM_KEYS, id="form-help")
         yield SteadyFooter()  # this screen's keys, over the main screen's footer
 
     def _input_for(self, spec: FieldSpec) -> Widget:
@@ -101,12 +106,12 @@ class RecordForm(ModalScreen[Record | None]):
             return area
         if spec.kind == "date":
             text = value.isoformat() if isinstance(value, date) else str(value or "")
-            return Input(text, id=widget_id, placeholder=self.model.VOCAB.hint(spec.name), compact=True)
+            return TextInput(text, id=widget_id, placeholder=self.model.VOCAB.hint(spec.name), compact=True)
         if spec.kind == "datetime":
             text = _local(value).strftime("%Y-%m-%d %H:%M") if isinstance(value, datetime) else str(value or "")
-            return Input(text, id=widget_id, placeholder=self.model.VOCAB.hint(spec.name), compact=True)
+            return TextInput(text, id=widget_id, placeholder=self.model.VOCAB.hint(spec.name), compact=True)
         if spec.kind == "enum":
-            options = [(choice.replace("_", " "), choice) for choice in spec.choices]
+            options = [(self.model.VOCAB.choice(choice), choice) for choice in spec.choices]  # the Board's words
             current = str(getattr(value, "value", value)) if value is not None else Select.NULL
             return Select(options, value=current, allow_blank=spec.nullable, id=widget_id, compact=True)
         if spec.kind in ("ref", "subject"):
@@ -120,14 +125,15 @@ class RecordForm(ModalScreen[Record | None]):
             return SelectionList[str](*choices, id=widget_id, classes="field-set", compact=True)
         if spec.kind == "names":
             hint = self.model.VOCAB.hint(spec.name)
-            return Input(", ".join(sorted(value or ())), id=widget_id, placeholder=hint, compact=True)
+            return TextInput(", ".join(sorted(value or ())), id=widget_id, placeholder=hint, compact=True)
         if spec.kind == "bool":
             return Checkbox(spec.label, bool(value), id=widget_id)
         text = "" if value is None else (f"{value:g}" if isinstance(value, float) else str(value))
         kind: Literal["integer", "number", "text"] = (
             "integer" if spec.kind == "integer" else "number" if spec.kind == "number" else "text"
         )
-        return Input(text, id=widget_id, type=kind, compact=True)
+        suggester = suggest_from(self.host.workspace.departments()) if spec.name == "department" else None
+        return TextInput(text, id=widget_id, type=kind, compact=True, suggester=suggester)
 
     def _choices(self, table: str | None, keep: set[str]) -> list[tuple[str, str]]:
         """(label, id) of live records of ``table``, plus removed ones this record still names."""
@@ -174,6 +180,28 @@ class RecordForm(ModalScreen[Record | None]):
         name = first_field(self.specs)
         if name:
             self.query_one(f"#field-{name}").focus()
+        self.call_after_refresh(self._remember_opened)
+
+    def _remember_opened(self) -> None:
+        self._opened_with = self._shown_values()
+
+    def _shown_values(self) -> dict[str, Any]:
+        """What each field shows now, as typed (compared to tell whether anything changed)."""
+        shown: dict[str, Any] = {}
+        for spec in self.specs:
+            widget = self.query_one(f"#field-{spec.name}")
+            if isinstance(widget, TextArea):
+                shown[spec.name] = widget.text
+            elif isinstance(widget, SelectionList):
+                shown[spec.name] = sorted(widget.selected)
+            elif isinstance(widget, (Input, Select, Checkbox)):
+                shown[spec.name] = widget.value
+        return shown
+
+    @property
+    def changed(self) -> bool:
+        """The person changed a field since the form opened."""
+        return self._shown_values() != self._opened_with
 
     # -- live feedback ------------------------------------------------------------------
     def _spec(self, widget: Widget) -> FieldSpec | None:
@@ -239,12 +267,10 @@ class RecordForm(ModalScreen[Record | None]):
 
     @on(Input.Submitted)
     def _input_submitted(self, event: Input.Submitted) -> None:
+        """enter in a one-line input saves, like ctrl+s (a select opens, a text area starts a line)."""
         event.stop()
-        spec = self._spec(event.input)
-        if spec is not None and spec.name == self.specs[-1].name:
+        if self._spec(event.input) is not None:
             self.action_save_record()
-        else:
-            self.focus_next()
 
     @on(Button.Pressed, "#form-save")
     def _save_pressed(self) -> None:
@@ -374,7 +400,17 @@ class RecordForm(ModalScreen[Record | None]):
         self._set_error("form", message[:1].upper() + message[1:])
 
     def action_cancel_form(self) -> None:
-        self.dismiss(None)
+        """Close without saving; with changes, ask first ("Discard changes?": enter keeps editing)."""
+        if not self.changed:
+            self.dismiss(None)
+            return
+        from tui.screens.discard import DiscardChanges
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(DiscardChanges(), answered)
 
 
 def _changed_fields(record: Record, values: dict[str, Any]) -> dict[str, Any]:
