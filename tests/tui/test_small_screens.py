@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widget import Widget
-
 from tests.tui.app_harness import demo_app, press, settle
 from tui.screens.record_form import RecordForm
 

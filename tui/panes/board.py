@@ -25,6 +25,7 @@ from store.text import printable
 from store.vocabulary import VOCABULARY
 from tui.panes.base import Pane
 from tui.widgets.board_column import BoardColumn, Card, LazyCards
+from tui.widgets.text_input import TextInput
 from tui.writes import Saved
 
 if TYPE_CHECKING:
@@ -112,7 +113,7 @@ class BoardPane(Pane):
         today = self.today()
         columns = [BoardColumn(key, title, today=today, id=f"column-{key}") for key, title in COLUMNS]
         await self.mount(
-            Input(
+            TextInput(
                 placeholder="filter by title, owner or department · enter keeps it · escape clears",
                 id="board-filter",
                 compact=True,

@@ -2,8 +2,8 @@
 
 One input per field (see form_fields.py for which). tab / shift+tab move; ctrl+s saves from
 anywhere, and so does enter in a one-line input (in a select enter opens it, in a text area it
-starts a new line); escape cancels, asking first when something was changed. The form saves through the write queue itself
-(tui/writes.py), shows refused values under their fields, and dismisses with the saved
+starts a new line); escape cancels, asking first when something was changed. The form saves
+through the write queue itself (tui/writes.py), shows refused values under their fields, and dismisses with the saved
 record (None on cancel). ``open_form`` is how panes and screens open one.
 """
 

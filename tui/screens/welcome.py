@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from tui.widgets.steady_footer import SteadyFooter
+from tui.widgets.text_input import TextInput, suggest_from
 from tui.writes import host_of
 
 INTRO = (
@@ -67,10 +68,11 @@ class WelcomeScreen(ModalScreen[WelcomeAnswer | None]):
                     yield Label(f"Who are you? Your edits are {signed}.", classes="welcome-question", markup=False)
                     with Horizontal(classes="welcome-row"):
                         yield Label("Name", classes="welcome-label")
-                        yield Input(name, placeholder="Your name", id="welcome-name")
+                        yield TextInput(name, placeholder="Your name", id="welcome-name")
                     with Horizontal(classes="welcome-row"):
                         yield Label("Department", classes="welcome-label")
-                        yield Input(department, placeholder="Sales, Marketing, …", id="welcome-department")
+                        yield TextInput(department, placeholder="Sales, Marketing, …", id="welcome-department",
+                                        suggester=suggest_from(workspace.departments()))
                     yield Static("", id="welcome-error", markup=False)
             with Horizontal(id="welcome-buttons"):
                 yield Button("Start", variant="primary", id="welcome-go")
