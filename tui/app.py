@@ -7,13 +7,15 @@ Calls go down to the panes' base methods (tui/panes/base.py); messages come up.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date, datetime, timezone
 from typing import ClassVar
 
 from textual import on
+from textual.actions import ActionParseResult
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
 from textual.message_pump import MessagePump
 from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen
@@ -32,6 +34,7 @@ from tui.panes.base import Pane, Refreshable, shown_in, shown_item
 from tui.panes.board import BoardPane
 from tui.panes.feedback import FeedbackPane, give_feedback_about
 from tui.panes.objectives import ObjectivesPane
+from tui.readonly import refused_at_key
 from tui.syncing import SyncController
 from tui.theme_picker import ThemedApp
 from tui.watcher import FileWatcher, WorkspaceChanged, first_read
@@ -205,6 +208,14 @@ class AlineaApp(ThemedApp):
             return
         me = self.workspace.me
         self.sub_title = printable(f"{me.name if me else self.workspace.who}  ·  {self.syncing.words()}")
+
+    async def run_action(self, action: str | ActionParseResult, default_namespace: DOMNode | None = None,
+                         namespaces: Mapping[str, DOMNode] | None = None) -> bool:
+        """Every key and palette command passes here: a read-only window refuses writes at the key."""
+        if refused := refused_at_key(self.workspace, action if isinstance(action, str) else action[1]):
+            self.notify(refused, title="Read-only", severity="warning")
+            return True
+        return await super().run_action(action, default_namespace, namespaces)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return not (action in MAIN_SCREEN_ACTIONS and isinstance(self.screen, ModalScreen))

@@ -81,6 +81,12 @@ class Pane(TabPane):
     def today(self) -> date:
         return self.host.today()
 
+    def empty_words(self, words: str) -> str:
+        """What an empty list says: ``words`` ("No tasks yet — press n to add one"), unless the
+        workspace file could not be read, when the pane is empty for that reason."""
+        error = self.workspace.error
+        return f"The workspace could not be read: {error}" if error is not None else words
+
     def write(self, action: Action, *, purpose: str = "") -> None:
         """Save ``action(workspace)`` in the write queue; this pane hears ``Saved`` or ``Refused``."""
         self.host.write(self, action, purpose=purpose)

@@ -181,7 +181,7 @@ class BoardPane(Pane):
 
     def _empty_text(self, column: str, total: int) -> str:
         if total == 0:
-            return EMPTY_BOARD if column == "todo" else ""
+            return self.empty_words(EMPTY_BOARD) if column == "todo" else ""
         if self.filter_text:
             return NO_MATCH
         if self.mine_only:
@@ -190,7 +190,7 @@ class BoardPane(Pane):
 
     def _show_status(self, total: int, shown: int) -> None:
         if total == 0:
-            text = EMPTY_BOARD
+            text = self.empty_words(EMPTY_BOARD)
         else:
             parts = [f"{shown} of {total} cards" if shown != total else f"{total} cards"]
             if self.filter_text:

@@ -79,7 +79,7 @@ class RecordListPane(Pane):
         cursor = self._ids.index(keep) if keep in self._ids else 0
         record_list.set_items(lines, cursor=cursor)
         empty = self.query_one(".empty-state", Static)
-        empty.update(self.empty_text() if self.workspace.loaded else "Loading the workspace…")
+        empty.update(self.empty_words(self.empty_text()) if self.workspace.loaded else "Loading the workspace…")
         had_focus = self.app.focused in (record_list, empty)
         empty.display = not rows
         record_list.display = bool(rows)

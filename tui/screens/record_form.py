@@ -441,11 +441,12 @@ def open_form(
 ) -> None:
     """Open the form for a new ``table`` record (or to edit ``record``) over ``node``'s screen.
 
-    A read-only workspace says why instead of opening an empty form.
+    A read-only workspace says why instead of opening a form that could not be saved.
     """
+    from tui.readonly import read_only_words
+
     workspace = host_of(node).workspace
-    if workspace.read_only and record is None:
-        reason = f"The workspace is read-only because {workspace.read_only_reason}."
-        node.app.notify(reason, title="Read-only", severity="warning")
+    if workspace.read_only:
+        node.app.notify(read_only_words(workspace), title="Read-only", severity="warning")
         return
     node.app.push_screen(RecordForm(table, record=record, defaults=defaults), callback=then)
