@@ -1,4 +1,4 @@
-"""Command palette: every action by name, and "Jump to <title>" for any record.
+"""Command palette: every action by name, every key of the focused screen, and "Jump to <title>".
 
 It runs the app's actions by name and reads the workspace through the Host protocol
 (tui/writes.py); the words for each table come from store/vocabulary.py.
@@ -11,6 +11,7 @@ from functools import partial
 from itertools import chain
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.screen import Screen
 
 from store.search import search
 from store.text import printable
@@ -20,6 +21,30 @@ from tui.writes import host_of
 
 MAX_RECORD_HITS = 40
 NEW_RECORDS = ("tasks", "objectives", "meetings", "feedback", "members")
+
+
+#: actions the list above names already, and moving about (which the palette cannot help with)
+LISTED = frozenset({"show_pane", "undo_change", "sync_workspace", "show_help", "quit_app", "command_palette"})
+MOVING = ("cursor", "page_", "scroll_", "first_item", "last_item", "focus_column", "focus_next", "focus_previous")
+
+
+def key_commands(screen: Screen[object]) -> Iterator[tuple[str, Callable[[], object], str]]:
+    """A command for every key of the screen the palette opened over (the focused pane's, the
+    app's): "Delete: Delete the selected card (u undoes)", run where the key would run it."""
+    seen: set[str] = set()
+    for key, active in screen.active_bindings.items():
+        binding = active.binding
+        name = binding.action.split("(", 1)[0]
+        if binding.system or binding.action in seen or name in LISTED or name.startswith(MOVING):
+            continue
+        description = binding.description or binding.tooltip
+        if not description:
+            continue
+        seen.add(binding.action)
+        tooltip = binding.tooltip
+        title = f"{description}: {tooltip}" if tooltip and tooltip.lower() != description.lower() else description
+        run = partial(screen.app.run_action, binding.action, active.node)
+        yield title, run, f"key {screen.app.get_key_display(binding) or key}"
 
 
 class AlineaCommands(Provider):
@@ -57,6 +82,7 @@ class AlineaCommands(Provider):
         yield "Quit alinea", self._run("quit_app"), "key q (everything is already saved)"
         for shown in self.screen.query(Pane):  # the commands each pane adds (e.g. the Agenda's exports)
             yield from shown.palette_commands()
+        yield from key_commands(self.screen)
 
     async def discover(self) -> Hits:
         for name, callback, help_text in self._actions():
