@@ -42,6 +42,8 @@ from tui.widgets.record_link import JumpTo
 from tui.widgets.steady_footer import SteadyFooter
 from tui.writes import Action, Refused, Saved, WriteQueue, refusal
 
+#: tables whose record an undo selects in its pane
+SHOWN_AFTER_UNDO = frozenset({"tasks", "objectives", "meetings", "feedback", "agenda_items", "metrics"})
 #: app actions that make no sense while a form or dialog is open on top
 MAIN_SCREEN_ACTIONS = frozenset({"show_pane", "undo_change", "sync_workspace", "quit_app", "feedback_about"})
 
@@ -185,8 +187,10 @@ class AlineaApp(ThemedApp):
         if event.purpose == "open":
             self._workspace_ready(event.result)
         elif event.purpose == "undo" and event.result is not None and event.result.table:
-            record = self.workspace.get(event.result.table, event.result.record_id)
-            self.notify(f"Undid the last change to {record.label!r}.", title="Undo")
+            table, record = event.result.table, self.workspace.get(event.result.table, event.result.record_id)
+            self.notify(f"Undid the last change to “{record.label}”.", title="Undo")
+            if not record.deleted and table in SHOWN_AFTER_UNDO:  # the cursor on what came back
+                self.action_jump_to(table, record.id)
         elif event.purpose == "welcome":
             self.refresh_panes()
             self.syncing.refresh_status()

@@ -9,7 +9,7 @@ from textual.color import Color
 
 from store.workspace import Workspace
 from tests.conftest import GIT_EMAIL
-from tests.tui.app_harness import make_app, on_disk, settle, type_text
+from tests.tui.app_harness import make_app, on_disk, press, settle, type_text
 from tui.app import AlineaApp
 from tui.panes.board import EMPTY_BOARD, BoardPane
 from tui.screens.record_form import RecordForm
@@ -259,3 +259,28 @@ async def test_e_and_enter_open_the_selected_card_for_editing(board_workspace: W
         await settle(app, pilot)
         assert isinstance(app.screen, RecordForm) and app.screen.record is not None
         assert app.screen.record.title == "Webinar landing page"
+
+
+async def test_one_card_is_counted_as_one_card(workspace) -> None:
+    workspace.create("tasks", title="Only card")
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        assert str(app.query_one("#board-status").render()) == "1 card"
+
+
+async def test_undo_puts_the_cursor_on_the_restored_card(workspace) -> None:
+    for title in ("First", "Second", "Third"):
+        workspace.create("tasks", title=title, position=title[0].lower())
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "j")
+        board = app.query_one("#board")
+        second = board.focused_column.selected
+        assert second.title == "Second"
+        await press(app, pilot, "d")
+        assert board.focused_column.selected.title == "Third"
+        await press(app, pilot, "u")
+        assert board.focused_column.selected.id == second.id
+        assert any(n.message == "Undid the last change to “Second”." for n in app._notifications)

@@ -23,6 +23,7 @@ from textual.widgets import Input, Static
 from store.positions import key_between
 from store.text import printable
 from store.vocabulary import VOCABULARY
+from store.words import plural
 from tui.panes.base import Pane
 from tui.widgets.board_column import BoardColumn, Card, LazyCards
 from tui.widgets.text_input import TextInput
@@ -192,7 +193,7 @@ class BoardPane(Pane):
         if total == 0:
             text = self.empty_words(EMPTY_BOARD)
         else:
-            parts = [f"{shown} of {total} cards" if shown != total else f"{total} cards"]
+            parts = [f"{shown:,} of {plural(total, 'card')}" if shown != total else plural(total, "card")]
             if self.filter_text:
                 parts.append(f"filter “{self.filter_text}”")
             if self.mine_only:
