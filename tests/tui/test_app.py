@@ -75,7 +75,7 @@ async def test_help_lists_the_keys_of_the_current_screen(workspace: Workspace) -
         groups = {row.group for row in rows}
         assert {"Board", "Everywhere"} <= groups
         assert any(row.group == "Board" and "New card" in row.description for row in rows)
-        shown = " ".join(str(s.render()) for s in app.screen.query(".help-row"))
+        shown = " ".join(str(s.render()) for s in app.screen.query(".help-words"))
         assert "Undo the last change" in shown
         await press(app, pilot, "escape")
         assert not isinstance(app.screen, HelpScreen)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -16,9 +16,10 @@ from tui.widgets.steady_footer import SteadyFooter
 
 if TYPE_CHECKING:
     from textual.app import App
+    from textual.dom import DOMNode
 
-#: listed last, in this order: keys that work everywhere, then focus movement and copying
-LAST_GROUPS = ("Everywhere", "Screen")
+#: listed last: keys that work everywhere
+LAST_GROUPS = ("Everywhere",)
 
 
 @dataclass(frozen=True)
@@ -29,21 +30,26 @@ class HelpRow:
     enabled: bool = True
 
 
-def _group_title(node: object) -> str:
-    title = getattr(node, "BINDING_GROUP_TITLE", None)
-    if title:
-        return str(title)
-    name = type(node).__name__
-    words = "".join(f" {c}" if c.isupper() else c for c in name).strip()
-    return words[:1].upper() + words[1:].lower()
+def _group_title(node: DOMNode) -> str:
+    """The heading a key goes under: the nearest titled place (a Board column's keys are the
+    Board's), never a name made from a class."""
+    for place in (node, *node.ancestors):
+        title = getattr(place, "BINDING_GROUP_TITLE", None)
+        if title:
+            return str(title)
+    return "Everywhere"
 
 
 def help_rows(app: App[Any]) -> list[HelpRow]:
-    """The keys active on the current screen: one row per action, its keys joined."""
+    """The keys that do something on the current screen, in words: one row per action, its keys joined.
+
+    Only alinea's own keys (each has an id and words): Textual's built-in ones (an option list's
+    "Scroll Left", "Page Left") do nothing useful here; keys switched off here are left out.
+    """
     grouped: dict[tuple[str, str], tuple[list[str], str, bool]] = {}
     for key, active in app.screen.active_bindings.items():
         binding: Binding = active.binding
-        if binding.system or not (binding.description or binding.tooltip):
+        if binding.system or not binding.id or not active.enabled or not (binding.description or binding.tooltip):
             continue
         group = _group_title(active.node)
         description = binding.tooltip or binding.description
@@ -84,8 +90,9 @@ class HelpScreen(ModalScreen[None]):
                     if row.group != group:
                         group = row.group
                         yield Static(group, classes="help-group", markup=False)
-                    line = Content.assemble((row.keys.ljust(18), "bold $accent"), " ", row.description)
-                    yield Static(line, classes="help-row" + ("" if row.enabled else " -disabled"))
+                    with Horizontal(classes="help-row" + ("" if row.enabled else " -disabled")):
+                        yield Static(Content.styled(row.keys, "bold $accent"), classes="help-keys")
+                        yield Static(row.description, classes="help-words", markup=False)
             yield Static("escape closes · ctrl+p finds any action by name", id="help-footer")
         yield SteadyFooter()  # this screen's keys, over the main screen's footer
 
