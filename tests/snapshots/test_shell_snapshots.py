@@ -23,7 +23,8 @@ def demo_app(tmp_path: Path) -> AlineaApp:  # a fixture around the harness helpe
 
 
 def test_new_task_form_with_a_relative_due_date(demo_app: AlineaApp, snap_compare) -> None:
-    """The Objectives pane (list and detail) dimmed behind a "New task" form: Title "Book the venue", Status doing,
+    """The Objectives pane (list and detail) dimmed behind a "New task" form: Title "Book the venue",
+    Status "Doing" (the Board's word),
     Due "+3d" with "→ Saturday 09 May 2026" in green under it, Save / Cancel, and the key hint line."""
 
     async def run_before(pilot) -> None:
@@ -61,7 +62,7 @@ def test_help_lists_the_keys_of_the_objectives_pane(demo_app: AlineaApp, snap_co
     """The help over the Objectives pane: "Keys on this screen", the objective list's own keys
     (j ↓ next objective, k ↑ previous, pgdn, pgup, home, end, ⏎ open), an "Objectives" group
     (n, e, d, a, r, A, p, c, /), then "Everywhere" (1–4, u, s, ?, ^p, q, F give feedback about
-    the selected record)."""
+    the selected record), each description in a column of its own; no Textual built-in keys."""
 
     async def run_before(pilot) -> None:
         await settle(demo_app, pilot)

@@ -37,7 +37,7 @@ from tui.widgets.text_input import TextInput, suggest_from
 from tui.writes import Host, Refused, Saved, host_of
 
 ADD_MEMBER = "__add_member__"
-FORM_KEYS = "ctrl+s saves (enter too, in a one-line field) · tab next field · esc cancels"
+FORM_KEYS = "ctrl+s saves (or enter in a one-line field) · esc cancels"
 MAX_CHOICES = 500
 
 

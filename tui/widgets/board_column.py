@@ -59,10 +59,10 @@ def due_label(due: date, today: date) -> str:
 
 
 def split_title(title: str, width: int) -> tuple[str, str]:
-    """The title's first line at ``width`` (cut at a space when there is one) and the rest."""
+    """The title's first line at ``width`` (cut after a space or a hyphen when there is one) and the rest."""
     if len(title) <= width:
         return title, ""
-    cut = title.rfind(" ", 0, width + 1)
+    cut = max(title.rfind(" ", 0, width + 1), title.rfind("-", 0, width) + 1 if "-" in title[:width] else -1)
     cut = cut if cut > width // 2 else width
     return title[:cut].rstrip(), title[cut:].lstrip()
 
