@@ -34,7 +34,8 @@ def writes(action: str) -> bool:
 
 
 def read_only_words(workspace: Workspace) -> str:
-    return f"The workspace is read-only because {workspace.read_only_reason}: nothing can be changed here."
+    reason = str(workspace.read_only_reason).rstrip(".")
+    return f"Nothing changed: the workspace is read-only because {reason}."
 
 
 def refused_at_key(workspace: Workspace, action: str) -> str | None:

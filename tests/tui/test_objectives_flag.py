@@ -16,5 +16,5 @@ async def test_a_past_due_on_track_objective_is_flagged(workspace: Workspace) ->
         await settle(app, pilot)
         await press(app, pilot, "1")
         rows = {row.split("  ·  ")[0]: row for row in titles(app, "objectives")}
-        assert "past due yet on track" in rows["Forgotten"]
-        assert "past due" not in rows["Fine"]
+        assert "overdue, still on track?" in rows["Forgotten"]
+        assert "overdue" not in rows["Fine"]
