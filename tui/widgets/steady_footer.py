@@ -23,6 +23,8 @@ from textual.widgets._footer import FooterKey
 
 #: binding ids the footer always shows, whatever the width
 ESSENTIAL = frozenset({"app.help", "app.quit", "app.palette", "form.save", "form.cancel", "help.close"})
+#: keys the footer always shows, whoever binds them (a screen's own help or quit)
+ESSENTIAL_KEYS = frozenset({"question_mark", "q"})
 #: how long a key stays when the footer is too narrow (higher stays longer); others rank 1,
 #: the app's own keys 0, so a pane's or a screen's keys outlast the global extras
 IMPORTANCE: dict[str, int] = {"app.undo": 2}
@@ -31,7 +33,7 @@ ALWAYS = 1_000
 
 def importance(binding: Binding, node: DOMNode | None, app: DOMNode) -> int:
     """How important a key is in the footer: ESSENTIAL never goes, then IMPORTANCE, then where it is bound."""
-    if binding.id in ESSENTIAL:
+    if binding.id in ESSENTIAL or any(key.strip() in ESSENTIAL_KEYS for key in binding.key.split(",")):
         return ALWAYS
     if binding.id in IMPORTANCE:
         return IMPORTANCE[binding.id]
