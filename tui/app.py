@@ -18,7 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.message_pump import MessagePump
 from textual.notifications import SeverityLevel
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Header, TabbedContent
 
@@ -40,6 +40,7 @@ from tui.theme_picker import ThemedApp
 from tui.watcher import FileWatcher, WorkspaceChanged, first_read
 from tui.widgets.record_link import JumpTo
 from tui.widgets.steady_footer import SteadyFooter
+from tui.widgets.steady_screen import SteadyScreen
 from tui.writes import Action, Refused, Saved, WriteQueue, refusal
 
 #: tables whose record an undo selects in its pane
@@ -106,6 +107,9 @@ class AlineaApp(ThemedApp):
 
     def write(self, requester: MessagePump, action: Action, *, purpose: str = "") -> None:
         self.writes.submit(requester, action, purpose=purpose)
+
+    def get_default_screen(self) -> Screen[None]:
+        return SteadyScreen(id="_default")  # focus moves repaint what they change, not the whole screen
 
     def compose(self) -> ComposeResult:
         yield Header()

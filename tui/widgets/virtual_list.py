@@ -71,8 +71,11 @@ class LazySequence(Sequence[T]):
 class VirtualList(ScrollView, can_focus=True, inherit_bindings=False):
     """A keyboard-driven list of fixed-height items, painted lazily."""
 
+    #: the cursor's look when the list has the focus is a class of its own, not a ``:focus`` rule:
+    #: a component style that changes with focus makes Textual repaint the whole list.
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "virtual-list--cursor",
+        "virtual-list--focused-cursor",
         "virtual-list--empty",
     }
 
@@ -86,7 +89,7 @@ class VirtualList(ScrollView, can_focus=True, inherit_bindings=False):
         & > .virtual-list--cursor {
             background: $boost;
         }
-        &:focus > .virtual-list--cursor {
+        & > .virtual-list--focused-cursor {
             background: $primary 35%;
         }
         & > .virtual-list--empty {
@@ -150,6 +153,10 @@ class VirtualList(ScrollView, can_focus=True, inherit_bindings=False):
         self._items: Sequence[Item] = items
         self._empty_text = empty_text
         self._strips: LRUCache[tuple[int, int, bool, int], Strip] = LRUCache(1024)
+        #: the cursor item's lines, kept apart: a focus change restyles only them
+        self._cursor_strips: dict[tuple[int, int, bool, int], Strip] = {}
+        self._look: tuple[Style, ...] = ()
+        self._look_checked = False
         self.virtual_size = self._virtual_size()
 
     # -- data -------------------------------------------------------------------------
@@ -170,7 +177,7 @@ class VirtualList(ScrollView, can_focus=True, inherit_bindings=False):
     def set_items(self, items: Sequence[Item], cursor: int | None = None) -> None:
         """Replace every item; keep the cursor at ``cursor`` (default: where it was, clamped)."""
         self._items = items
-        self._strips.clear()
+        self._clear_strips()
         self.virtual_size = self._virtual_size()
         target = self.cursor if cursor is None else cursor
         target = max(0, min(target, len(items) - 1))
@@ -193,6 +200,7 @@ class VirtualList(ScrollView, can_focus=True, inherit_bindings=False):
         return max(0, min(value, len(self._items) - 1))
 
     def watch_cursor(self, old: int, new: int) -> None:
+        self._cursor_strips.clear()  # only the cursor's own lines are kept there
         self.refresh_lines(old * self.stride, self.item_height)
         self.refresh_lines(new * self.stride, self.item_height)
         self._scroll_cursor_into_view()
@@ -213,21 +221,42 @@ class VirtualList(ScrollView, can_focus=True, inherit_bindings=False):
             stride = self.stride
             self.scroll_to(y=min(top, -(-(bottom - view) // stride) * stride), animate=False, immediate=True)
 
-    def on_resize(self) -> None:
+    def _clear_strips(self) -> None:
         self._strips.clear()
+        self._cursor_strips.clear()
+
+    def on_resize(self) -> None:
+        self._clear_strips()
         self._scroll_cursor_into_view()
 
     def notify_style_update(self) -> None:
+        """Textual restyles a widget at every focus change, mostly to the same look: the painted
+        lines are dropped at the next paint only if the look really changed."""
         super().notify_style_update()
-        self._strips.clear()
+        self._look_checked = False
+
+    def _check_look(self) -> None:
+        """Drop the painted lines if a style they were painted with changed (a theme, a class)."""
+        self._look_checked = True
+        look = (self.get_visual_style(), *(self.get_visual_style(name) for name in sorted(self.COMPONENT_CLASSES)))
+        if look != self._look:
+            self._look = look
+            self._clear_strips()
 
     def on_focus(self) -> None:
-        self._strips.clear()
-        self.refresh()
+        self._refresh_cursor_item()
 
     def on_blur(self) -> None:
-        self._strips.clear()
-        self.refresh()
+        self._refresh_cursor_item()
+
+    def _refresh_cursor_item(self) -> None:
+        """Focus changes only the cursor's colour: repaint its lines, not the whole list (h / l on
+        the Board moves focus between two lists at every key)."""
+        self._cursor_strips.clear()
+        if self._items:
+            self.refresh_lines(self.cursor * self.stride, self.item_height)
+        else:
+            self.refresh()
 
     # -- actions ----------------------------------------------------------------------
     @property
@@ -268,6 +297,8 @@ class VirtualList(ScrollView, can_focus=True, inherit_bindings=False):
 
     # -- painting ---------------------------------------------------------------------
     def render_line(self, y: int) -> Strip:
+        if not self._look_checked:
+            self._check_look()
         width = self.scrollable_content_region.width
         line = round(self.scroll_y) + y
         index, offset = divmod(line, self.stride)
@@ -280,12 +311,17 @@ class VirtualList(ScrollView, can_focus=True, inherit_bindings=False):
             return Strip.blank(width, self.rich_style)
         highlighted = index == self.cursor
         key = (index, offset, highlighted, width)
-        strip = self._strips.get(key)
+        cache = self._cursor_strips if highlighted else self._strips
+        strip = cache.get(key)
         if strip is None:
             lines = self._items[index]
             text = lines[offset] if offset < len(lines) else ""
-            style = self.get_visual_style("virtual-list--cursor") if highlighted else self.get_visual_style()
-            strip = self._strips[key] = self._paint(text, style, width)
+            if highlighted:
+                cursor = "virtual-list--focused-cursor" if self.has_focus else "virtual-list--cursor"
+                style = self.get_visual_style(cursor)
+            else:
+                style = self.get_visual_style()
+            strip = cache[key] = self._paint(text, style, width)
         return strip
 
     def _get_style(self, style: Style | str) -> Style:
