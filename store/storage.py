@@ -221,7 +221,13 @@ def _remove_quietly(tmp: Path) -> None:
 
 
 def read_regular(path: Path) -> bytes:
-    """The bytes of the workspace file, refusing a symbolic link or anything but a regular file.
+    """The bytes of the workspace file, refusing a symbolic link or anything but a regular file."""
+    return read_with_signature(path)[0]
+
+
+def read_with_signature(path: Path) -> tuple[bytes, tuple[int, int, int]]:
+    """The bytes of the workspace file and the (inode, mtime_ns, size) of the very file they came from,
+    refusing a symbolic link or anything but a regular file.
 
     A link committed by a teammate (``alinea.json -> ../private/alinea.json``) would make
     alinea read, and later commit and push, another file. Opened with O_NOFOLLOW, so a link
@@ -236,10 +242,11 @@ def read_regular(path: Path) -> bytes:
             ) from None
         raise UnreadableFile(path, f"cannot be read ({error.strerror or error})") from None
     try:
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+        found = os.fstat(descriptor)
+        if not stat.S_ISREG(found.st_mode):
             raise UnsafeFile(path, "is not a regular file; alinea reads only a regular file")
         with os.fdopen(descriptor, "rb", closefd=False) as handle:
-            return handle.read()
+            return handle.read(), (found.st_ino, found.st_mtime_ns, found.st_size)
     except OSError as error:
         raise UnreadableFile(path, f"cannot be read ({error.strerror or error})") from None
     finally:
@@ -257,6 +264,51 @@ def lock_path_for(path: Path) -> Path:
     """The save/sync lock lives under .git/ so it is never committed."""
     git_dir = path.parent / ".git"
     return git_dir / "alinea.lock" if git_dir.is_dir() else path.with_name(f".{path.name}.lock")
+
+
+#: Bump when the strict check (store.strictjson) starts refusing something new: stamps written
+#: before then no longer vouch for a file.
+STRICT_CHECK_VERSION = 1
+CHECKED_STAMP = "alinea.checked"
+
+
+def _checked_stamp(path: Path) -> Path | None:
+    """Where the stamp of the last strictly checked file lives: under .git/, never committed."""
+    git_dir = path.parent / ".git"
+    return git_dir / CHECKED_STAMP if git_dir.is_dir() else None
+
+
+def _stamp_text(path: Path, signature: tuple[int, int, int]) -> str:
+    return f"{path.name} {' '.join(map(str, signature))} schema {SCHEMA_VERSION} check {STRICT_CHECK_VERSION}\n"
+
+
+def was_checked(path: Path, signature: tuple[int, int, int]) -> bool:
+    """Whether exactly this file (same inode, mtime and size) passed the strict check.
+
+    A change of the file (a save, a git checkout or pull, an edit by hand) gives it another
+    inode or mtime. File times tick coarsely (a few ms), so, as git does for its index, a stamp
+    written in the same tick as the file's mtime vouches for nothing: an edit in that tick
+    would keep the mtime. The next open then checks again and stamps later.
+    """
+    stamp = _checked_stamp(path)
+    if stamp is None:
+        return False
+    try:
+        return stamp.read_text() == _stamp_text(path, signature) and signature[1] < stamp.stat().st_mtime_ns
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def mark_checked(path: Path, signature: tuple[int, int, int] | None) -> None:
+    """Remember that the file with ``signature`` passed the strict check (best effort: a stamp
+    that cannot be written only means the next open checks again)."""
+    stamp = _checked_stamp(path)
+    if stamp is None or signature is None:
+        return
+    try:
+        stamp.write_text(_stamp_text(path, signature))
+    except OSError:
+        pass
 
 
 def file_signature(path: Path) -> tuple[int, int, int] | None:
@@ -349,6 +401,8 @@ class CanonicalStorage(Storage):
             write_atomically(self.path, payload)
             self._data, self._raw = data, payload
             self._signature = file_signature(self.path)
+            # Canonical bytes encoded here from checked data: no key twice, no nesting it cannot write.
+            mark_checked(self.path, self._signature)
 
     def close(self) -> None:  # no handle is ever held open
         pass
@@ -365,8 +419,12 @@ class CanonicalStorage(Storage):
         return line_of(self._raw, record_id)
 
     def _load(self, signature: tuple[int, int, int]) -> None:
-        raw = read_regular(self.path)
-        self._data = decode_document(raw, self.path)
+        raw, read = read_with_signature(self.path)
+        # The strict check (~40 ms on a large file) is skipped for a file it already passed.
+        checked = was_checked(self.path, read)
+        self._data = decode_document(raw, self.path, strict=not checked)
+        if not checked:
+            mark_checked(self.path, read)
         self._raw = raw
         self._signature = signature
         # Found now (one pass, ~12 ms on a large file) so the first save costs what any save does.

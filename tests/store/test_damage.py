@@ -79,6 +79,35 @@ def test_a_hand_formatted_file_with_a_record_twice_is_refused(workspace: Workspa
     assert raised.value.repairable and raised.value.line is not None
 
 
+def test_the_strict_check_runs_once_per_file_and_again_after_any_change(workspace: Workspace, monkeypatch) -> None:
+    """Opening a file that already passed the check (or that alinea saved) skips it; any rewrite of
+    the file, even with the same bytes, is checked again, and a key given twice is still refused."""
+    import store.storage
+
+    task = workspace.create("tasks", title="Call Acme")
+    saved = workspace.path.stat()
+    os.utime(workspace.path, ns=(saved.st_atime_ns, saved.st_mtime_ns - 10**10))  # saved ten seconds ago
+    checks: list[Path] = []
+    check = store.storage.check_document
+    monkeypatch.setattr(
+        store.storage, "check_document", lambda raw, data, path: checks.append(path) or check(raw, data, path)
+    )
+
+    Workspace(workspace.folder)
+    Workspace(workspace.folder)
+    assert len(checks) == 1  # checked once, then vouched for by the stamp under .git/
+    checks.clear()
+    workspace.path.write_bytes(workspace.path.read_bytes())  # the same bytes, written again at once
+    Workspace(workspace.folder)
+    assert len(checks) == 1
+
+    line = task_line(workspace.path, "Call Acme")
+    twice = line.replace(b'"title":"Call Acme"', b'"title":"A","title":"B"')
+    workspace.path.write_bytes(workspace.path.read_bytes().replace(line, twice))
+    assert Workspace(workspace.folder).read_only
+    assert task.id[:8] in str(Workspace(workspace.folder).error)
+
+
 def test_a_canonical_file_reads_without_complaint(workspace: Workspace) -> None:
     workspace.create("tasks", title="Plain", description='spaces and "quotes": { here }\nand a newline')
     decode_document(workspace.path.read_bytes(), workspace.path)
