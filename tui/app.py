@@ -41,7 +41,7 @@ from tui.watcher import FileWatcher, WorkspaceChanged, first_read
 from tui.widgets.record_link import JumpTo
 from tui.widgets.steady_footer import SteadyFooter
 from tui.widgets.steady_screen import SteadyScreen
-from tui.writes import Action, Refused, Saved, WriteQueue, refusal
+from tui.writes import Action, Refused, Saved, SaveWaiting, WriteQueue, refusal
 
 #: tables whose record an undo selects in its pane
 SHOWN_AFTER_UNDO = frozenset({"tasks", "objectives", "meetings", "feedback", "agenda_items", "metrics"})
@@ -108,8 +108,8 @@ class AlineaApp(ThemedApp):
     def write(self, requester: MessagePump, action: Action, *, purpose: str = "") -> None:
         self.writes.submit(requester, action, purpose=purpose)
 
-    def get_default_screen(self) -> Screen[None]:
-        return SteadyScreen(id="_default")  # focus moves repaint what they change, not the whole screen
+    def get_default_screen(self) -> Screen[None]:  # focus moves repaint what they change, not all
+        return SteadyScreen(id="_default")
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -180,7 +180,8 @@ class AlineaApp(ThemedApp):
 
     @on(SyncController.Changed)
     @on(FileWatcher.Reloaded)
-    def _state_changed(self, event: SyncController.Changed | FileWatcher.Reloaded) -> None:
+    @on(SaveWaiting)
+    def _state_changed(self, event: SyncController.Changed | FileWatcher.Reloaded | SaveWaiting) -> None:
         if isinstance(event, SyncController.Changed) and event.synced:
             self.watcher.poll()  # a sync may have brought the team's changes
         self.update_header()
@@ -214,8 +215,8 @@ class AlineaApp(ThemedApp):
         if not self.workspace.loaded:
             self.sub_title = "opening the workspace…"  # who I am is known once the members are read
             return
-        me = self.workspace.me
-        self.sub_title = printable(f"{me.name if me else self.workspace.who}  ·  {self.syncing.words()}")
+        me, state = self.workspace.me, "saving…" if self.writes.waiting else self.syncing.words()
+        self.sub_title = printable(f"{me.name if me else self.workspace.who}  ·  {state}")
 
     async def run_action(self, action: str | ActionParseResult, default_namespace: DOMNode | None = None,
                          namespaces: Mapping[str, DOMNode] | None = None) -> bool:

@@ -75,6 +75,19 @@ class Refused(Message):
         self.error = error
 
 
+class SaveWaiting(Message):
+    """A save waits for the save lock (a sync commits or merges meanwhile, here or in another
+    window), or has stopped waiting: the header says "saving…" until it is saved."""
+
+    def __init__(self, waiting: bool) -> None:
+        super().__init__()
+        self.waiting = waiting
+
+
+#: what the app itself asks for that only reads: they never wait for the save lock
+READS = frozenset({"open", "reload"})
+
+
 @dataclass(frozen=True)
 class _Write:
     requester: MessagePump
@@ -91,6 +104,8 @@ class WriteQueue:
         self._pending: deque[_Write] = deque()
         self._lock = threading.Lock()
         self._running = False
+        #: a save is waiting for the save lock (see SaveWaiting)
+        self.waiting = False
 
     def submit(self, requester: MessagePump, action: Action, *, purpose: str = "") -> None:
         with self._lock:
@@ -107,11 +122,32 @@ class WriteQueue:
                     self._running = False
                     return
                 write = self._pending.popleft()
+            waits = write.purpose not in READS and self._lock_is_taken()
+            if waits:
+                self.waiting = True
+                self._owner.post_message(SaveWaiting(True))
             try:
                 answer: Message = Saved(write.purpose, write.action(self._workspace))
             except Exception as error:  # noqa: BLE001 - every failure is said in words
                 answer = Refused(write.purpose, error)
+            if waits:
+                self.waiting = False
+                self._owner.post_message(SaveWaiting(False))
             write.requester.post_message(answer)  # thread-safe; dropped if the requester has closed
+
+    def _lock_is_taken(self) -> bool:
+        """Whether the save lock is held elsewhere (a sync's commit or merge), so a save will wait."""
+        from filelock import Timeout
+
+        lock = self._workspace.storage.lock
+        try:
+            lock.acquire(timeout=0)
+        except Timeout:
+            return True
+        except OSError:
+            return False  # the save itself will say what is wrong
+        lock.release()
+        return False
 
 
 def refusal(error: Exception) -> str:

@@ -142,3 +142,38 @@ async def test_an_edit_in_one_burst_with_a_reload_still_counts_as_an_edit(worksp
         workspace.load()  # what a reload after a `git pull` tells the app
         await pilot.pause()
         assert app.syncing.edited_since_sync
+
+
+async def test_a_save_that_waits_for_a_sync_says_saving_until_it_is_saved(workspace_dir: Path) -> None:
+    """Another process (a sync in another window) holds the save lock: the edit waits, the header
+    says "saving…" meanwhile, and once the lock is released the edit is saved and the words go."""
+    import sys
+
+    from store.storage import lock_path_for
+    from tests.tui.app_harness import on_disk, wait_until
+
+    workspace = Workspace(workspace_dir)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys; from filelock import FileLock; lock = FileLock(sys.argv[1]); "
+         "lock.acquire(); print('held', flush=True); sys.stdin.read()", str(lock_path_for(workspace.path))],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        app = make_app(workspace)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            assert "saving…" not in app.sub_title
+            app.write(app, lambda ws: ws.create("tasks", title="Wait for the sync"))
+            await wait_until(pilot, lambda: "saving…" in app.sub_title)
+            assert "Wait for the sync" not in [task.title for task in on_disk(workspace).records("tasks")]
+
+            assert holder.stdin is not None
+            holder.stdin.close()  # the sync is done: the lock is free
+            await app.workers.wait_for_complete()
+            await settle(app, pilot)
+            assert "saving…" not in app.sub_title
+            assert "Wait for the sync" in [task.title for task in on_disk(workspace).records("tasks")]
+    finally:
+        holder.kill()
+        holder.wait()
