@@ -20,7 +20,7 @@ from textual.message_pump import MessagePump
 from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
-from textual.widgets import Header, TabbedContent
+from textual.widgets import TabbedContent
 
 from store.config import UserConfig
 from store.gcpolicy import AfterStart
@@ -35,9 +35,11 @@ from tui.panes.board import BoardPane
 from tui.panes.feedback import FeedbackPane, give_feedback_about
 from tui.panes.objectives import ObjectivesPane
 from tui.readonly import refused_at_key
+from tui.routes import ROUTE_BINDINGS, open_screen
 from tui.syncing import SyncController
 from tui.theme_picker import ThemedApp
 from tui.watcher import FileWatcher, WorkspaceChanged, first_read
+from tui.widgets.header import AlineaHeader
 from tui.widgets.record_link import JumpTo
 from tui.widgets.steady_footer import SteadyFooter
 from tui.widgets.steady_screen import SteadyScreen
@@ -46,7 +48,7 @@ from tui.writes import Action, Refused, Saved, SaveWaiting, WriteQueue, refusal
 #: tables whose record an undo selects in its pane
 SHOWN_AFTER_UNDO = frozenset({"tasks", "objectives", "meetings", "feedback", "agenda_items", "metrics"})
 #: app actions that make no sense while a form or dialog is open on top
-MAIN_SCREEN_ACTIONS = frozenset({"show_pane", "undo_change", "sync_workspace", "quit_app", "feedback_about"})
+MAIN_SCREEN_ACTIONS = frozenset({"show_pane", "undo_change", "sync_workspace", "quit_app", "feedback_about", "open"})
 
 
 class AlineaApp(ThemedApp):
@@ -60,6 +62,7 @@ class AlineaApp(ThemedApp):
         *(Binding(str(key), f"show_pane('{pane}')", pane.capitalize(), id=f"app.show_{pane}", show=False,
                   tooltip=f"Show the {'task Board' if pane == 'board' else pane.capitalize() + ' pane'}")
           for key, pane in enumerate(("objectives", "agenda", "feedback", "board"), start=1)),
+        *ROUTE_BINDINGS,
         Binding("u", "undo_change", "Undo", id="app.undo", tooltip="Undo the last change"),
         Binding("s", "sync_workspace", "Sync", id="app.sync", tooltip="Sync with the team's remote now"),
         Binding("question_mark", "show_help", "Help", id="app.help", key_display="?",
@@ -112,7 +115,7 @@ class AlineaApp(ThemedApp):
         return SteadyScreen(id="_default")
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AlineaHeader()
         with TabbedContent(initial="board", id="panes"):
             yield ObjectivesPane("Objectives", id="objectives")
             yield AgendaPane("Agenda", id="agenda")
@@ -262,6 +265,9 @@ class AlineaApp(ThemedApp):
     @on(AgendaPane.RunRequested)
     def _run_meeting(self, event: AgendaPane.RunRequested) -> None:
         self.action_run_meeting(event.meeting_id)
+
+    def action_open(self, what: str) -> None:
+        open_screen(self, what)  # the brief, the conflicts review, a record's history (tui/routes.py)
 
     def action_undo_change(self) -> None:
         if not self.workspace.can_undo:

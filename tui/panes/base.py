@@ -66,7 +66,7 @@ class Pane(TabPane):
         self.show_content(record_id)
 
     def selected_record(self) -> tuple[str, str] | None:
-        """(table, id) of the record selected in this pane (what F gives feedback about), or None."""
+        """(table, id) of the record selected in this pane (what F gives feedback about, what i shows the history of), or None."""
         return None
 
     # -- what a pane reaches ------------------------------------------------------------

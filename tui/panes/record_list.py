@@ -70,6 +70,12 @@ class RecordListPane(Pane):
         cursor = self.record_list.cursor
         return self._ids[cursor] if self._ids and cursor < len(self._ids) else None
 
+    def selected_record(self) -> tuple[str, str] | None:
+        if not self.built or not self.record_list.display:
+            return None
+        record_id = self.highlighted_id
+        return (self.TABLE, record_id) if record_id is not None else None
+
     def refresh_content(self) -> None:
         record_list = self.record_list
         keep = self.highlighted_id

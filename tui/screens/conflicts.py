@@ -1,0 +1,181 @@
+"""Conflicts in the app: the values a sync set aside, reviewed one by one (key `!`).
+
+Each open conflict shows the record's title and table, the field, the kept and the
+set-aside value, who wrote each and when. `a` keeps the merged value, `r` restores the
+set-aside one: both go through the write queue (``store.conflicts.accept/restore``), so the
+choice merges and syncs like any edit; the header's count is read from the workspace and
+goes down with it. The next open conflict is selected after each choice.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from store.text import printable
+from tui.widgets.steady_footer import SteadyFooter
+from tui.widgets.virtual_list import Item, VirtualList
+from tui.writes import Saved, host_of
+
+if TYPE_CHECKING:
+    from store.conflicts import ConflictView
+
+EMPTY = "No conflicts to review"
+HINT = "a keeps the kept value · r restores the set-aside one · i shows the record's history"
+
+
+def conflict_item(view: ConflictView) -> Item:
+    """Three lines: which record and field, the kept value, the set-aside one (who and when)."""
+    from store.dates import moment_label
+
+    head = Content.assemble(
+        (printable(view.title), ".conflict-list--title"), (f"  {view.noun} · {printable(view.field_label)}", ".conflict-list--muted")
+    )
+    kept_by = f" by {view.kept_by}" if view.kept_by else ""
+    if view.is_delete:
+        kept = f"kept the record, edited{kept_by}, {moment_label(view.kept_at)}"
+        lost = f"set aside a delete by {view.lost_by}, merged {moment_label(view.at)}"
+        return (head, Content.assemble("  ", printable(kept)), Content.assemble("  ", printable(lost)))
+    kept_line = Content.assemble(
+        ("  kept       ", ".conflict-list--muted"), (printable(view.kept), ".conflict-list--kept"),
+        (printable(f"{kept_by}, {moment_label(view.kept_at)}"), ".conflict-list--muted"),
+    )
+    lost_line = Content.assemble(
+        ("  set aside  ", ".conflict-list--muted"), (printable(view.lost), ".conflict-list--lost"),
+        (printable(f" by {view.lost_by}, merged {moment_label(view.at)}"), ".conflict-list--muted"),
+    )
+    return (head, kept_line, lost_line)
+
+
+class ConflictList(VirtualList):
+    """One three-line item per open conflict."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        *VirtualList.COMPONENT_CLASSES,
+        "conflict-list--title",
+        "conflict-list--muted",
+        "conflict-list--kept",
+        "conflict-list--lost",
+    }
+    DEFAULT_CSS = """
+    ConflictList {
+        & > .conflict-list--title { text-style: bold; }
+        & > .conflict-list--muted { color: $text-muted; }
+        & > .conflict-list--kept { color: $success; text-style: bold; }
+        & > .conflict-list--lost { color: $warning; text-style: bold; }
+    }
+    """
+
+
+class ConflictsScreen(ModalScreen[None]):
+    """Every open conflict, oldest first; a and r resolve the highlighted one."""
+
+    CSS_PATH = "conflicts.tcss"
+    BINDING_GROUP_TITLE = "Conflicts"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "resolve('kept')", "Accept", id="conflicts.accept",
+                tooltip="Keep the value the merge kept (the conflict is resolved)"),
+        Binding("r", "resolve('lost')", "Restore", id="conflicts.restore",
+                tooltip="Write the set-aside value back to the record (the conflict is resolved)"),
+        Binding("u", "undo", "Undo", id="conflicts.undo", tooltip="Undo the last change (a choice made here)"),
+        Binding("i", "show_history", "History", id="conflicts.history",
+                tooltip="Every change of the conflict's record"),
+        Binding("question_mark", "app.show_help", "Help", id="conflicts.help", key_display="?",
+                tooltip="Every key of this screen"),
+        Binding("escape,q", "close", "Close", id="conflicts.close", tooltip="Close the review"),
+    ]
+
+    def __init__(self, *, select: str | None = None) -> None:
+        super().__init__()
+        self._select = select
+        self.views: list[ConflictView] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="conflicts"):
+            yield Static("Conflicts to review", id="conflicts-title")
+            yield Static("", id="conflicts-status", markup=False)
+            yield ConflictList(item_height=3, gap=1, empty_text=EMPTY, id="conflict-list")
+        yield SteadyFooter()
+
+    def on_mount(self) -> None:
+        self.refresh_data()
+        self.query_one(ConflictList).focus()
+
+    # -- data -----------------------------------------------------------------------------
+    def refresh_data(self) -> None:
+        """Re-read the open conflicts (the app calls this after every change), staying at the same place."""
+        from store.conflicts import conflict_views
+
+        conflict_list = self.query_one(ConflictList)
+        keep = self._select or self.selected_id
+        previous = conflict_list.cursor
+        self._select = None
+        self.views = conflict_views(host_of(self).workspace)
+        ids = [view.id for view in self.views]
+        # the one shown resolved (here or by a teammate): the next one slides into its place
+        cursor = ids.index(keep) if keep in ids else min(previous, max(0, len(ids) - 1))
+        conflict_list.set_items([conflict_item(view) for view in self.views], cursor=cursor)
+        count = len(self.views)
+        status = f"{count} to review · {HINT}" if count else "Nothing set aside is waiting: every conflict is resolved."
+        self.query_one("#conflicts-status", Static).update(status)
+
+    @property
+    def selected(self) -> ConflictView | None:
+        cursor = self.query_one(ConflictList).cursor
+        return self.views[cursor] if self.views and cursor < len(self.views) else None
+
+    @property
+    def selected_id(self) -> str | None:
+        view = self.selected
+        return view.id if view is not None else None
+
+    # -- actions --------------------------------------------------------------------------
+    def action_resolve(self, keep: str) -> None:
+        from store.conflicts import accept, restore
+
+        view = self.selected
+        if view is None:
+            self.notify(EMPTY)
+            return
+        workspace = host_of(self).workspace
+        if workspace.read_only:
+            self.notify(f"Nothing can be resolved: the workspace is read-only because {workspace.read_only_reason}.",
+                        severity="warning")
+            return
+        choose = accept if keep == "kept" else restore
+        host_of(self).write(self, lambda ws: (choose(ws, view.id), view), purpose=f"resolve-{keep}")
+
+    @on(Saved)
+    def _saved(self, event: Saved) -> None:
+        if not event.purpose.startswith("resolve-"):
+            return
+        event.stop()
+        _, view = event.result
+        self.refresh_data()
+        said = (f"Kept {view.kept}" if event.purpose == "resolve-kept" else f"Restored {view.lost}")
+        self.notify(f"{said} on {view.title} ({view.field_label}) — u undoes", title="Resolved")
+
+    def action_undo(self) -> None:
+        if not host_of(self).workspace.can_undo:
+            self.notify("Nothing to undo.")
+            return
+        host_of(self).write(self, lambda workspace: workspace.undo(), purpose="undo")  # the app says what it undid
+
+    def action_show_history(self) -> None:
+        from tui.routes import show_history
+
+        view = self.selected
+        if view is None:
+            self.notify(EMPTY)
+            return
+        show_history(self.app, view.table, view.record_id)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
