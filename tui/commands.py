@@ -76,6 +76,10 @@ class AlineaCommands(Provider):
         yield ("Import measurements…", partial(self._in_pane, "objectives", "import_measurements"),
                "from a CSV file with columns metric, date, value, note")
         yield "Team…", self._run("show_team"), "everyone by department: add, edit or remove members"
+        yield "Brief", self._run("open('brief')"), "key 0: what changed since the last meeting"
+        yield "Export brief", self._run("open('export_brief')"), "the brief as Markdown in exports/"
+        yield "Conflicts", self._run("open('conflicts')"), "key !: review the values a sync set aside"
+        yield "History of the selected record", self._run("open('history')"), "key i: who changed what and when"
         yield "Undo the last change", self._run("undo_change"), "key u"
         yield "Sync now", self._run("sync_workspace"), "key s: commit, pull, merge and push"
         yield "Help: keys of this screen", self._run("show_help"), "key ?"
