@@ -62,7 +62,6 @@ class AlineaApp(ThemedApp):
         *(Binding(str(key), f"show_pane('{pane}')", pane.capitalize(), id=f"app.show_{pane}", show=False,
                   tooltip=f"Show the {'task Board' if pane == 'board' else pane.capitalize() + ' pane'}")
           for key, pane in enumerate(("objectives", "agenda", "feedback", "board"), start=1)),
-        *ROUTE_BINDINGS,
         Binding("u", "undo_change", "Undo", id="app.undo", tooltip="Undo the last change"),
         Binding("s", "sync_workspace", "Sync", id="app.sync", tooltip="Sync with the team's remote now"),
         Binding("question_mark", "show_help", "Help", id="app.help", key_display="?",
@@ -72,6 +71,7 @@ class AlineaApp(ThemedApp):
         Binding("q", "quit_app", "Quit", id="app.quit", tooltip="Quit (everything is already saved)"),
         Binding("F", "feedback_about", "Feedback", id="app.feedback_about", show=False,
                 tooltip="Give feedback about the selected record"),
+        *ROUTE_BINDINGS,  # last: where the footer is too narrow, these are the keys it leaves out
     ]
 
     def __init__(

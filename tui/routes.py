@@ -22,10 +22,10 @@ if TYPE_CHECKING:
 #: the app's keys for these (in the footer and in `?`, with ids a keymap can remap)
 ROUTE_BINDINGS = [
     Binding("0", "open('brief')", "Brief", id="app.brief", tooltip="The brief: what changed since the last meeting"),
-    Binding("exclamation_mark", "open('conflicts')", "Conflicts", id="app.conflicts", key_display="!",
-            tooltip="Review the values a sync set aside"),
     Binding("i", "open('history')", "History", id="app.history",
             tooltip="Who changed the selected record, what and when"),
+    Binding("exclamation_mark", "open('conflicts')", "Conflicts", id="app.conflicts", key_display="!",
+            tooltip="Review the values a sync set aside"),
 ]
 SELECT_FIRST = "Select a record first: i shows the history of the selected record."
 

@@ -78,7 +78,8 @@ def _item(row: Row) -> Item:
         return (Content.styled(f"  {text}", ".brief-list--muted"),)
     if row.heading:
         return (Content.styled(text, ".brief-list--heading"),)
-    return (Content.assemble("  ", (text, _TONES.get(row.tone, ""))),)
+    tone = _TONES.get(row.tone)
+    return (Content("  ") + (Content.styled(text, tone) if tone else Content(text)),)
 
 
 def brief_title(brief: Brief, now: datetime) -> str:
@@ -145,6 +146,11 @@ def export_brief(app: App[Any], meeting_id: str | None = None) -> None:
 class BriefList(VirtualList):
     """The brief's rows; j/k skip the section headings."""
 
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select_item", "Open", id="brief.open", key_display="⏎",
+                tooltip="Show the line's record in its pane (a conflict: in the review)"),
+    ]
+
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         *VirtualList.COMPONENT_CLASSES,
         "brief-list--heading",
@@ -195,7 +201,6 @@ class BriefScreen(ModalScreen[None]):
     CSS_PATH = "brief.tcss"
     BINDING_GROUP_TITLE = "Brief"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open_line", "Open", id="brief.open", tooltip="Show the line's record in its pane"),
         Binding("x", "export_brief", "Export", id="brief.export",
                 tooltip="Write the brief as Markdown to exports/ in the workspace folder"),
         Binding("question_mark", "app.show_help", "Help", id="brief.help", key_display="?",
