@@ -3,8 +3,8 @@
 Benchmarks are not tests: timings on a shared 2-core machine are too noisy to fail a build
 on, so this prints medians beside the budgets of DESIGN section 8 for a person to read.
 
-Sections: ``store`` (here), then ``merge``, ``app`` and ``history`` when their modules
-(``tests/bench/bench_merge.py``, ``bench_app.py``, ``bench_history.py``) exist. Each of those
+Sections: ``store`` (here), then ``merge``, ``app``, ``history`` and ``brief`` when their modules
+(``tests/bench/bench_merge.py``, ``bench_app.py``, ``bench_history.py``, ``bench_brief.py``) exist. Each of those
 modules provides ``run(report)``;
 ``report`` is a ``Reporter``:
 
@@ -42,7 +42,8 @@ from store.workspace import DATA_FILE, Workspace
 from tests.bench.large import write_large_workspace
 
 ROOT = Path(__file__).resolve().parents[2]
-PLUGINS = {"merge": "tests.bench.bench_merge", "app": "tests.bench.bench_app", "history": "tests.bench.bench_history"}
+PLUGINS = {"merge": "tests.bench.bench_merge", "app": "tests.bench.bench_app", "history": "tests.bench.bench_history",
+           "brief": "tests.bench.bench_brief"}
 SECTIONS = ("store", *PLUGINS)
 NAME_WIDTH = 44
 
