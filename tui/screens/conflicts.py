@@ -36,7 +36,8 @@ def conflict_item(view: ConflictView) -> Item:
     from store.dates import moment_label
 
     head = Content.assemble(
-        (printable(view.title), ".conflict-list--title"), (f"  {view.noun} · {printable(view.field_label)}", ".conflict-list--muted")
+        (printable(view.title), ".conflict-list--title"),
+        (f"  {view.noun} · {printable(view.field_label)}", ".conflict-list--muted"),
     )
     kept_by = f" by {view.kept_by}" if view.kept_by else ""
     if view.is_delete:

@@ -1,16 +1,14 @@
 """The app's header: Textual's, with the conflict count in the subtitle made a link.
 
-A click on "2 conflicts to review" opens the review (the same as `!`); a click anywhere
-else still toggles the tall header as Textual's does.
+A click on "2 conflicts to review" runs the link's action, which opens the review (the
+same as `!`) and stops the click there; a click anywhere else still toggles the tall header.
 """
 
 from __future__ import annotations
 
 import re
 
-from textual import events
 from textual.content import Content
-from textual.style import Style
 from textual.widgets import Header
 
 #: the words tui/syncing.py puts in the subtitle for open conflicts
@@ -29,7 +27,3 @@ class AlineaHeader(Header):
             return content
         start = len(content.plain) - len(sub_title) + found.start()
         return content.stylize(f"underline @click={OPEN_CONFLICTS}", start, start + len(found.group()))
-
-    def _on_click(self, event: events.Click | None = None) -> None:
-        if event is None or event.style.meta.get("@click") is None:
-            super()._on_click()
