@@ -160,8 +160,10 @@ class ConflictsScreen(ModalScreen[None]):
         event.stop()
         _, view = event.result
         self.refresh_data()
-        said = (f"Kept {view.kept}" if event.purpose == "resolve-kept" else f"Restored {view.lost}")
-        self.notify(f"{said} on {view.title} ({view.field_label}) — u undoes", title="Resolved")
+        # a restore is two changes (the record, then the conflict): one u would undo only the second
+        said = f"Kept {view.kept}" if event.purpose == "resolve-kept" else f"Restored {view.lost}"
+        undo = " — u undoes" if event.purpose == "resolve-kept" else ""
+        self.notify(f"{said} on {view.title} ({view.field_label}){undo}", title="Resolved")
 
     def action_undo(self) -> None:
         if not host_of(self).workspace.can_undo:
