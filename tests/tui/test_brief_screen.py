@@ -105,7 +105,7 @@ async def test_export_writes_the_pre_read_to_exports(week: Week) -> None:  # noq
         await press(app, pilot, "0")
         await press(app, pilot, "x")
     [written] = (Path(ws.folder) / "exports").iterdir()
-    assert written.name == "brief-2026-11-17-Sync.md"
+    assert written.name == "2026-11-17-sync-brief.md"
     assert written.read_text().startswith("# Brief for Sync")
 
 

@@ -66,7 +66,8 @@ class Pane(TabPane):
         self.show_content(record_id)
 
     def selected_record(self) -> tuple[str, str] | None:
-        """(table, id) of the record selected in this pane (what F gives feedback about, what i shows the history of), or None."""
+        """(table, id) of the record selected in this pane, or None: what F gives feedback about,
+        what i shows the history of."""
         return None
 
     # -- what a pane reaches ------------------------------------------------------------

@@ -102,8 +102,12 @@ def brief_since(brief: Brief) -> str:
 
 
 def export_name(brief: Brief) -> str:
-    day = (brief.meeting.starts_at if brief.meeting is not None else brief.now).date().isoformat()
-    return f"brief-{day}-{brief.meeting.title if brief.meeting is not None else 'last-7-days'}.md"
+    """ "2026-11-17-sync-brief.md" (beside the meeting's agenda and minutes in exports/)."""
+    from store.export.files import meeting_file_name
+
+    if brief.meeting is None:
+        return f"{brief.now.astimezone():%Y-%m-%d}-last-7-days-brief.md"
+    return meeting_file_name(brief.meeting.title, brief.meeting.starts_at, "brief", "md")
 
 
 def make_brief(workspace: Workspace, meeting_id: str | None) -> Brief:
@@ -121,9 +125,9 @@ def make_brief(workspace: Workspace, meeting_id: str | None) -> Brief:
 def write_brief(workspace: Workspace, brief: Brief) -> str:
     """Write the brief's Markdown to exports/ and say where, in words."""
     from store.export.brief import brief_markdown
-    from store.export.files import write_export
+    from store.export.files import save_export
 
-    path = write_export(workspace.folder, export_name(brief), brief_markdown(brief))
+    path = save_export(workspace.folder, export_name(brief), brief_markdown(brief).encode("utf-8"))
     return f"Wrote the brief to {path}"
 
 

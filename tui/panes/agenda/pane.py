@@ -374,6 +374,17 @@ class AgendaPane(Pane):
         else:
             self._edit_item(entry)
 
+    def selected_record(self) -> tuple[str, str] | None:
+        """The agenda item under the cursor while the agenda has the focus, else the meeting shown
+        (what `i` shows the history of, `F` gives feedback about, `0` makes the brief of)."""
+        if not self.built:
+            return None
+        entry = self.selected_entry if self._on_agenda else None
+        if entry is not None and not isinstance(entry, Proposal):
+            return ("agenda_items", entry.id)
+        meeting = self.selected_meeting
+        return ("meetings", meeting.id) if meeting is not None else None
+
     def show_content(self, record_id: str) -> None:
         """Select a meeting (the palette's "Jump to …")."""
         self.select_meeting(record_id)
