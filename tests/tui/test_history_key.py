@@ -29,3 +29,15 @@ async def test_i_on_a_board_card_shows_its_history(task_with_history: tuple[Work
         await press(app, pilot, "escape")
         assert not isinstance(app.screen, HistoryScreen)
 
+
+
+async def test_i_on_the_objectives_pane_shows_the_selected_objective(workspace: Workspace) -> None:
+    goal = workspace.create("objectives", title="Pipeline", period="2026-Q2")
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "1")
+        await settle(app, pilot)
+        await press(app, pilot, "i")
+        screen = app.screen
+        assert isinstance(screen, HistoryScreen) and screen.record_id == goal.id

@@ -146,6 +146,11 @@ class ObjectivesPane(Pane):
         row = self.objective_list.selected
         return row.id if row else None
 
+    def selected_record(self) -> tuple[str, str] | None:
+        """The selected objective (what i shows the history of, F gives feedback about)."""
+        selected = self.selected_id if self.built else None
+        return ("objectives", selected) if selected is not None else None
+
     def shown_titles(self) -> list[str]:
         """The titles the list shows, top to bottom (headers left out)."""
         entries = self.objective_list.entries
