@@ -303,6 +303,11 @@ class ObjectivesPane(Pane):
         self._show(select=record_id)
         self.objective_list.focus()
 
+    def show_item(self, record_id: str, item_id: str) -> None:
+        """Select an objective with one of its metric cards focused (a jump to the metric)."""
+        self.show_content(record_id)
+        self.call_later(self._focus_card, item_id)
+
     @property
     def focused_card(self) -> MetricCard | None:
         focused = self.app.focused

@@ -390,6 +390,12 @@ class AgendaPane(Pane):
         self.select_meeting(record_id)
         self.meeting_list.focus()
 
+    def show_item(self, record_id: str, item_id: str) -> None:
+        """Select a meeting with one of its agenda items under the cursor (a jump to the item)."""
+        self._select_item = item_id
+        self.select_meeting(record_id)
+        self.item_list.focus()
+
     def select_meeting(self, meeting_id: str) -> None:
         if meeting_id in self._past and not self.past_open:
             self.past_open = True
