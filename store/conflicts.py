@@ -103,26 +103,16 @@ class ConflictView:
         return self.field == DELETED
 
 
-_FIELD_LABELS = {
-    "owner_id": "Owner",
-    "owner_ids": "Owners",
-    "attendee_ids": "Attendees",
-    "objective_id": "Objective",
-    "objective_ids": "Objectives",
-    "meeting_id": "Meeting",
-    "metric_id": "Metric",
-    "presenter_id": "Presenter",
-    "author_id": "Author",
-    "subject_id": "About",
-    "duration_min": "Length (minutes)",
-    "minutes": "Time box (minutes)",
-    "starts_at": "Starts at",
-    DELETED: "Deleted",
-}
 
 
-def field_label(field: str) -> str:
-    return _FIELD_LABELS.get(field) or field.replace("_", " ").capitalize()
+def field_label(field: str, table: str = "") -> str:
+    """The field's label as forms show it (one vocabulary); a removal says "Deleted"."""
+    from store.vocabulary import VOCABULARY
+
+    if field == DELETED:
+        return "Deleted"
+    words = VOCABULARY.get(table)
+    return words.label(field) if words is not None else field.replace("_", " ").capitalize()
 
 
 def value_text(source: Any, table: str, field: str, value: Any) -> str:
@@ -167,7 +157,7 @@ def conflict_view(source: Any, conflict: Conflict) -> ConflictView:
         record_id=conflict.record_id,
         title=title_of(source, conflict.table, conflict.record_id) if not deleted or record is None else record.label,
         field=conflict.field,
-        field_label=field_label(conflict.field),
+        field_label=field_label(conflict.field, conflict.table),
         kept="kept the record" if deleted else value_text(source, conflict.table, conflict.field, conflict.kept),
         lost="deleted it" if deleted else value_text(source, conflict.table, conflict.field, conflict.lost),
         kept_by=record.updated_by if unchanged else "",
