@@ -271,8 +271,9 @@ class SyncController(Widget):
     def _quit_without_waiting(self) -> None:
         if self.syncing:
             self._stop_git()
-            self.app.exit(0, message="alinea: the sync did not finish in time; it continues the next time you "
-                                     "open alinea. Your edits are saved.")
+            self.app.exit(0, message="alinea: the sync did not finish in time. Your edits are saved on this "
+                                     "machine and go to the team with the next sync: alinea syncs first thing "
+                                     "when you open it.")
 
     def _stop_git(self) -> None:
         """git still running (a fetch from a remote that never answers) must not outlive the app."""
