@@ -5,10 +5,10 @@ each must take ≤ 1 s):
 - the pure ``merge()`` of the decoded tables;
 - the driver's work in-process: decode the three versions, merge, validate, encode;
 - the git merge driver as git runs it (``python -m store.merge``, a new interpreter);
-- one ``alinea sync`` round on a local bare remote where the other clone pushed 1,000
-  edits first (fetch, merge through the driver, validate, push), beside plain git doing
-  the same commit, fetch, text merge and push on clones of the same repository, same run
-  (DESIGN: ≤ 1.5×);
+- ``alinea sync`` rounds on a local bare remote, beside plain git doing the same commit,
+  fetch, text merge and push on clones of the same repository, same run (DESIGN: ≤ 1.5×):
+  a round with nothing to merge (commit + push 1,000 edits), and a round where the other
+  clone pushed 1,000 edits first (fetch, record merge, validate, push), several runs each;
 - sixteen clones syncing at once (parallel CLI processes, one bare remote): the time until
   the last one finishes, and the tries each sync needed.
 """
@@ -126,39 +126,48 @@ def _driver_samples(report: Any, base: bytes, ours: bytes, theirs: bytes, runs: 
 
 # -- a full sync round, beside plain git ----------------------------------------------------
 def _sync_rounds(report: Any, runs: int) -> None:
-    """Ben and Ana take turns: each edits 1,000 records, then syncs, merging the other's push.
+    """Two kinds of round, each beside plain git on a copy of the same repository, same edits.
 
-    Plain git does the same on two clones of a second bare copy of the same repository,
-    with the same edits: commit, fetch, text merge (``-X ours``: the driverless merge would
-    stop at the same-line conflicts), push.
+    First Ben alone, ``runs`` times: 1,000 edits, then a sync with nothing to merge (commit,
+    fetch, push). Then Ana and Ben take ``runs`` turns: each edits 1,000 records, then
+    syncs, merging the other's push. Plain git does the same on two clones of a second bare
+    copy: commit, fetch, text merge (``-X ours``: the driverless merge would stop at the
+    same-line conflicts), push. Each alinea sync is timed right beside its plain git twin, so both
+    see the same load on the machine; the ratio is of the medians.
     """
-    from store.gitsync import sync_workspace
-
     (ana, ben), (plain_ana, plain_ben) = _two_clones(report, "alinea"), _two_clones(report, "git", plain=True)
-    first: dict[str, float] = {}
-    merged: dict[str, list[float]] = {"alinea": [], "git": []}
+    first: dict[str, list[float]] = {"alinea": [], "git": []}
     for round_ in range(runs):
-        for who, folders, hour in (("ben", (ben, plain_ben), 10), ("ana", (ana, plain_ana), 11)):
-            stamp = f"2031-01-01T{hour}:{round_:02d}:00.000000+00:00"
-            for tool, folder in zip(("alinea", "git"), folders, strict=True):
-                _edit_file(folder, random.Random(hour * 100 + round_), f"{who}@example.com", stamp)
-                start = time.perf_counter()
-                if tool == "alinea":
-                    result = sync_workspace(folder)
-                    assert result.ok, result.message
-                else:
-                    _plain_git_sync(folder)
-                elapsed = (time.perf_counter() - start) * 1000
-                if round_ == 0 and who == "ben":
-                    first[tool] = elapsed
-                else:
-                    merged[tool].append(elapsed)
-    ratio = statistics.median(merged["alinea"]) / statistics.median(merged["git"])
-    report("alinea sync: commit + push 1,000 edits", first["alinea"], "ms", "nothing to merge (1 run)")
+        _timed_pair(first, (ben, plain_ben), "ben", f"2031-01-01T09:{round_:02d}:00.000000+00:00", 900 + round_)
+    merged: dict[str, list[float]] = {"alinea": [], "git": []}
+    for turn in range(runs):  # Ana, Ben, Ana, …: each merges what the other pushed last
+        who, folders, hour = ("ana", (ana, plain_ana), 11) if turn % 2 == 0 else ("ben", (ben, plain_ben), 10)
+        _timed_pair(merged, folders, who, f"2031-01-01T{hour}:{turn:02d}:00.000000+00:00", hour * 100 + turn)
+    report("alinea sync: commit + push 1,000 edits", first["alinea"], "ms", "nothing to merge")
     report("  plain git: commit + push", first["git"], "ms", "the same edits, a copy of the same repository")
+    report("  commit + push: alinea / git (medians)", _ratio(first), "×", "target ≤ 1.5×")
     report("alinea sync: commit, fetch, merge, push", merged["alinea"], "ms", "the other pushed 1,000 edits first")
     report("  plain git: commit, fetch, text merge, push", merged["git"], "ms", "same run, same edits")
-    report("  alinea / plain git (medians)", ratio, "×", "target ≤ 1.5×")
+    report("  with a merge: alinea / git (medians)", _ratio(merged), "×", "target ≤ 1.5×")
+
+
+def _timed_pair(times: dict[str, list[float]], folders: tuple[Path, Path], who: str, stamp: str, seed: int) -> None:
+    """The same 1,000 edits synced by alinea in one clone and by plain git in its twin."""
+    from store.gitsync import sync_workspace
+
+    for tool, folder in zip(("alinea", "git"), folders, strict=True):
+        _edit_file(folder, random.Random(seed), f"{who}@example.com", stamp)
+        start = time.perf_counter()
+        if tool == "alinea":
+            result = sync_workspace(folder)
+            assert result.ok, result.message
+        else:
+            _plain_git_sync(folder)
+        times[tool].append((time.perf_counter() - start) * 1000)
+
+
+def _ratio(times: dict[str, list[float]]) -> float:
+    return statistics.median(times["alinea"]) / statistics.median(times["git"])
 
 
 def _plain_git_sync(folder: Path) -> None:

@@ -38,4 +38,4 @@ def test_the_merge_benchmark_runs_on_a_small_workspace(tmp_path: Path) -> None:
     large = write_large_workspace(tmp_path / "large", seed=1, today=date(2026, 11, 18), scale=0.02)
     figures = Figures(tmp_path / "scratch", large)
     bench_merge.run(figures)
-    assert len(figures.figures) == 10
+    assert len(figures.figures) == 11
