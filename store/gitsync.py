@@ -31,6 +31,7 @@ from store.interrupted import LOCK_TIMEOUT, REBASE_WORDS, finish_merge_locked, i
 from store.paths import rebase_in_progress
 from store.repo import GitError, run_git
 from store.storage import META_TABLE, Tables, decode_document, lock_path_for, read_regular
+from store.synclines import FileLines, changed_counts, file_lines
 from store.words import plural, records_of
 from store.workspace import DATA_FILE
 
@@ -107,12 +108,13 @@ def _decode(raw: bytes | None, path: Path) -> Tables:
     return decode_document(raw, path) if raw else {}
 
 
-def _read_valid(path: Path, known: Tables | None = None) -> Tables:
-    """Read and validate the workspace file; records equal to ``known`` (validated before) are
-    not validated again."""
+def _read_valid(path: Path, known: Tables | None = None) -> tuple[bytes, Tables]:
+    """Read and validate the workspace file (its bytes and tables); records equal to ``known``
+    (validated before) are not validated again."""
     from store.merge import validate_tables  # imports pydantic: only when a sync really runs
 
-    tables = decode_document(read_regular(path), path)
+    raw = read_regular(path)
+    tables = decode_document(raw, path)
     if known is None:
         validate_tables(tables, path)
     else:
@@ -122,7 +124,7 @@ def _read_valid(path: Path, known: Tables | None = None) -> Tables:
              for name, docs in tables.items()},
             path,
         )  # fmt: skip
-    return tables
+    return raw, tables
 
 
 def _unresolved_ids(tables: Tables) -> set[str]:
@@ -160,6 +162,9 @@ class _Sync:
         self.pulled_records = 0
         self.new_conflicts: set[str] = set()
         self.tables: Tables = {}  # the workspace as last validated (it is what HEAD holds)
+        self.raw = b""  # its bytes
+        self._blobs: dict[str, bytes] = {}  # versions of the file read from git in this sync, by blob id
+        self._split: dict[int, tuple[bytes, FileLines | None]] = {}  # their lines, by the bytes' identity
 
     def result(self, outcome: Outcome, message: str, **extra: Any) -> SyncResult:
         return SyncResult(
@@ -215,7 +220,7 @@ class _Sync:
         ensure_merge_attributes(self.folder)
         with self._locked():
             await self._finish_leftover_merge()
-            self.tables = _read_valid(self.path)
+            self.raw, self.tables = _read_valid(self.path)
             await self._commit_if_dirty()
         self.remote = await self._remote_name()
         if not self.remote:
@@ -232,12 +237,13 @@ class _Sync:
             )
             if ahead == 0:
                 return self._pulled_only()
+            before = await self._blob(upstream) if upstream else None  # read before the push moves the ref
             push = await self.git.run(
                 "push", "--quiet", "--set-upstream", self.remote, f"HEAD:refs/heads/{self.branch}",
                 timeout=self._network_timeout(),
             )  # fmt: skip
             if push.ok:
-                pushed = sum(changed_records(upstream_tables, self.tables).values())
+                pushed = sum(self._changes(before, upstream_tables, self.raw, self.tables).values())
                 return self._synced(ahead, pushed)
             if not _is_rejected(push):
                 return await self._failure(push)
@@ -270,15 +276,42 @@ class _Sync:
         """Commit the validated ``self.tables`` if the file differs from HEAD (hold the lock)."""
         if not await self._dirty():
             return
-        head = await self.git.run("show", f"HEAD:{DATA_FILE}")
-        try:
-            before = _decode(head.raw if head.ok else None, self.path)
-        except WorkspaceFileError:
-            before = {}  # a damaged last commit: the message just counts every record
-        message = f"alinea: {describe_changes(changed_records(before, self.tables))} changed"
+        head = await self._blob("HEAD")
+        message = f"alinea: {describe_changes(self._changes(head, None, self.raw, self.tables))} changed"
         await self.git.out("add", "--", DATA_FILE)
         await self.git.out("commit", "--quiet", "--no-verify", "-m", message, "--", DATA_FILE)
         self.committed = True
+
+    async def _blob(self, rev: str) -> bytes | None:
+        """The bytes of the workspace file in a commit (None if it has none), read once per sync."""
+        found = await self.git.run("rev-parse", "--verify", "--quiet", f"{rev}:{DATA_FILE}")
+        blob = found.stdout.strip()
+        if not found.ok or not blob:
+            return None
+        if blob not in self._blobs:
+            shown = await self.git.run("cat-file", "blob", blob)
+            if not shown.ok:
+                return None  # not a file (a submodule)
+            self._blobs[blob] = shown.raw
+        return self._blobs[blob]
+
+    def _lines(self, raw: bytes) -> FileLines | None:
+        if id(raw) not in self._split:
+            self._split[id(raw)] = (raw, file_lines(raw))  # the bytes kept alive: their id stays theirs
+        return self._split[id(raw)][1]
+
+    def _changes(self, old: bytes | None, old_tables: Tables | None, new: bytes, new_tables: Tables) -> dict[str, int]:
+        """Records changed between two versions: from their lines, else (a file laid out by hand)
+        from their decoded records. A damaged old version counts every record as changed."""
+        before, after = (self._lines(old) if old else {}), self._lines(new)
+        if before is not None and after is not None:
+            return changed_counts(before, after)
+        if old_tables is None:
+            try:
+                old_tables = _decode(old, self.path)
+            except WorkspaceFileError:
+                old_tables = {}
+        return changed_records(old_tables, new_tables)
 
     async def _remote_name(self) -> str:
         remotes = (await self.git.out("remote")).split()
@@ -296,37 +329,48 @@ class _Sync:
             return ""  # an empty remote (or not our branch yet): the push creates it
         return upstream
 
-    async def _fetch_and_merge(self) -> tuple[Tables, str]:
-        """Fetch, merge the remote branch if it moved; the remote's tables and ref ('' if it has none)."""
+    async def _fetch_and_merge(self) -> tuple[Tables | None, str]:
+        """Fetch, merge the remote branch if it moved; the remote's ref ('' if it has none) and its
+        tables (None when there was nothing to merge: they were not decoded)."""
         upstream = await self._fetch()
         if not upstream:
             return {}, ""
+        behind = int((await self.git.out("rev-list", "--count", f"HEAD..{upstream}")).strip())
+        if not behind:
+            return None, upstream  # an ancestor of HEAD: nothing of it to merge, nor to decode
+        upstream_tables = await self._remote_tables(upstream)
+        with self._locked():
+            await self._catch_up_with_saves()
+            await self._merge(upstream, upstream_tables)
+        self.pulled_commits += behind
+        return upstream_tables, upstream
+
+    async def _remote_tables(self, upstream: str) -> Tables:
+        """The remote's copy, decoded strictly before anything is merged: a damaged one stops the sync."""
+        raw = await self._blob(upstream)
+        reason = ""
         try:
-            upstream_tables = _decode((await self.git.run("show", f"{upstream}:{DATA_FILE}")).raw, self.path)
+            tables = _decode(raw, self.path)
         except WorkspaceFileError as error:
             reason = error.reason
+        if raw is None or reason:
             if (await self.git.run("ls-tree", upstream, "--", DATA_FILE)).stdout.startswith(("120000", "160000")):
                 reason = f"its {DATA_FILE} is a symbolic link or a submodule, never a workspace file"
+        if reason:
             message = f"{self.remote}'s copy cannot be merged and nothing was pushed: {reason}"
-            raise _Stop(self.result(Outcome.invalid_merge, message)) from None
-        behind = int((await self.git.out("rev-list", "--count", f"HEAD..{upstream}")).strip())
-        if behind:
-            with self._locked():
-                await self._catch_up_with_saves()
-                await self._merge(upstream, upstream_tables)
-            self.pulled_commits += behind
-        return upstream_tables, upstream
+            raise _Stop(self.result(Outcome.invalid_merge, message))
+        return tables
 
     async def _catch_up_with_saves(self) -> None:
         """Saves made while git talked to the remote: validate what they changed and commit them."""
         if not await self._dirty():
             return
-        self.tables = _read_valid(self.path, known=self.tables)
+        self.raw, self.tables = _read_valid(self.path, known=self.tables)
         await self._commit_if_dirty()
 
     async def _merge(self, upstream: str, upstream_tables: Tables) -> None:
         before_head = (await self.git.out("rev-parse", "HEAD")).strip()
-        local = self.tables
+        local, local_raw = self.tables, self.raw
         # git leaves alinea.json unmerged (the driver line "false"), and this process merges it
         # from the index stages with the driver's own function: no new interpreter per merge,
         # and a sync killed halfway leaves stages that the next open or sync finishes the same way.
@@ -341,7 +385,7 @@ class _Sync:
                 if not is_merging(self.folder):
                     raise GitError(f"git merge failed: {merge.reason}")
                 await asyncio.to_thread(finish_merge_locked, self.folder)
-            merged = _read_valid(self.path, known=local)
+            merged_raw, merged = _read_valid(self.path, known=local)
             if await self._dirty():  # what is pushed is HEAD: it must be the very file just checked
                 raise GitError(f"after the merge, {DATA_FILE} differs from the merge commit")
         except AlineaError as error:
@@ -352,8 +396,8 @@ class _Sync:
                     f"the merge with {self.remote} was aborted and nothing was pushed: {error}",
                 )
             ) from None
-        self.tables = merged
-        self.pulled_records += sum(changed_records(local, merged).values())
+        self.raw, self.tables = merged_raw, merged
+        self.pulled_records += sum(self._changes(local_raw, local, merged_raw, merged).values())
         self.new_conflicts |= _unresolved_ids(merged) - _unresolved_ids(local) - _unresolved_ids(upstream_tables)
 
     async def _undo_merge(self, before_head: str) -> None:
