@@ -30,8 +30,16 @@ from store.gitwords import Failure, explain
 from store.interrupted import LOCK_TIMEOUT, REBASE_WORDS, finish_merge_locked, is_merging, remove_merge_leftovers
 from store.paths import rebase_in_progress
 from store.repo import GitError, run_git
-from store.storage import META_TABLE, Tables, decode_document, lock_path_for, read_regular
-from store.synclines import FileLines, changed_counts, file_lines
+from store.storage import META_TABLE, Tables, decode_document, encode_document, lock_path_for, read_regular
+from store.synclines import (
+    FileLines,
+    blob_id,
+    changed_counts,
+    checked_blobs,
+    file_lines,
+    records_to_check,
+    remember_checked,
+)
 from store.words import plural, records_of
 from store.workspace import DATA_FILE
 
@@ -108,25 +116,6 @@ def _decode(raw: bytes | None, path: Path) -> Tables:
     return decode_document(raw, path) if raw else {}
 
 
-def _read_valid(path: Path, known: Tables | None = None) -> tuple[bytes, Tables]:
-    """Read and validate the workspace file (its bytes and tables); records equal to ``known``
-    (validated before) are not validated again."""
-    from store.merge import validate_tables  # imports pydantic: only when a sync really runs
-
-    raw = read_regular(path)
-    tables = decode_document(raw, path)
-    if known is None:
-        validate_tables(tables, path)
-    else:
-        empty: dict[str, Any] = {}
-        validate_tables(
-            {name: {rid: doc for rid, doc in docs.items() if known.get(name, empty).get(rid) != doc}
-             for name, docs in tables.items()},
-            path,
-        )  # fmt: skip
-    return raw, tables
-
-
 def _unresolved_ids(tables: Tables) -> set[str]:
     return {
         rid for rid, doc in tables.get("conflicts", {}).items() if not doc.get("resolved") and not doc.get("deleted")
@@ -163,6 +152,7 @@ class _Sync:
         self.new_conflicts: set[str] = set()
         self.tables: Tables = {}  # the workspace as last validated (it is what HEAD holds)
         self.raw = b""  # its bytes
+        self.checked = False  # whether every line of self.raw is a checked record (store.synclines)
         self._blobs: dict[str, bytes] = {}  # versions of the file read from git in this sync, by blob id
         self._split: dict[int, tuple[bytes, FileLines | None]] = {}  # their lines, by the bytes' identity
 
@@ -220,7 +210,8 @@ class _Sync:
         ensure_merge_attributes(self.folder)
         with self._locked():
             await self._finish_leftover_merge()
-            self.raw, self.tables = _read_valid(self.path)
+            head = await self._blob_id("HEAD")
+            self._read_checked(await self._blob_bytes(head) if head in checked_blobs(self.folder) else None)
             await self._commit_if_dirty()
         self.remote = await self._remote_name()
         if not self.remote:
@@ -272,6 +263,31 @@ class _Sync:
     async def _dirty(self) -> bool:
         return bool((await self.git.out("status", "--porcelain", "--", DATA_FILE)).strip())
 
+    def _read_checked(self, known: bytes | None) -> None:
+        """Read and validate the workspace file into ``self.raw`` and ``self.tables``.
+
+        With ``known``, a checked version (store.synclines), only the records on lines it
+        lacks are validated; without it, or when the lines cannot be trusted, every record.
+        """
+        from store.merge import validate_tables  # imports pydantic: only when a sync really runs
+
+        raw = read_regular(self.path)
+        tables = decode_document(raw, self.path)
+        todo = None
+        if known is not None:
+            lines, checked = self._lines(raw), self._lines(known)
+            if lines is not None and checked is not None:
+                todo = records_to_check(lines, tables, checked)
+        if todo is not None:
+            validate_tables(todo, self.path)
+        else:
+            validate_tables(tables, self.path)
+        # a canonical file's lines are its records: checked, whatever the next version changes
+        self.checked = todo is not None or encode_document(tables) == raw
+        self.raw, self.tables = raw, tables
+        if self.checked and raw != known:
+            remember_checked(self.folder, blob_id(raw))
+
     async def _commit_if_dirty(self) -> None:
         """Commit the validated ``self.tables`` if the file differs from HEAD (hold the lock)."""
         if not await self._dirty():
@@ -284,9 +300,14 @@ class _Sync:
 
     async def _blob(self, rev: str) -> bytes | None:
         """The bytes of the workspace file in a commit (None if it has none), read once per sync."""
+        return await self._blob_bytes(await self._blob_id(rev))
+
+    async def _blob_id(self, rev: str) -> str:
         found = await self.git.run("rev-parse", "--verify", "--quiet", f"{rev}:{DATA_FILE}")
-        blob = found.stdout.strip()
-        if not found.ok or not blob:
+        return found.stdout.strip() if found.ok else ""
+
+    async def _blob_bytes(self, blob: str) -> bytes | None:
+        if not blob:
             return None
         if blob not in self._blobs:
             shown = await self.git.run("cat-file", "blob", blob)
@@ -365,7 +386,7 @@ class _Sync:
         """Saves made while git talked to the remote: validate what they changed and commit them."""
         if not await self._dirty():
             return
-        self.raw, self.tables = _read_valid(self.path, known=self.tables)
+        self._read_checked(self.raw if self.checked else None)
         await self._commit_if_dirty()
 
     async def _merge(self, upstream: str, upstream_tables: Tables) -> None:
@@ -385,7 +406,8 @@ class _Sync:
                 if not is_merging(self.folder):
                     raise GitError(f"git merge failed: {merge.reason}")
                 await asyncio.to_thread(finish_merge_locked, self.folder)
-            merged_raw, merged = _read_valid(self.path, known=local)
+            self._read_checked(local_raw if self.checked else None)
+            merged_raw, merged = self.raw, self.tables
             if await self._dirty():  # what is pushed is HEAD: it must be the very file just checked
                 raise GitError(f"after the merge, {DATA_FILE} differs from the merge commit")
         except AlineaError as error:
@@ -396,7 +418,6 @@ class _Sync:
                     f"the merge with {self.remote} was aborted and nothing was pushed: {error}",
                 )
             ) from None
-        self.raw, self.tables = merged_raw, merged
         self.pulled_records += sum(self._changes(local_raw, local, merged_raw, merged).values())
         self.new_conflicts |= _unresolved_ids(merged) - _unresolved_ids(local) - _unresolved_ids(upstream_tables)
 

@@ -1,19 +1,28 @@
-"""What a sync commits, pushes and pulls, counted from the lines of the canonical file.
+"""What a sync commits, pushes and pulls, and what it must validate, from the file's lines.
 
 The canonical file (store.storage) holds one record per line, tables in order, so two
 versions of it differ in exactly the lines of the records that changed. Splitting two
 20 MB versions into lines and comparing them as sets costs a few tens of milliseconds;
 decoding both and comparing 50,000 records as dicts cost ten times that. A file not laid
 out that way (edited by hand) gives no lines, and the caller decodes it as before.
+
+Validation works the same way. A version of the file whose every record line was checked
+(validated against the models, each line one whole record of its table) is remembered by
+its blob id in ``.git/alinea-checked``; a later version need only validate the records on
+lines that version lacks: every other line is, byte for byte, a record already checked.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
+from pathlib import Path
+from typing import Any
 
 import orjson
 
-from store.storage import META_TABLE
+from store.schema import SCHEMA_VERSION
+from store.storage import META_ID, META_TABLE, Tables, encode_line
 
 #: a table's record lines (the trailing comma taken off), by table name
 FileLines = dict[str, list[bytes]]
@@ -124,3 +133,94 @@ def _by_id(lines: set[bytes]) -> dict[str, bytes]:
     for line in lines:
         found[line_id(line) or ""] = line
     return found
+
+
+# -- validating only what changed -------------------------------------------------------------
+_META_LINES = [encode_line(META_ID, {"schema": SCHEMA_VERSION})]
+
+
+def records_to_check(lines: FileLines, tables: Tables, checked: FileLines) -> Tables | None:
+    """The records of ``tables`` (decoded strictly from the file split into ``lines``) that
+    lie on lines the checked version lacks; None when the lines cannot be trusted to be the
+    records (a file laid out by hand, a migrated schema): then every record is validated.
+
+    Why the rest need no validation: the whole file parsed, with no key twice; each line of
+    a table's block is a whole ``"<id>": {…}`` member (a checked line was one in the checked
+    version; any other line is parsed here on its own and must be one), so the lines are the
+    table's records, and a line byte-equal to a checked line of the same table holds a
+    record validated before.
+    """
+    if lines.keys() != tables.keys() or lines.get(META_TABLE) != _META_LINES:
+        return None
+    todo: Tables = {}
+    for name, table_lines in lines.items():
+        table = tables[name]
+        if name == META_TABLE:
+            continue
+        if len(table_lines) != len(table):
+            return None
+        fresh: dict[str, Any] = {}
+        for line in set(table_lines).difference(checked.get(name, ())):
+            record = _record(line)
+            if record is None or len(record) != 1:
+                return None
+            ((rid, doc),) = record.items()
+            if not isinstance(doc, dict) or table.get(rid) != doc:
+                return None
+            fresh[rid] = table[rid]
+        todo[name] = fresh
+    return todo
+
+
+STAMP_FILE = "alinea-checked"
+#: how many checked versions are remembered (the last commits, merges and pushes of this clone)
+KEEP = 16
+_fingerprint: str | None = None
+
+
+def _validator_fingerprint() -> str:
+    """What a record was checked against: the models' source and pydantic's version. A stamp
+    made by another alinea (say, before an upgrade) is ignored."""
+    global _fingerprint
+    if _fingerprint is None:
+        import pydantic
+
+        import store.merge
+        import store.models
+        import store.schema
+        import store.vocabulary
+
+        digest = hashlib.sha1(pydantic.VERSION.encode())  # noqa: S324  a fingerprint, not a secret
+        for module in (store.models, store.schema, store.vocabulary, store.merge):
+            digest.update(Path(str(module.__file__)).read_bytes())
+        _fingerprint = digest.hexdigest()
+    return _fingerprint
+
+
+def checked_blobs(folder: Path) -> list[str]:
+    """Blob ids of versions of the workspace file checked in this clone, oldest first."""
+    try:
+        text = (Path(folder) / ".git" / STAMP_FILE).read_text(encoding="ascii")
+    except (OSError, UnicodeDecodeError):
+        return []
+    head, _, rest = text.partition("\n")
+    if head != f"alinea checked {_validator_fingerprint()}":
+        return []
+    return [line for line in rest.split("\n") if len(line) == 40]
+
+
+def remember_checked(folder: Path, blob: str) -> None:
+    """Remember a checked version; nothing is lost when this fails (the next sync checks it all)."""
+    git_dir = Path(folder) / ".git"
+    if not git_dir.is_dir():
+        return
+    kept = [known for known in checked_blobs(folder) if known != blob][-(KEEP - 1) :] + [blob]
+    tmp = git_dir / f"{STAMP_FILE}.{os.getpid()}.tmp"
+    try:
+        tmp.write_text("\n".join([f"alinea checked {_validator_fingerprint()}", *kept]) + "\n", encoding="ascii")
+        os.replace(tmp, git_dir / STAMP_FILE)
+    except OSError:
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass  # e.g. a read-only .git: there is nothing to clean up either

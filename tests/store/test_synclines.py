@@ -1,16 +1,20 @@
-"""Counting a sync's changes from the canonical file's lines gives the counts of a record by record comparison."""
+"""A sync counts its changes, and finds the records it must validate, from the canonical file's lines."""
 
 from __future__ import annotations
 
+import copy
 import json
+from pathlib import Path
 from typing import Any
 
 from hypothesis import given
 
 from store.gitsync import changed_records
-from store.storage import empty_tables, encode_document
-from store.synclines import blob_id, changed_counts, file_lines, line_id
+from store.storage import decode_document, empty_tables, encode_document
+from store.synclines import blob_id, changed_counts, file_lines, line_id, records_to_check
 from tests.store.test_merge import OPS, PROPERTY, replicas_after, task
+
+PATH = Path("alinea.json")
 
 
 @PROPERTY
@@ -66,3 +70,37 @@ def test_blob_id_is_the_one_git_gives(tmp_path: Any) -> None:
     (tmp_path / "f").write_bytes(payload)
     done = subprocess.run(["git", "hash-object", str(tmp_path / "f")], capture_output=True, text=True, check=True)
     assert blob_id(payload) == done.stdout.strip()
+
+
+def lines_of(tables: Any) -> Any:
+    found = file_lines(encode_document(tables))
+    assert found is not None
+    return found
+
+
+def test_only_records_on_new_lines_are_to_be_checked() -> None:
+    old = empty_tables()
+    old["tasks"] = {record["id"]: record for record in (task(1), task(2), task(3))}
+    new = copy.deepcopy(old)
+    new["tasks"][task(2)["id"]] = {**task(2), "title": "Renamed"}
+    new["tasks"][task(4)["id"]] = task(4)
+    raw = encode_document(new)
+    todo = records_to_check(lines_of(new), decode_document(raw, PATH), lines_of(old))
+    assert todo is not None and set(todo["tasks"]) == {task(2)["id"], task(4)["id"]}
+    assert not any(todo[name] for name in todo if name != "tasks")
+
+
+def test_a_record_spread_over_two_lines_makes_everything_checked() -> None:
+    old = empty_tables()
+    old["tasks"] = {task(1)["id"]: task(1)}
+    raw = encode_document(old).replace(b'"title":', b'\n"title":')
+    lines = file_lines(raw)
+    assert lines is not None
+    assert records_to_check(lines, decode_document(raw, PATH), lines_of(old)) is None
+
+
+def test_a_file_of_another_schema_makes_everything_checked() -> None:
+    old = empty_tables()
+    lines = lines_of(old)
+    lines["_meta"] = [b'"1": {"schema":1}']
+    assert records_to_check(lines, old, lines_of(old)) is None
