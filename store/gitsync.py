@@ -27,7 +27,7 @@ from store.errors import AlineaError, WorkspaceFileError
 from store.gitenv import ensure_merge_attributes, person_ssh_command
 from store.gitrun import NETWORK_TIMEOUT, GitRun, GitRunner, GitTimeout
 from store.gitwords import Failure, explain
-from store.interrupted import LOCK_TIMEOUT, REBASE_WORDS, finish_merge_locked, is_merging, remove_merge_leftovers
+from store.interrupted import LOCK_TIMEOUT, REBASE_WORDS, finish_merge_known, is_merging, remove_merge_leftovers
 from store.paths import rebase_in_progress
 from store.repo import GitError, run_git
 from store.storage import META_TABLE, Tables, decode_document, encode_document, lock_path_for, read_regular
@@ -359,16 +359,18 @@ class _Sync:
         behind = int((await self.git.out("rev-list", "--count", f"HEAD..{upstream}")).strip())
         if not behind:
             return None, upstream  # an ancestor of HEAD: nothing of it to merge, nor to decode
-        upstream_tables = await self._remote_tables(upstream)
+        upstream_blob, upstream_tables = await self._remote_tables(upstream)
         with self._locked():
             await self._catch_up_with_saves()
-            await self._merge(upstream, upstream_tables)
+            await self._merge(upstream, upstream_blob, upstream_tables)
         self.pulled_commits += behind
         return upstream_tables, upstream
 
-    async def _remote_tables(self, upstream: str) -> Tables:
-        """The remote's copy, decoded strictly before anything is merged: a damaged one stops the sync."""
-        raw = await self._blob(upstream)
+    async def _remote_tables(self, upstream: str) -> tuple[str, Tables]:
+        """The remote's copy (its blob id and tables), decoded strictly before anything is merged:
+        a damaged one stops the sync."""
+        blob = await self._blob_id(upstream)
+        raw = await self._blob_bytes(blob)
         reason = ""
         try:
             tables = _decode(raw, self.path)
@@ -380,7 +382,7 @@ class _Sync:
         if reason:
             message = f"{self.remote}'s copy cannot be merged and nothing was pushed: {reason}"
             raise _Stop(self.result(Outcome.invalid_merge, message))
-        return tables
+        return blob, tables
 
     async def _catch_up_with_saves(self) -> None:
         """Saves made while git talked to the remote: validate what they changed and commit them."""
@@ -389,9 +391,12 @@ class _Sync:
         self._read_checked(self.raw if self.checked else None)
         await self._commit_if_dirty()
 
-    async def _merge(self, upstream: str, upstream_tables: Tables) -> None:
+    async def _merge(self, upstream: str, upstream_blob: str, upstream_tables: Tables) -> None:
         before_head = (await self.git.out("rev-parse", "HEAD")).strip()
         local, local_raw = self.tables, self.raw
+        # the versions this sync holds decoded, by blob id: the merge reads and decodes only the base
+        known = {upstream_blob: upstream_tables} if upstream_blob else {}
+        known[blob_id(local_raw)] = local
         # git leaves alinea.json unmerged (the driver line "false"), and this process merges it
         # from the index stages with the driver's own function: no new interpreter per merge,
         # and a sync killed halfway leaves stages that the next open or sync finishes the same way.
@@ -402,11 +407,20 @@ class _Sync:
             "-m", f"alinea: merge {upstream.removeprefix('refs/remotes/')}", upstream,
         )  # fmt: skip
         try:
+            done = None
             if not merge.ok:
                 if not is_merging(self.folder):
                     raise GitError(f"git merge failed: {merge.reason}")
-                await asyncio.to_thread(finish_merge_locked, self.folder)
-            self._read_checked(local_raw if self.checked else None)
+                done = await asyncio.to_thread(finish_merge_known, self.folder, known)
+            if done is not None and done.payload is not None and done.tables is not None and done.ours_held:
+                # merged and validated here, from our validated side: HEAD must hold exactly these bytes
+                merged_blob = blob_id(done.payload)
+                if await self._blob_id("HEAD") != merged_blob:
+                    raise GitError(f"after the merge, the merge commit's {DATA_FILE} is not the merged file")
+                self.raw, self.tables, self.checked = done.payload, done.tables, True
+                remember_checked(self.folder, merged_blob)
+            else:
+                self._read_checked(local_raw if self.checked else None)
             merged_raw, merged = self.raw, self.tables
             if await self._dirty():  # what is pushed is HEAD: it must be the very file just checked
                 raise GitError(f"after the merge, {DATA_FILE} differs from the merge commit")

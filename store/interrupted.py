@@ -9,11 +9,13 @@ so the record merge can finish the job without asking anyone.
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from store.errors import AlineaError, SaveFailed, WorkspaceFileError
 from store.repo import GitError, git_env, run_git
-from store.storage import decode_document, file_lock, lock_path_for, write_atomically
+from store.storage import Tables, decode_document, file_lock, lock_path_for, write_atomically
 from store.workspace import DATA_FILE
 
 LOCK_TIMEOUT = 30.0
@@ -65,7 +67,7 @@ def abort_if_unfinishable(folder: Path) -> None:
     with file_lock(lock_path_for(path), LOCK_TIMEOUT):
         if not is_merging(folder):
             return
-        staged = DATA_FILE in _unmerged(folder)
+        staged = DATA_FILE in _unmerged_stages(folder)
         if not staged and _is_valid(path):
             return  # resolved by hand: left for the next command that writes
         base, ours, theirs = _three_versions(folder, staged)
@@ -81,28 +83,67 @@ def abort_if_unfinishable(folder: Path) -> None:
 
 def finish_merge_locked(folder: Path) -> bool:
     """finish_interrupted_merge for a caller that already holds the save lock (sync)."""
+    return finish_merge_known(folder, {}) is not None
+
+
+@dataclass(frozen=True)
+class Merged:
+    """What finishing a merge committed: the record merge's bytes and tables, or None for
+    both when the file had been resolved by hand (valid, kept as it was). ``ours_held``: our
+    side was the caller's own version (validated), not one read from git."""
+
+    payload: bytes | None
+    tables: Tables | None
+    ours_held: bool = False
+
+
+def finish_merge_known(folder: Path, known: Mapping[str, Tables]) -> Merged | None:
+    """finish_merge_locked, given versions of the file the caller already decoded, by blob id
+    (sync: its own validated version, the remote's copy decoded strictly), so a version is
+    read and decoded once per sync. None when no merge was in progress."""
     folder = Path(folder)
     if not is_merging(folder):
-        return False
+        return None
     path = folder / DATA_FILE
-    unmerged = _unmerged(folder)
+    unmerged = _unmerged_stages(folder)
     others = [name for name in unmerged if name != DATA_FILE]
     if others:
         raise GitError(f"the merge also conflicts in {', '.join(others)}: finish those with git, then sync")
+    merged = Merged(None, None)
     if DATA_FILE in unmerged or not _is_valid(path):
-        base, ours, theirs = _three_versions(folder, DATA_FILE in unmerged)
-        if ours is None or theirs is None:
+        stages = unmerged.get(DATA_FILE)
+        if stages is None:  # staged by hand, but invalid: the versions come from the commits
+            blobs: list[str | None] = [None, None, None]
+            raws = list(_three_versions(folder, False))
+        else:
+            blobs = [stages.get(stage) for stage in (1, 2, 3)]
+            raws = [_blob(folder, blob) if blob is not None and blob not in known else None for blob in blobs]
+        held = [known.get(blob) if blob is not None else None for blob in blobs]
+        if (raws[1] is None and held[1] is None) or (raws[2] is None and held[2] is None):
             raise GitError(f"cannot finish the merge of {DATA_FILE}: one side removed the file; finish it with git")
-        from store.merge import merge_bytes  # pydantic loads only when a merge is really left to finish
+        from store.merge import merge_decoded  # pydantic loads only when a merge is really left to finish
 
         try:
-            payload, _ = merge_bytes(base, ours, theirs, path)
+            base = held[0] if held[0] is not None else _base(raws[0], path)
+            ours = held[1] if held[1] is not None else decode_document(raws[1] or b"", path)
+            theirs = held[2] if held[2] is not None else decode_document(raws[2] or b"", path)
+            tables, payload, _ = merge_decoded(base, ours, theirs, path)
             write_atomically(path, payload)
         except (WorkspaceFileError, SaveFailed) as error:
             _abort(folder, error)
+        merged = Merged(payload, tables, ours_held=held[1] is not None)
     run_git(folder, "add", "--", DATA_FILE)
     run_git(folder, "commit", "--quiet", "--no-edit", "--no-verify")
-    return True
+    return merged
+
+
+def _blob(folder: Path, blob: str) -> bytes | None:
+    return git_bytes(folder, "cat-file", "blob", blob)
+
+
+def _base(raw: bytes | None, path: Path) -> Tables | None:
+    """A merge base as merge_bytes reads it: none when there is no base or an empty one."""
+    return decode_document(raw, path, strict=False) if raw is not None and raw.strip() else None
 
 
 def remove_merge_leftovers(folder: Path) -> None:
@@ -149,5 +190,11 @@ def _three_versions(folder: Path, staged: bool) -> tuple[bytes | None, bytes | N
     return base, ours, theirs
 
 
-def _unmerged(folder: Path) -> list[str]:
-    return [line for line in run_git(folder, "diff", "--name-only", "--diff-filter=U").splitlines() if line]
+def _unmerged_stages(folder: Path) -> dict[str, dict[int, str]]:
+    """The unmerged paths of the index, each with the blob id of its stages (1 base, 2 ours, 3 theirs)."""
+    found: dict[str, dict[int, str]] = {}
+    for line in run_git(folder, "ls-files", "--unmerged").splitlines():
+        info, _, name = line.partition("\t")
+        _, blob, stage = info.split()
+        found.setdefault(name, {})[int(stage)] = blob
+    return found

@@ -262,10 +262,17 @@ def merge_bytes(base: bytes | None, ours: bytes, theirs: bytes, path: Path) -> t
     """
     old = decode_document(base, path, strict=False) if base is not None and base.strip() else None
     mine = decode_document(ours, path)
+    _, payload, conflicts = merge_decoded(old, mine, decode_document(theirs, path), path)
+    return payload, conflicts
+
+
+def merge_decoded(old: Tables | None, mine: Tables, theirs: Tables, path: Path) -> tuple[Tables, bytes, list[Doc]]:
+    """merge_bytes for versions already decoded (``mine`` strictly and validated, ``theirs``
+    strictly): the merged tables, their canonical bytes and the conflicts added."""
     try:
-        tables, conflicts = merge(old, mine, decode_document(theirs, path))
+        tables, conflicts = merge(old, mine, theirs)
         validate_tables(tables, path, checked=mine)
-        return encode_document(tables), conflicts
+        return tables, encode_document(tables), conflicts
     except (RecursionError, TypeError, ValueError, KeyError) as error:
         # Checked input should never get here; if it does, the merge fails in words and the
         # caller aborts it, rather than a traceback leaving the repository mid-merge.

@@ -1,13 +1,16 @@
 """A sync validates only what changed since a version it checked, and still never commits or
-pushes an invalid record: a hand edit, a hand commit, a record moved to another table."""
+pushes an invalid record: a hand edit, a hand commit, a record moved to another table. The
+merge it makes from the versions it holds is the driver's, byte for byte."""
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from store.gitsync import Outcome, sync_workspace
+from store.merge import merge_bytes
 from store.workspace import DATA_FILE
 from tests.e2e.test_sync import Person
 from tests.gitutil import git
@@ -72,3 +75,26 @@ def test_a_valid_task_line_moved_into_the_feedback_table_is_refused(ana: Person,
     assert result.outcome is Outcome.invalid_file, result.message
     assert "feedback" in result.message
     assert git(remote, "rev-parse", "main") == pushed
+
+
+def test_the_merge_a_sync_commits_is_byte_for_byte_the_drivers(ana: Person, ben: Person) -> None:
+    shared = ana.add_task("Shared")
+    ana.ok("sync")
+    ben.ok("sync")
+    ana.ok("set", shared, "title=Ana's title")
+    ana.add_task("Only Ana's")
+    ana.ok("sync")
+    ben.ok("set", shared, "title=Ben's title", "status=doing")
+    ben.add_task("Only Ben's")
+    ben.ok("sync")
+    merge_commit = ben.git("rev-parse", "HEAD").strip()
+    ours, theirs = (ben.git("rev-parse", f"{merge_commit}^{n}").strip() for n in (1, 2))
+    base = ben.git("merge-base", ours, theirs).strip()
+    versions = [git_bytes(ben.folder, f"{commit}:{DATA_FILE}") for commit in (base, ours, theirs)]
+    expected, conflicts = merge_bytes(*versions, Path(DATA_FILE))
+    assert conflicts, "the same title was changed on both sides"
+    assert (ben.folder / DATA_FILE).read_bytes() == expected == git_bytes(ben.folder, f"HEAD:{DATA_FILE}")
+
+
+def git_bytes(folder: Path, spec: str) -> bytes:
+    return subprocess.run(["git", "show", spec], cwd=folder, capture_output=True, check=True).stdout
