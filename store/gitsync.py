@@ -101,7 +101,8 @@ def changed_records(old: Tables, new: Tables) -> dict[str, int]:
     counts: dict[str, int] = {}
     for name in sorted((set(old) | set(new)) - {META_TABLE}):
         a, b = old.get(name, {}), new.get(name, {})
-        changed = sum(1 for rid in a.keys() | b.keys() if a.get(rid) != b.get(rid))
+        # the same dict (a merge shares the records it took) is the same record: no comparison needed
+        changed = sum(1 for rid in a.keys() | b.keys() if (x := a.get(rid)) is not (y := b.get(rid)) and x != y)
         if changed:
             counts[name] = changed
     return counts
@@ -155,6 +156,7 @@ class _Sync:
         self.checked = False  # whether every line of self.raw is a checked record (store.synclines)
         self._blobs: dict[str, bytes] = {}  # versions of the file read from git in this sync, by blob id
         self._split: dict[int, tuple[bytes, FileLines | None]] = {}  # their lines, by the bytes' identity
+        self._merged_with: Tables | None = None  # the remote's tables the last merge took records from
 
     def result(self, outcome: Outcome, message: str, **extra: Any) -> SyncResult:
         return SyncResult(
@@ -234,7 +236,10 @@ class _Sync:
                 timeout=self._network_timeout(),
             )  # fmt: skip
             if push.ok:
-                pushed = sum(self._changes(before, upstream_tables, self.raw, self.tables).values())
+                if upstream_tables is not None and upstream_tables is self._merged_with:
+                    pushed = sum(changed_records(upstream_tables, self.tables).values())  # records shared: fast
+                else:
+                    pushed = sum(self._changes(before, upstream_tables, self.raw, self.tables).values())
                 return self._synced(ahead, pushed)
             if not _is_rejected(push):
                 return await self._failure(push)
@@ -419,8 +424,10 @@ class _Sync:
                     raise GitError(f"after the merge, the merge commit's {DATA_FILE} is not the merged file")
                 self.raw, self.tables, self.checked = done.payload, done.tables, True
                 remember_checked(self.folder, merged_blob)
+                self._merged_with = upstream_tables
             else:
                 self._read_checked(local_raw if self.checked else None)
+                self._merged_with = None
             merged_raw, merged = self.raw, self.tables
             if await self._dirty():  # what is pushed is HEAD: it must be the very file just checked
                 raise GitError(f"after the merge, {DATA_FILE} differs from the merge commit")
@@ -432,7 +439,10 @@ class _Sync:
                     f"the merge with {self.remote} was aborted and nothing was pushed: {error}",
                 )
             ) from None
-        self.pulled_records += sum(self._changes(local_raw, local, merged_raw, merged).values())
+        if self._merged_with is not None:  # the merged tables share every record they kept with ours
+            self.pulled_records += sum(changed_records(local, merged).values())
+        else:
+            self.pulled_records += sum(self._changes(local_raw, local, merged_raw, merged).values())
         self.new_conflicts |= _unresolved_ids(merged) - _unresolved_ids(local) - _unresolved_ids(upstream_tables)
 
     async def _undo_merge(self, before_head: str) -> None:
