@@ -30,7 +30,15 @@ from store.gitwords import Failure, explain
 from store.interrupted import LOCK_TIMEOUT, REBASE_WORDS, finish_merge_known, is_merging, remove_merge_leftovers
 from store.paths import rebase_in_progress
 from store.repo import GitError, run_git
-from store.storage import META_TABLE, Tables, decode_document, encode_document, lock_path_for, read_regular
+from store.storage import (
+    META_TABLE,
+    Tables,
+    decode_document,
+    encode_document,
+    file_signature,
+    lock_path_for,
+    read_regular,
+)
 from store.synclines import (
     FileLines,
     blob_id,
@@ -157,6 +165,8 @@ class _Sync:
         self._blobs: dict[str, bytes] = {}  # versions of the file read from git in this sync, by blob id
         self._split: dict[int, tuple[bytes, FileLines | None]] = {}  # their lines, by the bytes' identity
         self._merged_with: Tables | None = None  # the remote's tables the last merge took records from
+        self._pushes = 0  # records the last merge's result holds differently from _merged_with
+        self._signature: tuple[int, int, int] | None = None  # the file as last read (store.storage)
 
     def result(self, outcome: Outcome, message: str, **extra: Any) -> SyncResult:
         return SyncResult(
@@ -237,7 +247,7 @@ class _Sync:
             )  # fmt: skip
             if push.ok:
                 if upstream_tables is not None and upstream_tables is self._merged_with:
-                    pushed = sum(changed_records(upstream_tables, self.tables).values())  # records shared: fast
+                    pushed = self._pushes  # counted by the merge
                 else:
                     pushed = sum(self._changes(before, upstream_tables, self.raw, self.tables).values())
                 return self._synced(ahead, pushed)
@@ -276,6 +286,7 @@ class _Sync:
         """
         from store.merge import validate_tables  # imports pydantic: only when a sync really runs
 
+        signature = file_signature(self.path)
         raw = read_regular(self.path)
         tables = decode_document(raw, self.path)
         todo = None
@@ -289,7 +300,7 @@ class _Sync:
             validate_tables(tables, self.path)
         # a canonical file's lines are its records: checked, whatever the next version changes
         self.checked = todo is not None or encode_document(tables) == raw
-        self.raw, self.tables = raw, tables
+        self.raw, self.tables, self._signature = raw, tables, signature
         if self.checked and raw != known:
             remember_checked(self.folder, blob_id(raw))
 
@@ -299,8 +310,12 @@ class _Sync:
             return
         head = await self._blob("HEAD")
         message = f"alinea: {describe_changes(self._changes(head, None, self.raw, self.tables))} changed"
-        await self.git.out("add", "--", DATA_FILE)
-        await self.git.out("commit", "--quiet", "--no-verify", "-m", message, "--", DATA_FILE)
+        # `commit -- FILE` stages the file itself (one git process, as `git commit -a` is); a file
+        # git does not track yet needs the `add` first
+        commit = ("commit", "--quiet", "--no-verify", "-m", message, "--", DATA_FILE)
+        if not (await self.git.run(*commit)).ok:
+            await self.git.out("add", "--", DATA_FILE)
+            await self.git.out(*commit)
         self.committed = True
 
     async def _blob(self, rev: str) -> bytes | None:
@@ -391,8 +406,8 @@ class _Sync:
 
     async def _catch_up_with_saves(self) -> None:
         """Saves made while git talked to the remote: validate what they changed and commit them."""
-        if not await self._dirty():
-            return
+        if file_signature(self.path) == self._signature or not await self._dirty():
+            return  # a save replaces the file (a new inode): the same one is the file committed
         self._read_checked(self.raw if self.checked else None)
         await self._commit_if_dirty()
 
@@ -422,15 +437,18 @@ class _Sync:
                 merged_blob = blob_id(done.payload)
                 if await self._blob_id("HEAD") != merged_blob:
                     raise GitError(f"after the merge, the merge commit's {DATA_FILE} is not the merged file")
+                if read_regular(self.path) != done.payload:  # what is pushed is HEAD: the very file checked
+                    raise GitError(f"after the merge, {DATA_FILE} differs from the merge commit")
                 self.raw, self.tables, self.checked = done.payload, done.tables, True
+                self._signature = file_signature(self.path)
                 remember_checked(self.folder, merged_blob)
-                self._merged_with = upstream_tables
+                self._merged_with, (pulled, self._pushes) = upstream_tables, done.tally
             else:
                 self._read_checked(local_raw if self.checked else None)
+                if await self._dirty():  # what is pushed is HEAD: it must be the very file just checked
+                    raise GitError(f"after the merge, {DATA_FILE} differs from the merge commit")
                 self._merged_with = None
-            merged_raw, merged = self.raw, self.tables
-            if await self._dirty():  # what is pushed is HEAD: it must be the very file just checked
-                raise GitError(f"after the merge, {DATA_FILE} differs from the merge commit")
+                pulled = sum(self._changes(local_raw, local, self.raw, self.tables).values())
         except AlineaError as error:
             await self._undo_merge(before_head)
             raise _Stop(
@@ -439,11 +457,8 @@ class _Sync:
                     f"the merge with {self.remote} was aborted and nothing was pushed: {error}",
                 )
             ) from None
-        if self._merged_with is not None:  # the merged tables share every record they kept with ours
-            self.pulled_records += sum(changed_records(local, merged).values())
-        else:
-            self.pulled_records += sum(self._changes(local_raw, local, merged_raw, merged).values())
-        self.new_conflicts |= _unresolved_ids(merged) - _unresolved_ids(local) - _unresolved_ids(upstream_tables)
+        self.pulled_records += pulled
+        self.new_conflicts |= _unresolved_ids(self.tables) - _unresolved_ids(local) - _unresolved_ids(upstream_tables)
 
     async def _undo_merge(self, before_head: str) -> None:
         """Back to the local commit we had; it holds every local edit."""

@@ -90,11 +90,13 @@ def finish_merge_locked(folder: Path) -> bool:
 class Merged:
     """What finishing a merge committed: the record merge's bytes and tables, or None for
     both when the file had been resolved by hand (valid, kept as it was). ``ours_held``: our
-    side was the caller's own version (validated), not one read from git."""
+    side was the caller's own version (validated), not one read from git. ``tally``: how many
+    records of the result differ from our side and from theirs (store.merge.merge)."""
 
     payload: bytes | None
     tables: Tables | None
     ours_held: bool = False
+    tally: tuple[int, int] = (0, 0)
 
 
 def finish_merge_known(folder: Path, known: Mapping[str, Tables]) -> Merged | None:
@@ -127,11 +129,12 @@ def finish_merge_known(folder: Path, known: Mapping[str, Tables]) -> Merged | No
             base = held[0] if held[0] is not None else _base(raws[0], path)
             ours = held[1] if held[1] is not None else decode_document(raws[1] or b"", path)
             theirs = held[2] if held[2] is not None else decode_document(raws[2] or b"", path)
-            tables, payload, _ = merge_decoded(base, ours, theirs, path)
+            tally = [0, 0]
+            tables, payload, _ = merge_decoded(base, ours, theirs, path, tally=tally)
             write_atomically(path, payload)
         except (WorkspaceFileError, SaveFailed) as error:
             _abort(folder, error)
-        merged = Merged(payload, tables, ours_held=held[1] is not None)
+        merged = Merged(payload, tables, ours_held=held[1] is not None, tally=(tally[0], tally[1]))
     run_git(folder, "add", "--", DATA_FILE)
     run_git(folder, "commit", "--quiet", "--no-edit", "--no-verify")
     return merged

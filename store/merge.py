@@ -38,25 +38,41 @@ DELETED = "deleted"
 REMOVED_BY = "a removal from the file"
 
 
-def merge(base: Tables | None, ours: Tables, theirs: Tables) -> tuple[Tables, list[Doc]]:
+def merge(
+    base: Tables | None, ours: Tables, theirs: Tables, *, tally: list[int] | None = None
+) -> tuple[Tables, list[Doc]]:
     """Merge two versions of a workspace against their common ancestor.
 
     ``base`` None (unrelated histories) counts as an empty workspace. Returns the merged
     tables (conflict records included) and the conflict records this merge added. The
     result shares record dicts with the inputs: treat all of them as read-only.
+
+    ``tally``, when given ``[0, 0]``, gets how many records of the result differ from
+    ``ours`` and from ``theirs`` (what a sync pulled and pushes), counted on the way: the
+    merge already knows which records both sides hold alike.
     """
     base = base or {}
     conflicts: list[Doc] = []
     result: Tables = {}
     for name in sorted((set(ours) | set(theirs)) - {META_TABLE}):
-        result[name] = _merge_table(name, base.get(name, {}), ours.get(name, {}), theirs.get(name, {}), conflicts)
+        result[name] = _merge_table(
+            name, base.get(name, {}), ours.get(name, {}), theirs.get(name, {}), conflicts, tally
+        )
     _add_conflicts(result, conflicts)
+    if tally is not None:  # a new conflict record is in neither side
+        tally[0] += len(conflicts)
+        tally[1] += len(conflicts)
     result[META_TABLE] = {META_ID: {"schema": SCHEMA_VERSION}}
     return result, conflicts
 
 
 def _merge_table(
-    name: str, base: dict[str, Doc], ours: dict[str, Doc], theirs: dict[str, Doc], log: list[Doc]
+    name: str,
+    base: dict[str, Doc],
+    ours: dict[str, Doc],
+    theirs: dict[str, Doc],
+    log: list[Doc],
+    tally: list[int] | None = None,
 ) -> dict[str, Doc]:
     merged: dict[str, Doc] = {}
     set_fields = SET_FIELDS.get(name, frozenset())
@@ -66,6 +82,8 @@ def _merge_table(
             found = a
         elif a is None or b is None:
             found = _one_side_only(name, base.get(record_id), a, b, log)
+            if tally is not None:  # the kept record is the side that holds it
+                tally[0 if a is None else 1] += 1
         else:
             o = base.get(record_id)
             if a == o:
@@ -74,6 +92,9 @@ def _merge_table(
                 found = a
             else:
                 found = _merge_record(name, o, a, b, set_fields, log)
+            if tally is not None:
+                tally[0] += found != a
+                tally[1] += found != b
         if found is not None:
             merged[record_id] = found
     return merged
@@ -266,11 +287,14 @@ def merge_bytes(base: bytes | None, ours: bytes, theirs: bytes, path: Path) -> t
     return payload, conflicts
 
 
-def merge_decoded(old: Tables | None, mine: Tables, theirs: Tables, path: Path) -> tuple[Tables, bytes, list[Doc]]:
+def merge_decoded(
+    old: Tables | None, mine: Tables, theirs: Tables, path: Path, *, tally: list[int] | None = None
+) -> tuple[Tables, bytes, list[Doc]]:
     """merge_bytes for versions already decoded (``mine`` strictly and validated, ``theirs``
-    strictly): the merged tables, their canonical bytes and the conflicts added."""
+    strictly): the merged tables, their canonical bytes and the conflicts added (``tally``:
+    see merge)."""
     try:
-        tables, conflicts = merge(old, mine, theirs)
+        tables, conflicts = merge(old, mine, theirs, tally=tally)
         validate_tables(tables, path, checked=mine)
         return tables, encode_document(tables), conflicts
     except (RecursionError, TypeError, ValueError, KeyError) as error:

@@ -435,3 +435,15 @@ def test_three_replicas_converge_and_lose_no_edit(ops: Any, first_round: Any, se
         for rid in replica.deleted:
             logged = any((c["record_id"], c["field"]) == (rid, "deleted") for c in conflicts)
             assert objectives[rid]["deleted"] or logged, "an edit beat a delete without a record of it"
+
+
+@PROPERTY
+@given(OPS, OPS)
+def test_the_merge_counts_what_differs_from_each_side_as_a_comparison_would(ours_ops: Any, theirs_ops: Any) -> None:
+    from store.gitsync import changed_records
+
+    start, (a, b, _) = replicas_after([ours_ops, theirs_ops, []])
+    tally = [0, 0]
+    result, _ = merge(start, a.tables, b.tables, tally=tally)
+    assert encode_document(result) == encode_document(merge(start, a.tables, b.tables)[0])
+    assert tally == [sum(changed_records(side, result).values()) for side in (a.tables, b.tables)]
