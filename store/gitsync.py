@@ -40,11 +40,12 @@ from store.storage import (
     read_regular,
 )
 from store.synclines import (
-    FileLines,
+    LineSets,
     blob_id,
     changed_counts,
     checked_blobs,
     file_lines,
+    line_sets,
     records_to_check,
     remember_checked,
 )
@@ -163,7 +164,8 @@ class _Sync:
         self.raw = b""  # its bytes
         self.checked = False  # whether every line of self.raw is a checked record (store.synclines)
         self._blobs: dict[str, bytes] = {}  # versions of the file read from git in this sync, by blob id
-        self._split: dict[int, tuple[bytes, FileLines | None]] = {}  # their lines, by the bytes' identity
+        self._split: dict[int, tuple[bytes, LineSets | None]] = {}  # their lines, by the bytes' identity
+        self._counted: dict[tuple[int, int], dict[str, int]] = {}  # changes between two of them
         self._merged_with: Tables | None = None  # the remote's tables the last merge took records from
         self._pushes = 0  # records the last merge's result holds differently from _merged_with
         self._signature: tuple[int, int, int] | None = None  # the file as last read (store.storage)
@@ -336,9 +338,10 @@ class _Sync:
             self._blobs[blob] = shown.raw
         return self._blobs[blob]
 
-    def _lines(self, raw: bytes) -> FileLines | None:
+    def _lines(self, raw: bytes) -> LineSets | None:
         if id(raw) not in self._split:
-            self._split[id(raw)] = (raw, file_lines(raw))  # the bytes kept alive: their id stays theirs
+            lines = file_lines(raw)
+            self._split[id(raw)] = (raw, None if lines is None else line_sets(lines))  # bytes kept: ids stay theirs
         return self._split[id(raw)][1]
 
     def _changes(self, old: bytes | None, old_tables: Tables | None, new: bytes, new_tables: Tables) -> dict[str, int]:
@@ -346,7 +349,10 @@ class _Sync:
         from their decoded records. A damaged old version counts every record as changed."""
         before, after = (self._lines(old) if old else {}), self._lines(new)
         if before is not None and after is not None:
-            return changed_counts(before, after)
+            pair = (id(old), id(new))  # both kept alive by self._split
+            if pair not in self._counted:
+                self._counted[pair] = changed_counts(before, after)
+            return self._counted[pair]
         if old_tables is None:
             try:
                 old_tables = _decode(old, self.path)

@@ -24,8 +24,9 @@ import orjson
 from store.schema import SCHEMA_VERSION
 from store.storage import META_ID, META_TABLE, Tables, encode_line
 
-#: a table's record lines (the trailing comma taken off), by table name
+#: a table's record lines (without the comma between them), by table name
 FileLines = dict[str, list[bytes]]
+LineSets = dict[str, set[bytes]]
 
 
 def blob_id(raw: bytes) -> str:
@@ -36,30 +37,41 @@ def blob_id(raw: bytes) -> str:
 
 
 def file_lines(raw: bytes) -> FileLines | None:
-    """Each table's record lines, or None when the file is not laid out one record per line."""
-    lines = raw.split(b"\n")
-    if len(lines) < 3 or lines[0] != b"{" or lines[-1] != b"" or lines[-2] != b"}":
+    """Each table's record lines, or None when the file is not laid out as a canonical file:
+    ``{``, then the tables joined by ``,\n``, each a ``"<name>": {`` line, its record lines
+    joined by ``,\n`` and a ``}`` line (or ``"<name>": {}``), then ``}``."""
+    if not raw.startswith(b"{\n") or not raw.endswith(b"\n}\n"):
         return None
     tables: FileLines = {}
-    end = len(lines) - 2
-    at = 1
+    at, end = 2, len(raw) - 2  # raw[end:] is the document's closing "}\n"
     try:
         while at < end:
-            head = lines[at]
+            eol = raw.index(b"\n", at)
+            head = raw[at:eol]
             if head.endswith((b": {}", b": {},")):  # an empty table
                 tables[_name(head[: head.rindex(b": {}")])] = []
-                at += 1
+                at = eol + 1
+                if not head.endswith(b",") and at != end:
+                    return None
                 continue
             if not head.endswith(b": {"):
                 return None
-            close = _closing(lines, at + 1, end)
-            if close is None:
+            between, last = raw.find(b"\n},\n", eol), raw.find(b"\n}\n", eol)
+            close = between if between >= 0 and (last < 0 or between < last) else last
+            if close < 0:
                 return None
-            tables[_name(head[:-3])] = [line[:-1] if line.endswith(b",") else line for line in lines[at + 1 : close]]
-            at = close + 1
+            tables[_name(head[:-3])] = raw[eol + 1 : close].split(b",\n") if close > eol else []
+            at = close + (4 if close == between else 3)
+            if close != between and at != end:
+                return None
     except (ValueError, orjson.JSONDecodeError):
         return None
-    return tables
+    return tables if at == end else None
+
+
+def line_sets(lines: FileLines) -> LineSets:
+    """The lines of each table as a set (a table's lines are distinct in a file read strictly)."""
+    return {name: set(table) for name, table in lines.items()}
 
 
 def _name(quoted: bytes) -> str:
@@ -67,19 +79,6 @@ def _name(quoted: bytes) -> str:
     if not isinstance(name, str):
         raise ValueError(quoted)
     return name
-
-
-def _closing(lines: list[bytes], start: int, end: int) -> int | None:
-    """The line that closes a table's block: ``},`` between tables, ``}`` after the last."""
-    found = [line for line in (_index(lines, b"},", start, end), _index(lines, b"}", start, end)) if line >= 0]
-    return min(found) if found else None
-
-
-def _index(lines: list[bytes], line: bytes, start: int, end: int) -> int:
-    try:
-        return lines.index(line, start, end)
-    except ValueError:
-        return -1
 
 
 def line_id(line: bytes) -> str | None:
@@ -102,13 +101,13 @@ def _record(line: bytes) -> dict[str, object] | None:
     return found if isinstance(found, dict) else None
 
 
-def changed_counts(old: FileLines, new: FileLines) -> dict[str, int]:
+def changed_counts(old: LineSets, new: LineSets) -> dict[str, int]:
     """How many records of each table differ between two versions (store.gitsync.changed_records,
     from lines): a record counts when its line is in one version only, unless both of its lines
     decode to the same record (a file laid out by hand may write the same record differently)."""
     counts: dict[str, int] = {}
     for name in sorted((old.keys() | new.keys()) - {META_TABLE}):
-        before, after = set(old.get(name, ())), set(new.get(name, ()))
+        before, after = old.get(name, set()), new.get(name, set())
         gone, came = before - after, after - before
         if not gone and not came:
             continue
@@ -136,19 +135,19 @@ def _by_id(lines: set[bytes]) -> dict[str, bytes]:
 
 
 # -- validating only what changed -------------------------------------------------------------
-_META_LINES = [encode_line(META_ID, {"schema": SCHEMA_VERSION})]
+_META_LINES = {encode_line(META_ID, {"schema": SCHEMA_VERSION})}
 
 
-def records_to_check(lines: FileLines, tables: Tables, checked: FileLines) -> Tables | None:
+def records_to_check(lines: LineSets, tables: Tables, checked: LineSets) -> Tables | None:
     """The records of ``tables`` (decoded strictly from the file split into ``lines``) that
     lie on lines the checked version lacks; None when the lines cannot be trusted to be the
     records (a file laid out by hand, a migrated schema): then every record is validated.
 
-    Why the rest need no validation: the whole file parsed, with no key twice; each line of
-    a table's block is a whole ``"<id>": {…}`` member (a checked line was one in the checked
-    version; any other line is parsed here on its own and must be one), so the lines are the
-    table's records, and a line byte-equal to a checked line of the same table holds a
-    record validated before.
+    Why the rest need no validation: the whole file parsed, with no key twice (so a table's
+    lines are distinct); each line of a table's block is a whole ``"<id>": {…}`` member (a
+    checked line was one in the checked version; any other line is parsed here on its own
+    and must be one), so the lines are the table's records, and a line byte-equal to a
+    checked line of the same table holds a record validated before.
     """
     if lines.keys() != tables.keys() or lines.get(META_TABLE) != _META_LINES:
         return None
@@ -160,7 +159,7 @@ def records_to_check(lines: FileLines, tables: Tables, checked: FileLines) -> Ta
         if len(table_lines) != len(table):
             return None
         fresh: dict[str, Any] = {}
-        for line in set(table_lines).difference(checked.get(name, ())):
+        for line in table_lines - checked.get(name, set()):
             record = _record(line)
             if record is None or len(record) != 1:
                 return None

@@ -11,10 +11,16 @@ from hypothesis import given
 
 from store.gitsync import changed_records
 from store.storage import decode_document, empty_tables, encode_document
-from store.synclines import blob_id, changed_counts, file_lines, line_id, records_to_check
+from store.synclines import blob_id, changed_counts, file_lines, line_id, line_sets, records_to_check
 from tests.store.test_merge import OPS, PROPERTY, replicas_after, task
 
 PATH = Path("alinea.json")
+
+
+def lines_of(tables: Any) -> Any:
+    found = file_lines(encode_document(tables))
+    assert found is not None
+    return line_sets(found)
 
 
 @PROPERTY
@@ -24,15 +30,14 @@ def test_lines_count_the_records_that_changed_between_two_versions(ours_ops: Any
     for old, new in ((start, a.tables), (a.tables, b.tables), (b.tables, start)):
         lines_old, lines_new = file_lines(encode_document(old)), file_lines(encode_document(new))
         assert lines_old is not None and lines_new is not None
-        assert changed_counts(lines_old, lines_new) == changed_records(old, new)
+        assert changed_counts(line_sets(lines_old), line_sets(lines_new)) == changed_records(old, new)
 
 
 def test_an_empty_workspace_and_a_new_table_are_counted() -> None:
     empty = empty_tables()
     full = empty_tables()
     full["tasks"] = {record["id"]: record for record in (task(1), task(2))}
-    lines_empty, lines_full = file_lines(encode_document(empty)), file_lines(encode_document(full))
-    assert lines_empty is not None and lines_full is not None
+    lines_empty, lines_full = lines_of(empty), lines_of(full)
     assert changed_counts(lines_empty, lines_full) == {"tasks": 2} == changed_counts(lines_full, lines_empty)
     assert changed_counts({}, lines_full) == {"tasks": 2}
 
@@ -54,7 +59,7 @@ def test_the_same_record_written_another_way_is_not_counted() -> None:
     by_hand = file_lines(canonical.replace(line, reordered))
     lines = file_lines(canonical)
     assert by_hand is not None and lines is not None
-    assert changed_counts(lines, by_hand) == {}
+    assert changed_counts(line_sets(lines), line_sets(by_hand)) == {}
 
 
 def test_a_line_names_its_record_even_with_an_escaped_id() -> None:
@@ -70,12 +75,6 @@ def test_blob_id_is_the_one_git_gives(tmp_path: Any) -> None:
     (tmp_path / "f").write_bytes(payload)
     done = subprocess.run(["git", "hash-object", str(tmp_path / "f")], capture_output=True, text=True, check=True)
     assert blob_id(payload) == done.stdout.strip()
-
-
-def lines_of(tables: Any) -> Any:
-    found = file_lines(encode_document(tables))
-    assert found is not None
-    return found
 
 
 def test_only_records_on_new_lines_are_to_be_checked() -> None:
@@ -96,11 +95,22 @@ def test_a_record_spread_over_two_lines_makes_everything_checked() -> None:
     raw = encode_document(old).replace(b'"title":', b'\n"title":')
     lines = file_lines(raw)
     assert lines is not None
-    assert records_to_check(lines, decode_document(raw, PATH), lines_of(old)) is None
+    assert records_to_check(line_sets(lines), decode_document(raw, PATH), lines_of(old)) is None
 
 
 def test_a_file_of_another_schema_makes_everything_checked() -> None:
     old = empty_tables()
     lines = lines_of(old)
-    lines["_meta"] = [b'"1": {"schema":1}']
+    lines["_meta"] = {b'"1": {"schema":1}'}
     assert records_to_check(lines, old, lines_of(old)) is None
+
+
+def test_a_canonical_file_splits_into_its_record_lines_whatever_tables_are_empty() -> None:
+    from store.storage import encode_line
+
+    for filled in ((), ("tasks",), ("agenda_items", "tasks"), ("_meta", "tasks")):
+        tables = empty_tables()
+        for name in filled:
+            tables[name] = {record["id"]: record for record in (task(1), task(2))}
+        lines = file_lines(encode_document(tables))
+        assert lines == {name: [encode_line(r, d) for r, d in sorted(t.items())] for name, t in tables.items()}
