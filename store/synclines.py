@@ -56,13 +56,15 @@ def file_lines(raw: bytes) -> FileLines | None:
                 continue
             if not head.endswith(b": {"):
                 return None
-            between, last = raw.find(b"\n},\n", eol), raw.find(b"\n}\n", eol)
-            close = between if between >= 0 and (last < 0 or between < last) else last
+            close = raw.find(b"\n}", eol)  # the first line that starts with "}" closes the block
             if close < 0:
                 return None
             tables[_name(head[:-3])] = raw[eol + 1 : close].split(b",\n") if close > eol else []
-            at = close + (4 if close == between else 3)
-            if close != between and at != end:
+            if raw.startswith(b",\n", close + 2):
+                at = close + 4
+            elif raw.startswith(b"\n", close + 2) and close + 3 == end:
+                at = end
+            else:
                 return None
     except (ValueError, orjson.JSONDecodeError):
         return None
