@@ -7,6 +7,10 @@ on the index stages git leaves) → validate what was merged → push → on a r
 jittered moment, fetch what is new and merge again, until a deadline. Every outcome is a
 SyncResult whose ``message`` says in plain words what happened. Whatever the outcome,
 the local commit stays in place; nothing invalid is committed or pushed.
+
+Each version of the file is read from git and decoded at most once per sync, and what a
+sync validates and counts comes from the canonical file's lines (store.synclines): only
+records on lines that the last version this clone checked lacks are validated.
 """
 
 from __future__ import annotations
