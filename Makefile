@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 PIPX ?= $(shell command -v pipx 2>/dev/null)
 LOCAL_BIN ?= $(or $(PIPX_BIN_DIR),$(HOME)/.local/bin)
 
-.PHONY: run test bench check clean install docs
+.PHONY: run test bench check clean install docs catalogs
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,13 +19,22 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-run: $(VENV)/.installed
+# The compiled Spanish catalog the app reads (store.i18n); rebuilt whenever the .po changes
+CATALOGS := $(patsubst %.po,%.mo,$(wildcard store/locale/*/LC_MESSAGES/alinea.po))
+%.mo: %.po $(VENV)/.installed
+	$(BIN)/python tools/catalogs.py compile
+
+run: $(VENV)/.installed $(CATALOGS)
 	$(BIN)/alinea $(ARGS)
 
-test: $(VENV)/.installed
+# After marking new strings with _(): add them to each .po, then translate them there
+catalogs: $(VENV)/.installed
+	$(BIN)/python tools/catalogs.py extract
+
+test: $(VENV)/.installed $(CATALOGS)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-bench: $(VENV)/.installed
+bench: $(VENV)/.installed $(CATALOGS)
 	$(BIN)/python -m tests.bench.run $(ARGS)
 
 check: $(VENV)/.installed
@@ -39,7 +48,7 @@ docs: $(VENV)/.installed
 
 # pipx when it is there (its own environment, following this checkout); else a link to
 # this checkout's .venv/bin/alinea. Either way, say where it went and whether that is on PATH.
-install: $(VENV)/.installed
+install: $(VENV)/.installed $(CATALOGS)
 	@if [ -n "$(PIPX)" ]; then \
 		"$(PIPX)" install --force --editable . >/dev/null && echo "Installed alinea with pipx ($(PIPX))."; \
 	else \

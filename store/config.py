@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from store.i18n import LANGUAGES
 from store.paths import config_file
 
 MAX_SYNC_INTERVAL = 24 * 60
@@ -32,6 +33,8 @@ class UserConfig:
     sync_interval_minutes: int = 0
     #: binding id -> keys, e.g. {"app.sync" = "ctrl+r", "board.new" = "a,insert"}
     keymap: dict[str, str] = field(default_factory=dict)
+    #: "en" or "es"; empty: the LANGUAGE / LC_ALL / LC_MESSAGES / LANG environment, else English
+    language: str = ""
 
     @classmethod
     def from_toml(cls, data: dict[str, Any]) -> UserConfig:
@@ -51,7 +54,10 @@ class UserConfig:
             isinstance(key, str) and isinstance(value, str) for key, value in keymap.items()
         ):
             raise ConfigError('keymap: a table of binding id = "keys", e.g. "board.new" = "a"')
-        return cls(theme=theme, sync_interval_minutes=interval, keymap=dict(keymap))
+        language = data.get("language", cls.language)
+        if not isinstance(language, str) or language not in ("", *LANGUAGES):
+            raise ConfigError('language: "en" (English) or "es" (Spanish)')
+        return cls(theme=theme, sync_interval_minutes=interval, keymap=dict(keymap), language=language)
 
 
 def load_config(path: Path | None = None) -> tuple[UserConfig, str | None]:

@@ -8,9 +8,20 @@ week (Monday to Sunday).
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, datetime, time, timedelta, tzinfo
+from functools import lru_cache
+
+from store.i18n import _, language
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+#: Spanish weekdays, typed whole or by three letters or more, accents optional ("mié", "sab")
+SPANISH_WEEKDAYS = ("lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo")
+_SPANISH_WORDS = {"hoy": "today", "manana": "tomorrow", "ayer": "yesterday"}
+_SPANISH_NEXT = ("proximo ", "proxima ", "siguiente ")
+#: strftime's fields to CLDR's, for the languages Babel formats (alinea's patterns use only these)
+_CLDR_FIELDS = {"%a": "EEE", "%A": "EEEE", "%d": "dd", "%b": "MMM", "%B": "MMMM", "%Y": "yyyy", "%m": "MM",
+                "%H": "HH", "%M": "mm"}
 _RELATIVE = re.compile(r"^([+-])(\d+)([dwm]?)$")
 _TIME = re.compile(r"^(\d{1,2})(?::(\d{2}))?\s*(am|pm)?$")
 DEFAULT_TIME = time(9, 0)
@@ -23,14 +34,47 @@ def _next_week(today: date) -> date:
     return monday + timedelta(days=7) if today.weekday() == 6 else monday
 
 
+@lru_cache(maxsize=32)
+def _cldr_pattern(pattern: str) -> str:
+    return re.sub(r"%[a-zA-Z]", lambda field: _CLDR_FIELDS[field.group()], pattern)
+
+
+def local_format(value: date | datetime, pattern: str) -> str:
+    """``value`` by a strftime ``pattern`` ("%a %d %b %Y"), in the app's language.
+
+    English is strftime's (C locale) words; Spanish is Babel's: "mar 01 dic 2026 09:30".
+    """
+    if language() == "en":
+        return value.strftime(pattern)
+    from babel.dates import format_date, format_datetime  # only for a language other than English
+
+    if isinstance(value, datetime):
+        return format_datetime(value, _cldr_pattern(pattern), locale=language())
+    return format_date(value, _cldr_pattern(pattern), locale=language())
+
+
 def preview_date(value: date | None) -> str:
     """A parsed date with its weekday, to show under what was typed: "Fri 04 Dec 2026"."""
-    return f"{value:%a %d %b %Y}" if value else ""
+    return local_format(value, "%a %d %b %Y") if value else ""
+
+
+def _typed(text: str) -> str:
+    """What a person typed, lower case, Spanish words in English: "próximo vie" -> "next fri"."""
+    value = " ".join(text.strip().lower().split())
+    plain = "".join(c for c in unicodedata.normalize("NFD", value) if unicodedata.category(c) != "Mn")
+    if plain in _SPANISH_WORDS:
+        return _SPANISH_WORDS[plain]
+    following = plain.startswith(_SPANISH_NEXT)
+    rest = plain.split(" ", 1)[1] if following else plain
+    for index, name in enumerate(SPANISH_WEEKDAYS):
+        if len(rest) >= 3 and name.startswith(rest):
+            return ("next " if following else "") + WEEKDAYS[index]
+    return value
 
 
 def parse_date(text: str, today: date | None = None) -> date | None:
     """Parse a person's date; None for blank. Raises ValueError with a helpful message."""
-    value = text.strip().lower()
+    value = _typed(text)
     if not value:
         return None
     today = today or date.today()
@@ -56,17 +100,18 @@ def parse_date(text: str, today: date | None = None) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise ValueError(f"{text!r} is not a date: use 2026-12-01, +3d, +2w, fri or next mon") from None
+        raise ValueError(_("{text} is not a date: use 2026-12-01, +3d, +2w, fri or next mon").format(
+            text=repr(text))) from None
 
 
 def day_label(day: date) -> str:
     """A date as people read it: "Tue 01 Dec"."""
-    return f"{day:%a %d %b}"
+    return local_format(day, "%a %d %b")
 
 
 def moment_label(moment: datetime, tz: tzinfo | None = None) -> str:
     """A time as people read it, in local time (or ``tz``): "Tue 01 Dec 10:14"."""
-    return f"{moment.astimezone(tz):%a %d %b %H:%M}"
+    return local_format(moment.astimezone(tz), "%a %d %b %H:%M")
 
 
 def parse_datetime(text: str, today: date | None = None) -> datetime | None:
@@ -76,7 +121,7 @@ def parse_datetime(text: str, today: date | None = None) -> datetime | None:
     result is naive: the person's local time. None for blank. Raises ValueError with a
     message fit to show under a form field or on the CLI's stderr.
     """
-    value = text.strip().lower()
+    value = " ".join(text.strip().lower().split())
     if re.match(r"^\d{4}-\d\d-\d\dt", value):  # ISO with a T between date and time
         value = value.replace("t", " ", 1)
     if not value:
@@ -98,12 +143,13 @@ def parse_datetime(text: str, today: date | None = None) -> datetime | None:
         if match.group(3) == "am" and hour == 12:
             hour = 0
         if hour > 23 or minute > 59:
-            raise ValueError(f"{token!r} is not a time of day: use 14:30")
+            raise ValueError(_("{token} is not a time of day: use 14:30").format(token=repr(token)))
         moment = time(hour, minute)
     try:
         day = parse_date(" ".join(words), today) if words else today
     except ValueError:
-        raise ValueError(f"{text!r} is not a date and time: use 2026-12-01 10:00, fri 14:30 or +3d 9:00") from None
+        raise ValueError(_("{text} is not a date and time: use 2026-12-01 10:00, fri 14:30 or +3d 9:00").format(
+            text=repr(text))) from None
     return datetime.combine(day or today, moment)
 
 
@@ -111,9 +157,9 @@ def age_label(moment: datetime, today: date) -> str:
     """How long ago something happened, short enough for a list row: "today", "3 d", "5 w", "4 mo"."""
     days = max(0, (today - moment.astimezone().date()).days)
     if days == 0:
-        return "today"
+        return _("today")
     if days < 14:
-        return f"{days} d"
+        return _("{count} d").format(count=days)
     if days < 70:
-        return f"{days // 7} w"
-    return f"{days // 30} mo"
+        return _("{count} w").format(count=days // 7)
+    return _("{count} mo").format(count=days // 30)

@@ -24,7 +24,29 @@ def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     monkeypatch.delenv("ALINEA_WORKSPACE", raising=False)
     for variable in ("GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL"):
         monkeypatch.delenv(variable, raising=False)
+    # English unless a test asks for Spanish, whatever the machine's locale (store.i18n)
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
     return home
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Each test starts in English; one that switches to Spanish is put back afterwards."""
+    from store.i18n import use_language
+
+    use_language("en")
+    yield
+    use_language("en")
+
+
+@pytest.fixture
+def spanish(english: None):
+    """The app and the CLI speak Spanish for this test (the compiled or in-memory catalog)."""
+    from store.i18n import use_language
+
+    use_language("es")
 
 
 @pytest.fixture

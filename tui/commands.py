@@ -13,6 +13,7 @@ from itertools import chain
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
 
+from store.i18n import _
 from store.search import search
 from store.text import printable
 from store.vocabulary import VOCABULARY
@@ -37,14 +38,14 @@ def key_commands(screen: Screen[object]) -> Iterator[tuple[str, Callable[[], obj
         name = binding.action.split("(", 1)[0]
         if binding.system or binding.action in seen or name in LISTED or name.startswith(MOVING):
             continue
-        description = binding.description or binding.tooltip
+        description = _(binding.description or binding.tooltip)
         if not description:
             continue
         seen.add(binding.action)
-        tooltip = binding.tooltip
+        tooltip = _(binding.tooltip) if binding.tooltip else ""
         title = f"{description}: {tooltip}" if tooltip and tooltip.lower() != description.lower() else description
         run = partial(screen.app.run_action, binding.action, active.node)
-        yield title, run, f"key {screen.app.get_key_display(binding) or key}"
+        yield title, run, _("key {key}").format(key=screen.app.get_key_display(binding) or key)
 
 
 class AlineaCommands(Provider):

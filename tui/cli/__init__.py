@@ -17,6 +17,7 @@ from typing import Any, NoReturn
 
 from store.errors import AlineaError, InvalidInput
 from store.gcpolicy import quiet_start, resume
+from store.i18n import language_from, use_language
 from store.text import printable
 from tui.cli import export, history, objectives, records, serve, start, team
 from tui.cli.common import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, Handler, UsageError
@@ -48,9 +49,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def choose_language() -> str:
+    """Speak the config's language, else the environment's (store.i18n); returns it."""
+    from store.config import load_config
+
+    config, _problem = load_config()  # the app reports a config it ignored; here only the language matters
+    return use_language(language_from(config.language, os.environ))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     quiet_start()  # see store.gcpolicy
     try:
+        choose_language()
         args = build_parser().parse_args(argv)
         handler: Any = args.func
         return int(handler(args))

@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from store.i18n import _
 from tui.widgets.steady_footer import SteadyFooter
 
 if TYPE_CHECKING:
@@ -52,13 +53,13 @@ def help_rows(app: App[Any]) -> list[HelpRow]:
         if binding.system or not binding.id or not active.enabled or not (binding.description or binding.tooltip):
             continue
         group = _group_title(active.node)
-        description = binding.tooltip or binding.description
-        keys, _, enabled = grouped.setdefault((group, binding.action), ([], description, active.enabled))
+        description = _(binding.tooltip or binding.description)
+        keys, _unused, enabled = grouped.setdefault((group, binding.action), ([], description, active.enabled))
         shown = app.get_key_display(Binding(key, binding.action))
         if shown not in keys:
             keys.append(shown)
     rows = [HelpRow(group, " ".join(keys), description, enabled)
-            for (group, _), (keys, description, enabled) in grouped.items()]
+            for (group, _action), (keys, description, enabled) in grouped.items()]
     order = {group: index for index, group in enumerate(dict.fromkeys(row.group for row in rows))}
 
     def rank(row: HelpRow) -> tuple[int, int]:

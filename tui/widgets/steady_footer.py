@@ -21,6 +21,8 @@ from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
+from store.i18n import _
+
 #: binding ids the footer always shows, whatever the width
 ESSENTIAL = frozenset({"app.help", "app.quit", "app.palette", "form.save", "form.cancel", "help.close"})
 #: keys the footer always shows, whoever binds them (a screen's own help or quit)
@@ -59,7 +61,10 @@ class SteadyFooter(Footer):
     def compose(self) -> ComposeResult:
         if self._bindings_ready:
             self._shown = self._keys_to_show()
-        yield from super().compose()
+        for widget in super().compose():
+            if isinstance(widget, FooterKey) and widget.description:  # marked N_() where bound (store.i18n)
+                widget.description = _(widget.description)
+            yield widget
         self.call_after_refresh(self.fit_keys)
 
     def bindings_changed(self, screen: Screen[Any]) -> None:
