@@ -1,3 +1,3 @@
-"""The two-clone fixtures of test_sync.py, shared with the other end-to-end tests."""
+"""The two-clone fixtures (tests.e2e.clones), for every end-to-end test."""
 
-from tests.e2e.test_sync import ana, ben, remote  # noqa: F401 - fixtures
+from tests.e2e.clones import ana, ben, remote  # noqa: F401 - fixtures

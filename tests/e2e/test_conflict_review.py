@@ -8,7 +8,7 @@ import pytest
 
 from store.conflicts import accept, conflict_views, restore
 from store.workspace import Workspace
-from tests.e2e.test_sync import Person
+from tests.e2e.clones import Person
 
 pytestmark = pytest.mark.e2e
 MOMENT = r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d\d [A-Z][a-z]{2} \d\d:\d\d"

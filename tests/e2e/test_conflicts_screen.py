@@ -9,8 +9,8 @@ from textual.pilot import Pilot
 from textual.widgets._header import HeaderTitle
 
 from store.workspace import Workspace
+from tests.e2e.clones import Person
 from tests.e2e.test_conflict_review import clash
-from tests.e2e.test_sync import Person
 from tests.tui.app_harness import make_app, on_disk, press, settle
 from tui.app import AlineaApp
 from tui.screens.conflicts import EMPTY, ConflictList, ConflictsScreen

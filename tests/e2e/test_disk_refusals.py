@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from store.workspace import DATA_FILE, Workspace
-from tests.e2e.test_sync import Person
+from tests.e2e.clones import Person
 
 pytestmark = pytest.mark.e2e
 SOURCE = Path(__file__).resolve().parents[2]

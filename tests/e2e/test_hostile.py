@@ -16,7 +16,8 @@ import pytest
 
 from store.strictjson import MAX_DEPTH
 from store.workspace import DATA_FILE, Workspace
-from tests.e2e.test_sync import Person, git
+from tests.e2e.clones import Person
+from tests.gitutil import git
 from tui.cli import main
 
 pytestmark = pytest.mark.e2e

@@ -20,7 +20,8 @@ from pathlib import Path
 import pytest
 
 from store.workspace import DATA_FILE
-from tests.e2e.test_sync import Person, git
+from tests.e2e.clones import Person
+from tests.gitutil import git
 from tui.cli import main
 
 pytestmark = pytest.mark.e2e

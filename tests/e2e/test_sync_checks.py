@@ -12,7 +12,7 @@ import pytest
 from store.gitsync import Outcome, sync_workspace
 from store.merge import merge_bytes
 from store.workspace import DATA_FILE
-from tests.e2e.test_sync import Person
+from tests.e2e.clones import Person
 from tests.gitutil import git
 
 pytestmark = pytest.mark.e2e

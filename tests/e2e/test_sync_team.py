@@ -16,31 +16,12 @@ import pytest
 from store.gitrun import kill_running
 from store.gitsync import Outcome, SyncResult, sync_workspace
 from store.workspace import DATA_FILE, Workspace
-from tests.e2e.test_sync import Person, git, same_file
+from tests.e2e.clones import Person, same_file
+from tests.gitutil import git
 from tui.cli import main
 
 pytestmark = pytest.mark.e2e
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def remote(tmp_path: Path) -> Path:
-    path = tmp_path / "team.git"
-    subprocess.run(["git", "init", "--quiet", "--bare", "--initial-branch=main", str(path)], check=True)
-    return path
-
-
-@pytest.fixture
-def ana(tmp_path: Path, remote: Path, capsys: pytest.CaptureFixture[str]) -> Person:
-    assert main(["init", str(tmp_path / "ana"), "--remote", str(remote)]) == 0
-    return Person(tmp_path / "ana", capsys)
-
-
-@pytest.fixture
-def ben(tmp_path: Path, remote: Path, ana: Person, capsys: pytest.CaptureFixture[str]) -> Person:
-    assert main(["clone", str(remote), str(tmp_path / "ben")]) == 0
-    git(tmp_path / "ben", "config", "user.email", "ben.ode@example.com")
-    return Person(tmp_path / "ben", capsys)
 
 
 def test_a_committed_union_attribute_does_not_replace_alineas_merge(ana: Person, ben: Person) -> None:
