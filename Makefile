@@ -21,7 +21,7 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 
 # The compiled Spanish catalog the app reads (store.i18n); rebuilt whenever the .po changes
 CATALOGS := $(patsubst %.po,%.mo,$(wildcard store/locale/*/LC_MESSAGES/alinea.po))
-%.mo: %.po $(VENV)/.installed
+%.mo: %.po | $(VENV)/.installed
 	$(BIN)/python tools/catalogs.py compile
 
 run: $(VENV)/.installed $(CATALOGS)
