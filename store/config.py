@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from store.i18n import LANGUAGES
+from store.i18n import LANGUAGES, _
 from store.paths import config_file
 
 MAX_SYNC_INTERVAL = 24 * 60
@@ -42,21 +42,27 @@ class UserConfig:
         known = {f.name for f in fields(cls)}
         for key in data:
             if key not in known:
-                raise ConfigError(f"{key}: unknown setting (settings are: {', '.join(sorted(known))})")
+                raise ConfigError(
+                    _("{key}: unknown setting (settings are: {settings})").format(
+                        key=key, settings=", ".join(sorted(known))
+                    )
+                )
         theme = data.get("theme", cls.theme)
         if not isinstance(theme, str) or not theme:
-            raise ConfigError("theme: give a theme name in quotes, e.g. \"alinea-light\"")
+            raise ConfigError(_("theme: give a theme name in quotes, e.g. \"alinea-light\""))
         interval = data.get("sync_interval_minutes", cls.sync_interval_minutes)
         if isinstance(interval, bool) or not isinstance(interval, int) or not 0 <= interval <= MAX_SYNC_INTERVAL:
-            raise ConfigError(f"sync_interval_minutes: a whole number of minutes from 0 to {MAX_SYNC_INTERVAL}")
+            raise ConfigError(
+                _("sync_interval_minutes: a whole number of minutes from 0 to {most}").format(most=MAX_SYNC_INTERVAL)
+            )
         keymap = data.get("keymap", {})
         if not isinstance(keymap, dict) or not all(
             isinstance(key, str) and isinstance(value, str) for key, value in keymap.items()
         ):
-            raise ConfigError('keymap: a table of binding id = "keys", e.g. "board.new" = "a"')
+            raise ConfigError(_('keymap: a table of binding id = "keys", e.g. "board.new" = "a"'))
         language = data.get("language", cls.language)
         if not isinstance(language, str) or language not in ("", *LANGUAGES):
-            raise ConfigError('language: "en" (English) or "es" (Spanish)')
+            raise ConfigError(_('language: "en" (English) or "es" (Spanish)'))
         return cls(theme=theme, sync_interval_minutes=interval, keymap=dict(keymap), language=language)
 
 
@@ -68,17 +74,19 @@ def load_config(path: Path | None = None) -> tuple[UserConfig, str | None]:
     except FileNotFoundError:
         return UserConfig(), None
     except OSError as error:
-        return UserConfig(), f"could not read {path}: {error.strerror or error}; using the defaults"
+        return UserConfig(), _("could not read {path}: {error}; using the defaults").format(
+            path=path, error=error.strerror or error
+        )
     import tomllib  # only when there is a file: most starts have none, and the app starts sooner
 
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        return UserConfig(), f"{path} is not valid TOML ({error}); using the defaults"
+        return UserConfig(), _("{path} is not valid TOML ({error}); using the defaults").format(path=path, error=error)
     try:
         return UserConfig.from_toml(data), None
     except ConfigError as error:
-        return UserConfig(), f"{path}: {error}; using the defaults"
+        return UserConfig(), _("{path}: {error}; using the defaults").format(path=path, error=error)
 
 
 def toml_string(value: str) -> str:
@@ -141,18 +149,24 @@ def save_setting(key: str, value: str, path: Path | None = None) -> Path:
     except FileNotFoundError:
         old = ""
     except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"could not read {path}: {error}") from error
+        raise ConfigError(_("could not read {path}: {error}").format(path=path, error=error)) from error
     try:
         before = tomllib.loads(old)
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{path} is not valid TOML ({error}); fix it by hand to keep this setting") from error
+        raise ConfigError(
+            _("{path} is not valid TOML ({error}); fix it by hand to keep this setting").format(path=path, error=error)
+        ) from error
     new = with_setting(old, key, value)
     try:
         after = tomllib.loads(new)
     except tomllib.TOMLDecodeError:
         after = None
     if after != {**before, key: value}:  # e.g. the key sat in a multi-line string: do not guess
-        raise ConfigError(f"could not change {key} in {path} without touching other lines; set it by hand")
+        raise ConfigError(
+            _("could not change {key} in {path} without touching other lines; set it by hand").format(
+                key=key, path=path
+            )
+        )
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=".config-", suffix=".toml", dir=path.parent)
     try:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, cast, get_args
 
 from store.dates import parse_date, parse_datetime
 from store.errors import AmbiguousId, InvalidInput, RecordNotFound, UnknownField
+from store.i18n import _
 from store.models import MODELS, SET_FIELDS
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ _SHOWN_NAMES = 6
 def split_assignment(text: str) -> tuple[str, str]:
     field, sep, value = text.partition("=")
     if not sep or not field.strip():
-        raise InvalidInput(f"expected FIELD=VALUE, got {text!r}")
+        raise InvalidInput(_("expected FIELD=VALUE, got {text}").format(text=repr(text)))
     return field.strip(), value
 
 
@@ -67,7 +68,11 @@ def match_member(workspace: Workspace, text: str) -> Member:
         if len(found) == 1:
             return found[0]
         if found:
-            raise AmbiguousId(f"{text.strip()!r} could be {_names(found)}: type more of the name or the email")
+            raise AmbiguousId(
+                _("{text} could be {names}: type more of the name or the email").format(
+                    text=repr(text.strip()), names=_names(found)
+                )
+            )
     if _ID_PREFIX.match(value):
         try:
             return cast("Member", workspace.find(value, table="members"))
@@ -77,9 +82,14 @@ def match_member(workspace: Workspace, text: str) -> Member:
     if len(found) == 1:
         return found[0]
     if found:
-        raise AmbiguousId(f"{text.strip()!r} could be {_names(found)}: type more of the name")
-    known = f" (the team: {_names(members)})" if members else " (the team has no members yet)"
-    raise RecordNotFound(f"no member called {text.strip()!r}{known}")
+        raise AmbiguousId(
+            _("{text} could be {names}: type more of the name").format(text=repr(text.strip()), names=_names(found))
+        )
+    if members:
+        raise RecordNotFound(
+            _("no member called {text} (the team: {names})").format(text=repr(text.strip()), names=_names(members))
+        )
+    raise RecordNotFound(_("no member called {text} (the team has no members yet)").format(text=repr(text.strip())))
 
 
 def resolve_reference(workspace: Workspace, target: str, text: str) -> str:
@@ -94,7 +104,11 @@ def parse_value(workspace: Workspace, table: str, field: str, text: str, *, toda
     """The value for ``field`` of ``table`` from a person's text (raises InvalidInput)."""
     model = MODELS[table]
     if field not in model.data_fields():
-        raise UnknownField(f"{table} has no field {field!r}; its fields are: {', '.join(model.data_fields())}")
+        raise UnknownField(
+            _("{table} has no field {field}; its fields are: {fields}").format(
+                table=table, field=repr(field), fields=", ".join(model.data_fields())
+            )
+        )
     target = model.REFS.get(field)
     if field in SET_FIELDS[table]:
         items = [item.strip() for item in text.split(",") if item.strip()]
@@ -108,7 +122,7 @@ def parse_value(workspace: Workspace, table: str, field: str, text: str, *, toda
             parse = parse_datetime if _field_type(table, field, datetime) else parse_date
             return parse(text, today)
         except ValueError as error:
-            raise InvalidInput(f"{field}: {error}") from None
+            raise InvalidInput(_("{field}: {message}").format(field=field, message=error)) from None
     return text
 
 

@@ -23,6 +23,7 @@ from pydantic import (
     model_validator,
 )
 
+from store.i18n import _
 from store.schema import SCHEMA_VERSION, TABLE_NAMES, table_name
 from store.vocabulary import VOCABULARY, Vocabulary
 
@@ -201,7 +202,7 @@ class Member(Record):
     @classmethod
     def _email_has_at(cls, value: str) -> str:
         if value and "@" not in value:
-            raise ValueError("an email address needs an @")
+            raise ValueError(_("an email address needs an @"))
         return value.lower()
 
 
@@ -223,7 +224,7 @@ class Objective(Record):
     @classmethod
     def _period_shape(cls, value: str) -> str:
         if value and not re.fullmatch(r"\d{4}(-(Q[1-4]|H[12]|\d{2}))?", value):
-            raise ValueError("a period looks like 2026, 2026-Q4, 2026-H1 or 2026-11")
+            raise ValueError(_("a period looks like 2026, 2026-Q4, 2026-H1 or 2026-11"))
         return value
 
     @field_validator("due", mode="before")
@@ -338,7 +339,7 @@ class Feedback(Record):
     @model_validator(mode="after")
     def _subject_is_whole(self) -> Feedback:
         if (self.subject_table is None) != (self.subject_id is None):
-            raise ValueError("what it is about needs both its kind and the record: set both or neither")
+            raise ValueError(_("what it is about needs both its kind and the record: set both or neither"))
         return self
 
     @property

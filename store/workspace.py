@@ -29,8 +29,10 @@ from store.errors import (
     WorkspaceBusy,
     WorkspaceFileError,
 )
+from store.i18n import _
 from store.schema import TABLE_NAMES
 from store.storage import META_TABLE, AlineaDB, CanonicalStorage, RecordTable, open_database
+from store.validation_words import validation_words
 
 if TYPE_CHECKING:
     from pydantic import TypeAdapter, ValidationError
@@ -79,7 +81,9 @@ class FieldErrors(InvalidInput):
 
 def _sentence(field: str, message: str) -> str:
     """ "direction must be one of: …" reads as a sentence; other messages follow a colon."""
-    return f"{field} {message}" if message.startswith("must ") else f"{field}: {message}"
+    return f"{field} {message}" if message.startswith("must ") else _("{field}: {message}").format(
+        field=field, message=message
+    )
 
 
 def _choices(model: type[Record], field: str) -> list[str]:
@@ -106,10 +110,10 @@ def _field_errors(table: str, error: ValidationError) -> FieldErrors:
     errors: dict[str, str] = {}
     for item in error.errors():
         field = str(item["loc"][0]) if item["loc"] else "record"
-        message = str(item["msg"]).removeprefix("Value error, ")
+        message = validation_words(item)
         choices = _choices(model_of(table), field) if item["type"] == "enum" else []
         if choices:  # pydantic says "Input should be 'a' or 'b'": say which words work
-            message = f"must be one of: {', '.join(choices)}"
+            message = _("must be one of: {choices}").format(choices=", ".join(choices))
         errors.setdefault(field, message)
     return FieldErrors(table, errors)
 
@@ -133,7 +137,11 @@ class Workspace:
         self.folder = Path(folder).resolve()
         self.path = self.folder / DATA_FILE
         if not self.path.is_file():
-            raise NotAWorkspace(f"{self.folder} holds no {DATA_FILE}: create one with `alinea init {folder}`")
+            raise NotAWorkspace(
+                _("{folder} holds no {file}: create one with `alinea init {given}`").format(
+                    folder=self.folder, file=DATA_FILE, given=folder
+                )
+            )
         self.clock = clock
         self._who = who
         self._given_who = who
@@ -172,7 +180,7 @@ class Workspace:
     def read_only_reason(self) -> str | None:
         """Why writes are refused, in words; None when they are not."""
         if self.error is not None:
-            return f"its file cannot be used: {self.error}"
+            return _("its file cannot be used: {error}").format(error=self.error)
         return self._read_only_reason
 
     def make_read_only(self, reason: str) -> None:
@@ -218,7 +226,9 @@ class Workspace:
             if name == META_TABLE:
                 continue
             if name not in TABLE_NAMES:
-                raise InvalidRecord(self.path, f"unknown table {name!r}", self.storage.line_of(name))
+                raise InvalidRecord(
+                    self.path, _("unknown table {name}").format(name=repr(name)), self.storage.line_of(name)
+                )
             model = model_of(name)
             try:
                 records[name] = _adapter(model).validate_python(docs)
@@ -228,13 +238,17 @@ class Workspace:
                 field = ".".join(str(part) for part in first["loc"][1:]) or "record"
                 raise InvalidRecord(
                     self.path,
-                    f"{name} record {record_id} is invalid: {field}: {first['msg']}",
+                    _("{table} record {id} is invalid: {field}: {message}").format(
+                        table=name, id=record_id, field=field, message=validation_words(first, value_error_prefix=True)
+                    ),
                     self.storage.line_of(record_id),
                 ) from None
             for record_id, record in records[name].items():
                 if record.id != record_id:
                     raise InvalidRecord(
-                        self.path, f"{name} record {record_id} carries id {record.id}", self.storage.line_of(record_id)
+                        self.path,
+                        _("{table} record {id} carries id {other}").format(table=name, id=record_id, other=record.id),
+                        self.storage.line_of(record_id),
                     )
         return records
 
@@ -286,7 +300,7 @@ class Workspace:
         try:
             return self._records[table][record_id]
         except KeyError:
-            raise RecordNotFound(f"no {table} record with id {record_id}") from None
+            raise RecordNotFound(_("no {table} record with id {id}").format(table=table, id=record_id)) from None
 
     def lookup(self, table: str, record_id: str) -> Any | None:
         """A record by id, deleted or not, or None (for showing old references by name)."""
@@ -301,7 +315,11 @@ class Workspace:
         """A record by its id or any unique prefix of at least 4 characters."""
         prefix = prefix.strip().lower()
         if len(prefix) < MIN_PREFIX:
-            raise InvalidInput(f"an id prefix needs at least {MIN_PREFIX} characters, got {prefix!r}")
+            raise InvalidInput(
+                _("an id prefix needs at least {count} characters, got {prefix}").format(
+                    count=MIN_PREFIX, prefix=repr(prefix)
+                )
+            )
         tables = [table] if table else list(TABLE_NAMES)
         hits = [
             record
@@ -310,10 +328,14 @@ class Workspace:
             if record_id.startswith(prefix)
         ]
         if not hits:
-            raise RecordNotFound(f"no record with an id starting {prefix!r}")
+            raise RecordNotFound(_("no record with an id starting {prefix}").format(prefix=repr(prefix)))
         if len(hits) > 1:
             shown = ", ".join(f"{r.TABLE} {r.id[:12]}" for r in hits[:5])
-            raise AmbiguousId(f"{len(hits)} records have ids starting {prefix!r} ({shown}): type more of the id")
+            raise AmbiguousId(
+                _("{count} records have ids starting {prefix} ({shown}): type more of the id").format(
+                    count=len(hits), prefix=repr(prefix), shown=shown
+                )
+            )
         return hits[0]
 
     def member_by_email(self, email: str) -> Member | None:
@@ -406,7 +428,7 @@ class Workspace:
         model = self._writable_model(table, fields)
         with self._transaction():
             if new_id is not None and new_id in self._records.get(table, {}):
-                raise InvalidInput(f"a {table} record with id {new_id} exists already")
+                raise InvalidInput(_("a {table} record with id {id} exists already").format(table=table, id=new_id))
             fields = self._settled(table, fields, None)
             if "position" in model.model_fields and not fields.get("position"):
                 fields["position"] = self._after_siblings(table, fields)
@@ -537,7 +559,7 @@ class Workspace:
 
     def _require_writable(self) -> None:
         if self.read_only:
-            raise ReadOnlyWorkspace(f"the workspace is read-only: {self.read_only_reason}")
+            raise ReadOnlyWorkspace(_("the workspace is read-only: {reason}").format(reason=self.read_only_reason))
 
     def _writable_model(self, table: str, fields: dict[str, Any]) -> type[Record]:
         self._require_writable()
@@ -545,7 +567,11 @@ class Workspace:
         allowed = set(model.data_fields())
         unknown = sorted(set(fields) - allowed)
         if unknown:
-            raise UnknownField(f"{table} has no field {unknown[0]!r}; its fields are: {', '.join(model.data_fields())}")
+            raise UnknownField(
+                _("{table} has no field {field}; its fields are: {fields}").format(
+                    table=table, field=repr(unknown[0]), fields=", ".join(model.data_fields())
+                )
+            )
         return model
 
     def _build(self, model: type[Record], data: dict[str, Any]) -> Record:
@@ -571,7 +597,7 @@ class Workspace:
             for record_id in ids:
                 found = self._records.get(target, {}).get(record_id)
                 if found is None or found.deleted:
-                    errors[field] = f"no {target} record with id {record_id}"
+                    errors[field] = _("no {table} record with id {id}").format(table=target, id=record_id)
         if errors:
             raise FieldErrors(record.TABLE, errors)
 
@@ -592,8 +618,8 @@ class Workspace:
                 yield
         except Timeout:
             raise WorkspaceBusy(
-                f"{self.path} stayed locked by another alinea (a sync?) for {self.storage.lock.timeout:.0f} s;"
-                " nothing was saved: try again"
+                _("{path} stayed locked by another alinea (a sync?) for {seconds:.0f} s; nothing was saved: try again")
+                .format(path=self.path, seconds=self.storage.lock.timeout)
             ) from None
 
     def _save(self, table: str, records: list[Record], before: list[Record | None] | None, kind: ChangeKind) -> None:
@@ -643,12 +669,14 @@ def _refuse_undo_over_someone_else(step: _UndoStep, current: Record) -> None:
         return
     fields = ", ".join(_field_words(name) for name in since)
     raise UndoRefused(
-        f"Not undone: {current.updated_by} changed the {fields} of {current.label!r} since; it stays as they set it"
+        _("Not undone: {who} changed the {fields} of {record} since; it stays as they set it").format(
+            who=current.updated_by, fields=fields, record=repr(current.label)
+        )
     )
 
 
 def _field_words(name: str) -> str:
-    return "deletion" if name == "deleted" else name.removesuffix("_ids").removesuffix("_id").replace("_", " ")
+    return _("deletion") if name == "deleted" else name.removesuffix("_ids").removesuffix("_id").replace("_", " ")
 
 
 def _same_data(a: Record, b: Record) -> bool:
