@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from store.gitenv import git_env, read_config
+from store.i18n import _
 from store.repo import GitError
 
 NETWORK_TIMEOUT = 30.0
@@ -98,14 +99,16 @@ class GitRunner:
                 start_new_session=True,  # its own process group, so a timeout can kill ssh too
             )
         except FileNotFoundError:
-            raise GitError("git is not installed (alinea keeps the workspace in a git repository)") from None
+            raise GitError(_("git is not installed (alinea keeps the workspace in a git repository)")) from None
         with _running_lock:
             _running.add(process.pid)
         try:
             out, err = await asyncio.wait_for(process.communicate(), timeout)
         except asyncio.TimeoutError:
             await _stop(process)
-            raise GitTimeout(f"git {_verb(args)} did not finish within {timeout:.0f} s") from None
+            raise GitTimeout(
+                _("git {command} did not finish within {seconds:.0f} s").format(command=_verb(args), seconds=timeout)
+            ) from None
         except asyncio.CancelledError:
             await _stop(process)
             raise
@@ -114,7 +117,7 @@ class GitRunner:
                 _running.discard(process.pid)
         done = GitRun(process.returncode or 0, out, err.decode(errors="replace"))
         if check and not done.ok:
-            raise GitError(f"git {_verb(args)} failed: {done.reason}")
+            raise GitError(_("git {command} failed: {reason}").format(command=_verb(args), reason=done.reason))
         return done
 
     async def out(self, *args: str, timeout: float = LOCAL_TIMEOUT) -> str:

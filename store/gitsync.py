@@ -31,6 +31,7 @@ from store.errors import AlineaError, WorkspaceFileError
 from store.gitenv import ensure_merge_attributes, person_ssh_command
 from store.gitrun import NETWORK_TIMEOUT, GitRun, GitRunner, GitTimeout
 from store.gitwords import Failure, explain
+from store.i18n import _, ngettext
 from store.interrupted import LOCK_TIMEOUT, REBASE_WORDS, finish_merge_known, is_merging, remove_merge_leftovers
 from store.paths import rebase_in_progress
 from store.repo import GitError, run_git
@@ -53,7 +54,7 @@ from store.synclines import (
     records_to_check,
     remember_checked,
 )
-from store.words import plural, records_of
+from store.words import records_of
 from store.workspace import DATA_FILE
 
 #: how long a sync keeps merging and retrying a rejected push (the CLI's deadline)
@@ -192,15 +193,20 @@ class _Sync:
         except _Stop as stop:
             return stop.result
         except WorkspaceFileError as error:
-            return self.result(Outcome.invalid_file, f"nothing was synced: {error}")
+            return self.result(Outcome.invalid_file, _("nothing was synced: {error}").format(error=error))
         except GitTimeout as error:
-            return self.result(Outcome.offline, f"{error}; your work is saved in a local commit")
+            return self.result(Outcome.offline, _("{error}; your work is saved in a local commit").format(error=error))
         except AlineaError as error:
-            return self.result(Outcome.failed, f"sync failed: {error}; your changes are kept locally")
+            return self.result(
+                Outcome.failed, _("sync failed: {error}; your changes are kept locally").format(error=error)
+            )
         except OSError as error:
             where = error.filename or self.path
             return self.result(
-                Outcome.failed, f"sync failed: {where}: {error.strerror or error}; your changes are kept locally"
+                Outcome.failed,
+                _("sync failed: {where}: {error}; your changes are kept locally").format(
+                    where=where, error=error.strerror or error
+                ),
             )
 
     @contextmanager
@@ -210,7 +216,7 @@ class _Sync:
             self.lock.acquire()
         except Timeout:
             raise _Stop(
-                self.result(Outcome.failed, "another alinea is saving or syncing this workspace; try again")
+                self.result(Outcome.failed, _("another alinea is saving or syncing this workspace; try again"))
             ) from None
         try:
             yield
@@ -233,9 +239,17 @@ class _Sync:
             await self._commit_if_dirty()
         self.remote = await self._remote_name()
         if not self.remote:
-            saved = "saved your changes in a local commit" if self.committed else "everything is saved locally"
-            share = "share it with `git remote add origin URL`, then sync"
-            return self.result(Outcome.no_remote, f"no remote to sync with: {saved} ({share})")
+            if self.committed:
+                words = _(
+                    "no remote to sync with: saved your changes in a local commit"
+                    " (share it with `git remote add origin URL`, then sync)"
+                )
+            else:
+                words = _(
+                    "no remote to sync with: everything is saved locally"
+                    " (share it with `git remote add origin URL`, then sync)"
+                )
+            return self.result(Outcome.no_remote, words)
         self.branch = (await self.git.out("symbolic-ref", "--short", "HEAD")).strip()
         rng = random.Random()
         while True:
@@ -263,9 +277,13 @@ class _Sync:
             if time.monotonic() + pause >= self.deadline:
                 return self.result(
                     Outcome.rejected,
-                    f"{self.remote} kept rejecting the push for {self.budget:.0f} s "
-                    f"({plural(self.tries, 'try', 'tries')}: teammates kept pushing first); "
-                    "your work is saved in a local commit and syncs next time",
+                    ngettext(
+                        "{remote} kept rejecting the push for {seconds:.0f} s ({count:,} try: teammates kept pushing"
+                        " first); your work is saved in a local commit and syncs next time",
+                        "{remote} kept rejecting the push for {seconds:.0f} s ({count:,} tries: teammates kept pushing"
+                        " first); your work is saved in a local commit and syncs next time",
+                        self.tries,
+                    ).format(remote=self.remote, seconds=self.budget, count=self.tries),
                 )
             await asyncio.sleep(pause)
 
@@ -274,11 +292,11 @@ class _Sync:
         from store.opening import ready_git
 
         if rebase_in_progress(self.folder):
-            raise _Stop(self.result(Outcome.invalid_merge, REBASE_WORDS))
+            raise _Stop(self.result(Outcome.invalid_merge, _(REBASE_WORDS)))
         try:
             await asyncio.to_thread(ready_git, self.folder, will_write=True, lock_held=True, strict=True)
         except AlineaError as error:
-            message = f"an unfinished git merge is in the way: {error}"
+            message = _("an unfinished git merge is in the way: {error}").format(error=error)
             raise _Stop(self.result(Outcome.invalid_merge, message)) from None
 
     async def _dirty(self) -> bool:
@@ -408,9 +426,13 @@ class _Sync:
             reason = error.reason
         if raw is None or reason:
             if (await self.git.run("ls-tree", upstream, "--", DATA_FILE)).stdout.startswith(("120000", "160000")):
-                reason = f"its {DATA_FILE} is a symbolic link or a submodule, never a workspace file"
+                reason = _("its {file} is a symbolic link or a submodule, never a workspace file").format(
+                    file=DATA_FILE
+                )
         if reason:
-            message = f"{self.remote}'s copy cannot be merged and nothing was pushed: {reason}"
+            message = _("{remote}'s copy cannot be merged and nothing was pushed: {reason}").format(
+                remote=self.remote, reason=reason
+            )
             raise _Stop(self.result(Outcome.invalid_merge, message))
         return blob, tables
 
@@ -440,15 +462,17 @@ class _Sync:
             done = None
             if not merge.ok:
                 if not is_merging(self.folder):
-                    raise GitError(f"git merge failed: {merge.reason}")
+                    raise GitError(_("git merge failed: {reason}").format(reason=merge.reason))
                 done = await asyncio.to_thread(finish_merge_known, self.folder, known)
             if done is not None and done.payload is not None and done.tables is not None and done.ours_held:
                 # merged and validated here, from our validated side: HEAD must hold exactly these bytes
                 merged_blob = blob_id(done.payload)
                 if await self._blob_id("HEAD") != merged_blob:
-                    raise GitError(f"after the merge, the merge commit's {DATA_FILE} is not the merged file")
+                    raise GitError(
+                        _("after the merge, the merge commit's {file} is not the merged file").format(file=DATA_FILE)
+                    )
                 if read_regular(self.path) != done.payload:  # what is pushed is HEAD: the very file checked
-                    raise GitError(f"after the merge, {DATA_FILE} differs from the merge commit")
+                    raise GitError(_("after the merge, {file} differs from the merge commit").format(file=DATA_FILE))
                 self.raw, self.tables, self.checked = done.payload, done.tables, True
                 self._signature = file_signature(self.path)
                 remember_checked(self.folder, merged_blob)
@@ -456,7 +480,7 @@ class _Sync:
             else:
                 self._read_checked(local_raw if self.checked else None)
                 if await self._dirty():  # what is pushed is HEAD: it must be the very file just checked
-                    raise GitError(f"after the merge, {DATA_FILE} differs from the merge commit")
+                    raise GitError(_("after the merge, {file} differs from the merge commit").format(file=DATA_FILE))
                 self._merged_with = None
                 pulled = sum(self._changes(local_raw, local, self.raw, self.tables).values())
         except AlineaError as error:
@@ -464,7 +488,9 @@ class _Sync:
             raise _Stop(
                 self.result(
                     Outcome.invalid_merge,
-                    f"the merge with {self.remote} was aborted and nothing was pushed: {error}",
+                    _("the merge with {remote} was aborted and nothing was pushed: {error}").format(
+                        remote=self.remote, error=error
+                    ),
                 )
             ) from None
         self.pulled_records += pulled
@@ -480,36 +506,53 @@ class _Sync:
     async def _failure(self, run: GitRun) -> SyncResult:
         if run.returncode < 0:
             return self.result(
-                Outcome.offline, "the sync was stopped before it finished; your work is saved in a local commit"
+                Outcome.offline, _("the sync was stopped before it finished; your work is saved in a local commit")
             )
         url = (await self.git.run("remote", "get-url", self.remote)).stdout.strip()
         person = person_ssh_command(dict(self.git.env, GIT_SSH_COMMAND=""), self.git.config.get("core.sshcommand", ""))
         failure, words = explain(run.stderr, self.remote, url, self.git.ssh_command, person)
         outcome = Outcome.auth_failed if failure is Failure.auth_failed else Outcome.offline
-        tail = "syncs next time" if outcome is Outcome.offline else "syncs once this is fixed"
-        return self.result(outcome, f"{words}; your work is saved in a local commit and {tail}")
+        if outcome is Outcome.offline:
+            words = _("{words}; your work is saved in a local commit and syncs next time").format(words=words)
+            return self.result(outcome, words)
+        return self.result(
+            outcome, _("{words}; your work is saved in a local commit and syncs once this is fixed").format(words=words)
+        )
 
     def _pulled_only(self) -> SyncResult:
         if not self.pulled_commits:
-            return self.result(Outcome.up_to_date, f"up to date with {self.remote}")
-        return self.result(Outcome.synced, f"synced with {self.remote}{self._in_tries()}: {self._words(0)}")
+            return self.result(Outcome.up_to_date, _("up to date with {remote}").format(remote=self.remote))
+        return self.result(Outcome.synced, self._synced_words(0))
 
     def _synced(self, pushed_commits: int, pushed_records: int) -> SyncResult:
         return self.result(
             Outcome.synced,
-            f"synced with {self.remote}{self._in_tries()}: {self._words(pushed_records)}",
+            self._synced_words(pushed_records),
             pushed_commits=pushed_commits,
             pushed_records=pushed_records,
         )
 
-    def _in_tries(self) -> str:
-        return f" in {self.tries} tries (teammates were pushing too)" if self.tries > 1 else ""
+    def _synced_words(self, pushed_records: int) -> str:
+        """ "synced with origin: pushed 2 changes, pulled 1 change" (and the tries, the conflicts)."""
+        if self.tries > 1:
+            head = _("synced with {remote} in {tries} tries (teammates were pushing too): {changes}")
+        else:
+            head = _("synced with {remote}: {changes}")
+        return head.format(remote=self.remote, tries=self.tries, changes=self._words(pushed_records))
 
     def _words(self, pushed_records: int) -> str:
-        words = f"pushed {plural(pushed_records, 'change')}, pulled {plural(self.pulled_records, 'change')}"
-        if self.new_conflicts:
-            words += f", {plural(len(self.new_conflicts), 'conflict')} to review (`alinea conflicts`)"
-        return words
+        pushed = ngettext("{count:,} change", "{count:,} changes", pushed_records).format(count=pushed_records)
+        pulled = ngettext("{count:,} change", "{count:,} changes", self.pulled_records).format(
+            count=self.pulled_records
+        )
+        if not self.new_conflicts:
+            return _("pushed {pushed}, pulled {pulled}").format(pushed=pushed, pulled=pulled)
+        count = len(self.new_conflicts)
+        return ngettext(
+            "pushed {pushed}, pulled {pulled}, {count:,} conflict to review (`alinea conflicts`)",
+            "pushed {pushed}, pulled {pulled}, {count:,} conflicts to review (`alinea conflicts`)",
+            count,
+        ).format(pushed=pushed, pulled=pulled, count=count)
 
 
 async def sync(
@@ -577,7 +620,9 @@ def setup_remote(folder: Path, url: str, timeout: float = NETWORK_TIMEOUT) -> Sy
     run_git(folder, "remote", "set-url" if "origin" in remotes else "add", "origin", url)
     result = sync_workspace(folder, timeout=timeout)
     if not result.ok:
-        raise GitError(f"origin is set to {url}, but the first sync failed: {result.message}")
+        raise GitError(
+            _("origin is set to {url}, but the first sync failed: {message}").format(url=url, message=result.message)
+        )
     return result
 
 
@@ -602,20 +647,20 @@ def clone_workspace(url: str, folder: Path, timeout: float = NETWORK_TIMEOUT) ->
 
     folder = Path(folder).absolute()
     if folder.exists() and any(folder.iterdir()):
-        raise AlineaError(f"{folder} is not empty: choose a new folder for the clone")
+        raise AlineaError(_("{folder} is not empty: choose a new folder for the clone").format(folder=folder))
     folder.parent.mkdir(parents=True, exist_ok=True)
     try:
         done = asyncio.run(_clone(url, folder, timeout))
     except GitTimeout as error:
-        raise GitError(f"could not clone {url}: {error}") from None
+        raise GitError(_("could not clone {url}: {reason}").format(url=url, reason=error)) from None
     if not done.ok:
-        raise GitError(f"could not clone {url}: {done.reason}")
+        raise GitError(_("could not clone {url}: {reason}").format(url=url, reason=done.reason))
     if not (folder / DATA_FILE).is_file():
         _check_out_the_workspace_branch(folder)
     if not (folder / DATA_FILE).is_file():
         raise AlineaError(
-            f"{url} holds no alinea workspace (no {DATA_FILE}); to share a new one, "
-            f"use `alinea init DIR --remote {url}`"
+            _("{url} holds no alinea workspace (no {file}); to share a new one, use `alinea init DIR --remote {url}`")
+            .format(url=url, file=DATA_FILE)
         )
     ready_git(folder, will_write=True)
     Workspace(folder).check()

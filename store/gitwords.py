@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from urllib.parse import urlsplit
 
+from store.i18n import _
+
 
 class Failure(StrEnum):
     offline = "offline"
@@ -93,27 +95,27 @@ def explain(stderr: str, remote: str, url: str, ssh: str, person_ssh: str) -> tu
     "connect once" advice: it must use their known_hosts and key).
     """
     words = stderr.lower()
-    reason = first_line(stderr, "no answer")
+    reason = first_line(stderr, _("no answer"))
     target = ssh_target(url)
     if target is not None:
         if "remote host identification has changed" in words or ("host key for" in words and "has changed" in words):
-            return Failure.auth_failed, (
-                f"the ssh host key of {target.where} has CHANGED since you last connected: this may be an "
+            return Failure.auth_failed, _(
+                "the ssh host key of {where} has CHANGED since you last connected: this may be an "
                 "attack (someone between you and the server), or the server was reinstalled; alinea never "
                 "accepts a changed key. Ask whoever runs the server; if they confirm the new key, remove "
-                f"the old one with `ssh-keygen -R '{target.known_hosts_name}'` and connect once by hand"
-            )
+                "the old one with `ssh-keygen -R '{host}'` and connect once by hand"
+            ).format(where=target.where, host=target.known_hosts_name)
         if any(word in words for word in _UNKNOWN_HOST):
-            return Failure.auth_failed, (
-                f"the server's host key is not known yet: connect once with `{target.login(person_ssh)}` "
-                f"(or add its key to known_hosts) and sync again"
-            )
+            return Failure.auth_failed, _(
+                "the server's host key is not known yet: connect once with `{login}` "
+                "(or add its key to known_hosts) and sync again"
+            ).format(login=target.login(person_ssh))
         if "permission denied (publickey" in words or "permission denied (" in words:
-            return Failure.auth_failed, (
-                f"the server refused your ssh key (publickey) at {target.where}; ssh ran as: {ssh}"
-            )
+            return Failure.auth_failed, _(
+                "the server refused your ssh key (publickey) at {where}; ssh ran as: {ssh}"
+            ).format(where=target.where, ssh=ssh)
         if any(word in words for word in _UNREACHABLE):
-            return Failure.offline, f"could not reach {target.where} ({reason})"
+            return Failure.offline, _("could not reach {where} ({reason})").format(where=target.where, reason=reason)
     if any(word in words for word in _AUTH_WORDS):
-        return Failure.auth_failed, f"{remote} refused the credentials ({reason})"
-    return Failure.offline, f"could not reach {remote} ({reason})"
+        return Failure.auth_failed, _("{remote} refused the credentials ({reason})").format(remote=remote, reason=reason)
+    return Failure.offline, _("could not reach {where} ({reason})").format(where=remote, reason=reason)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from store.errors import AlineaError, SaveFailed, WorkspaceFileError
+from store.i18n import N_, _
 from store.repo import GitError, git_env, run_git
 from store.storage import Tables, decode_document, file_lock, lock_path_for, write_atomically
 from store.workspace import DATA_FILE
@@ -21,7 +22,8 @@ from store.workspace import DATA_FILE
 LOCK_TIMEOUT = 30.0
 
 
-REBASE_WORDS = (
+#: marked here, translated where it is shown (``_(REBASE_WORDS)``)
+REBASE_WORDS = N_(
     "a `git rebase` (e.g. `git pull --rebase`) stopped half way in this workspace; alinea never rebases:"
     " run `git rebase --abort`, then `alinea sync`, which merges record by record"
 )
@@ -110,7 +112,9 @@ def finish_merge_known(folder: Path, known: Mapping[str, Tables]) -> Merged | No
     unmerged = _unmerged_stages(folder)
     others = [name for name in unmerged if name != DATA_FILE]
     if others:
-        raise GitError(f"the merge also conflicts in {', '.join(others)}: finish those with git, then sync")
+        raise GitError(
+            _("the merge also conflicts in {files}: finish those with git, then sync").format(files=", ".join(others))
+        )
     merged = Merged(None, None)
     if DATA_FILE in unmerged or not _is_valid(path):
         stages = unmerged.get(DATA_FILE)
@@ -122,7 +126,11 @@ def finish_merge_known(folder: Path, known: Mapping[str, Tables]) -> Merged | No
             raws = [_blob(folder, blob) if blob is not None and blob not in known else None for blob in blobs]
         held = [known.get(blob) if blob is not None else None for blob in blobs]
         if (raws[1] is None and held[1] is None) or (raws[2] is None and held[2] is None):
-            raise GitError(f"cannot finish the merge of {DATA_FILE}: one side removed the file; finish it with git")
+            raise GitError(
+                _("cannot finish the merge of {file}: one side removed the file; finish it with git").format(
+                    file=DATA_FILE
+                )
+            )
         from store.merge import merge_decoded  # pydantic loads only when a merge is really left to finish
 
         try:
@@ -130,7 +138,7 @@ def finish_merge_known(folder: Path, known: Mapping[str, Tables]) -> Merged | No
             ours = held[1] if held[1] is not None else decode_document(raws[1] or b"", path)
             theirs = held[2] if held[2] is not None else decode_document(raws[2] or b"", path)
             tally = [0, 0]
-            tables, payload, _ = merge_decoded(base, ours, theirs, path, tally=tally)
+            tables, payload, _conflicts = merge_decoded(base, ours, theirs, path, tally=tally)
             write_atomically(path, payload)
         except (WorkspaceFileError, SaveFailed) as error:
             _abort(folder, error)
@@ -166,9 +174,13 @@ def _abort(folder: Path, error: WorkspaceFileError | SaveFailed) -> None:
         run_git(folder, "merge", "--abort")
     except GitError:
         raise GitError(
-            f"the merge of {DATA_FILE} cannot be finished ({error}); run `git merge --abort` to go back to your data"
+            _(
+                "the merge of {file} cannot be finished ({error}); run `git merge --abort` to go back to your data"
+            ).format(file=DATA_FILE, error=error)
         ) from None
-    raise MergeAborted(f"a git merge was aborted and your data is as it was before it: {error}") from None
+    raise MergeAborted(
+        _("a git merge was aborted and your data is as it was before it: {error}").format(error=error)
+    ) from None
 
 
 def _is_valid(path: Path) -> bool:
@@ -197,7 +209,7 @@ def _unmerged_stages(folder: Path) -> dict[str, dict[int, str]]:
     """The unmerged paths of the index, each with the blob id of its stages (1 base, 2 ours, 3 theirs)."""
     found: dict[str, dict[int, str]] = {}
     for line in run_git(folder, "ls-files", "--unmerged").splitlines():
-        info, _, name = line.partition("\t")
-        _, blob, stage = info.split()
+        info, _tab, name = line.partition("\t")
+        _mode, blob, stage = info.split()
         found.setdefault(name, {})[int(stage)] = blob
     return found

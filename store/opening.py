@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from store.errors import AlineaError
+from store.i18n import _
 from store.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -48,7 +49,7 @@ def ready_git(folder: Path, *, will_write: bool, lock_held: bool = False, strict
         try:
             abort_if_unfinishable(folder)
         except AlineaError as error:
-            problems.append(f"An unfinished git merge could not be completed ({error}).")
+            problems.append(_("An unfinished git merge could not be completed ({error}).").format(error=error))
         return problems
     from store.interrupted import finish_interrupted_merge, finish_merge_locked, is_merging
     from store.repo import install_merge_driver
@@ -56,14 +57,16 @@ def ready_git(folder: Path, *, will_write: bool, lock_held: bool = False, strict
     try:
         install_merge_driver(folder)
     except AlineaError as error:
-        problems.append(f"Could not install the merge driver ({error}); sync may stop at conflicts.")
+        problems.append(
+            _("Could not install the merge driver ({error}); sync may stop at conflicts.").format(error=error)
+        )
     if is_merging(folder):
         try:
             (finish_merge_locked if lock_held else finish_interrupted_merge)(folder)
         except AlineaError as error:
             if strict:
                 raise
-            problems.append(f"An unfinished git merge could not be completed ({error}).")
+            problems.append(_("An unfinished git merge could not be completed ({error}).").format(error=error))
     return problems
 
 
@@ -99,10 +102,10 @@ def claim_for_app(workspace: Workspace) -> AppClaim:
     try:
         claim.lock = app_lock(workspace.folder)
     except OSError as error:  # e.g. a read-only .git: reading is all this window can do
-        workspace.make_read_only(f"the app lock could not be taken ({error})")
+        workspace.make_read_only(_("the app lock could not be taken ({error})").format(error=error))
         return claim
     if claim.lock is None:  # the app says why once the file is read
-        workspace.make_read_only("another alinea window has it open. Close that one to edit here")
+        workspace.make_read_only(_("another alinea window has it open. Close that one to edit here"))
     return claim
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from store.errors import AlineaError
 from store.gitenv import ensure_merge_attributes, git_env
+from store.i18n import _
 from store.identity import git_config
 from store.storage import CanonicalStorage, create_file, file_lock, lock_path_for
 from store.workspace import DATA_FILE
@@ -36,12 +37,15 @@ def run_git(folder: Path, *args: str, timeout: float = GIT_TIMEOUT) -> str:
             env=git_env(folder),
         )
     except FileNotFoundError:
-        raise GitError("git is not installed (alinea keeps the workspace in a git repository)") from None
+        raise GitError(_("git is not installed (alinea keeps the workspace in a git repository)")) from None
     except subprocess.TimeoutExpired:
-        raise GitError(f"git {args[0]} did not finish within {timeout:.0f} s") from None
+        raise GitError(
+            _("git {command} did not finish within {seconds:.0f} s").format(command=args[0], seconds=timeout)
+        ) from None
     if done.returncode != 0:
         message = (done.stderr or done.stdout).strip().splitlines()
-        raise GitError(f"git {args[0]} failed: {message[-1] if message else 'exit ' + str(done.returncode)}")
+        said = message[-1] if message else f"exit {done.returncode}"  # git's own words, as git said them
+        raise GitError(_("git {command} failed: {reason}").format(command=args[0], reason=said))
     return done.stdout
 
 
@@ -71,7 +75,7 @@ def init_workspace(folder: Path) -> Path:
     folder = Path(folder)
     data = folder / DATA_FILE
     if data.exists():
-        raise AlineaError(f"{folder} already holds a workspace ({DATA_FILE})")
+        raise AlineaError(_("{folder} already holds a workspace ({file})").format(folder=folder, file=DATA_FILE))
     folder.mkdir(parents=True, exist_ok=True)
     if not (folder / ".git").exists():
         run_git(folder, "init", "--quiet", "--initial-branch=main")
