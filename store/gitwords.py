@@ -117,5 +117,6 @@ def explain(stderr: str, remote: str, url: str, ssh: str, person_ssh: str) -> tu
         if any(word in words for word in _UNREACHABLE):
             return Failure.offline, _("could not reach {where} ({reason})").format(where=target.where, reason=reason)
     if any(word in words for word in _AUTH_WORDS):
-        return Failure.auth_failed, _("{remote} refused the credentials ({reason})").format(remote=remote, reason=reason)
+        words = _("{remote} refused the credentials ({reason})").format(remote=remote, reason=reason)
+        return Failure.auth_failed, words
     return Failure.offline, _("could not reach {where} ({reason})").format(where=remote, reason=reason)
