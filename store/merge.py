@@ -25,8 +25,10 @@ from typing import Any
 import orjson
 
 from store.gcpolicy import quiet_start
+from store.i18n import _, ngettext
 from store.models import MODELS, SCHEMA_VERSION, SET_FIELDS, Record
 from store.storage import META_ID, META_TABLE, Tables, decode_document, encode_document, write_atomically
+from store.validation_words import validation_words
 
 Doc = dict[str, Any]
 COMMON = frozenset(Record.COMMON_FIELDS)
@@ -260,7 +262,7 @@ def validate_tables(tables: Tables, path: Path, *, checked: Tables | None = None
             docs = {rid: doc for rid, doc in docs.items() if known.get(rid) is not doc}
         model = MODELS.get(name)
         if model is None:
-            raise InvalidRecord(path, f"unknown table {name!r}")
+            raise InvalidRecord(path, _("unknown table {name}").format(name=repr(name)))
         if name not in _ADAPTERS:
             _ADAPTERS[name] = TypeAdapter(dict[str, model])  # type: ignore[valid-type]
         try:
@@ -268,10 +270,14 @@ def validate_tables(tables: Tables, path: Path, *, checked: Tables | None = None
         except ValidationError as error:
             first = error.errors()[0]
             where = ".".join(str(part) for part in first["loc"])
-            raise InvalidRecord(path, f"{name} record {where} is invalid: {first['msg']}") from None
+            words = _("{table} record {where} is invalid: {message}").format(
+                table=name, where=where, message=validation_words(first, value_error_prefix=True)
+            )
+            raise InvalidRecord(path, words) from None
         for record_id, record in records.items():
             if record.id != record_id:
-                raise InvalidRecord(path, f"{name} record {record_id} carries id {record.id}")
+                words = _("{table} record {id} carries id {other}").format(table=name, id=record_id, other=record.id)
+                raise InvalidRecord(path, words)
 
 
 def merge_bytes(base: bytes | None, ours: bytes, theirs: bytes, path: Path) -> tuple[bytes, list[Doc]]:
@@ -283,7 +289,7 @@ def merge_bytes(base: bytes | None, ours: bytes, theirs: bytes, path: Path) -> t
     """
     old = decode_document(base, path, strict=False) if base is not None and base.strip() else None
     mine = decode_document(ours, path)
-    _, payload, conflicts = merge_decoded(old, mine, decode_document(theirs, path), path)
+    _tables, payload, conflicts = merge_decoded(old, mine, decode_document(theirs, path), path)
     return payload, conflicts
 
 
@@ -302,7 +308,8 @@ def merge_decoded(
         # caller aborts it, rather than a traceback leaving the repository mid-merge.
         from store.errors import UnreadableFile
 
-        raise UnreadableFile(path, f"could not be merged ({type(error).__name__}: {error})") from None
+        words = _("could not be merged ({kind}: {error})").format(kind=type(error).__name__, error=error)
+        raise UnreadableFile(path, words) from None
 
 
 # -- the git merge driver ---------------------------------------------------------------
@@ -319,13 +326,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         payload, conflicts = merge_bytes(base.read_bytes(), ours.read_bytes(), theirs.read_bytes(), shown)
         write_atomically(ours, payload)
     except Exception as error:  # the driver must never crash git: report and leave %A alone
-        print(f"alinea merge of {shown} failed: {error}", file=sys.stderr)
+        _speak_the_persons_language()
+        print(_("alinea merge of {file} failed: {error}").format(file=shown, error=error), file=sys.stderr)
         return 1
     if conflicts:
-        from store.words import plural
-
-        print(f"alinea: merged {shown}; {plural(len(conflicts), 'conflict')} to review", file=sys.stderr)
+        _speak_the_persons_language()
+        count = len(conflicts)
+        words = ngettext(
+            "alinea: merged {file}; {count:,} conflict to review",
+            "alinea: merged {file}; {count:,} conflicts to review",
+            count,
+        )
+        print(words.format(file=shown, count=count), file=sys.stderr)
     return 0
+
+
+def _speak_the_persons_language() -> None:
+    """git runs the driver in a process of its own: choose the language as the CLI does (only
+    when there is something to say, so a clean merge reads no config)."""
+    import os
+
+    from store.config import load_config
+    from store.i18n import language_from, use_language
+
+    use_language(language_from(load_config()[0].language, os.environ))
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from store.errors import DuplicateKeys, WorkspaceFileError
+from store.i18n import _, ngettext
 from store.storage import (
     CanonicalStorage,
     Tables,
@@ -36,10 +37,20 @@ class Repaired:
     @property
     def words(self) -> str:
         if not self.records:
-            return "nothing to repair: no record stands twice"
-        noun = "record" if self.records == 1 else "records"
-        aside = f"{self.conflicts} value{'s' if self.conflicts != 1 else ''} set aside for review (`alinea conflicts`)"
-        return f"merged the copies of {self.records} {noun}; {aside if self.conflicts else 'no value differed'}"
+            return _("nothing to repair: no record stands twice")
+        if self.conflicts:
+            aside = ngettext(
+                "{count} value set aside for review (`alinea conflicts`)",
+                "{count} values set aside for review (`alinea conflicts`)",
+                self.conflicts,
+            ).format(count=self.conflicts)
+        else:
+            aside = _("no value differed")
+        return ngettext(
+            "merged the copies of {count} record; {aside}",
+            "merged the copies of {count} records; {aside}",
+            self.records,
+        ).format(count=self.records, aside=aside)
 
 
 class _Pairs(list[tuple[str, Any]]):
@@ -72,15 +83,17 @@ def _copies(raw: bytes, path: Path) -> dict[str, dict[str, list[dict[str, Any]]]
 
     document = json.loads(raw, object_pairs_hook=_Pairs)
     if not isinstance(document, _Pairs):
-        raise WorkspaceFileError(path, "is not a JSON object of tables")
+        raise WorkspaceFileError(path, _("is not a JSON object of tables"))
     found: dict[str, dict[str, list[dict[str, Any]]]] = {}
     for name, table in document:
         if not isinstance(table, _Pairs):
-            raise WorkspaceFileError(path, f"table {name!r} is not an object of records")
+            raise WorkspaceFileError(path, _("table {name} is not an object of records").format(name=repr(name)))
         records = found.setdefault(name, {})
         for record_id, record in table:
             if not isinstance(record, _Pairs):
-                raise WorkspaceFileError(path, f"{name} record {record_id[:8]} is not an object")
+                raise WorkspaceFileError(
+                    path, _("{table} record {id} is not an object").format(table=name, id=record_id[:8])
+                )
             records.setdefault(record_id, []).extend(_versions(record, raw, path, record_id))
     return found
 
@@ -98,11 +111,13 @@ def _versions(record: _Pairs, raw: bytes, path: Path, record_id: str) -> list[di
 
 def _plain(value: Any, raw: bytes, path: Path, record_id: str) -> Any:
     if isinstance(value, _Pairs):
-        keys = [key for key, _ in value]
+        keys = [key for key, _item in value]
         if len(set(keys)) != len(keys):
             raise WorkspaceFileError(
                 path,
-                f"a value inside record {record_id[:8]} has a key twice, which alinea cannot merge; fix it by hand",
+                _("a value inside record {id} has a key twice, which alinea cannot merge; fix it by hand").format(
+                    id=record_id[:8]
+                ),
                 line_at(raw, f'"{record_id}":'.encode()),
             )
         return {key: _plain(item, raw, path, record_id) for key, item in value}

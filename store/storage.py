@@ -27,6 +27,7 @@ from tinydb.storages import Storage
 from tinydb.table import Table
 
 from store.errors import ConflictMarkers, NewerSchema, SaveFailed, UnreadableFile, UnsafeFile
+from store.i18n import _, ngettext
 from store.schema import SCHEMA_VERSION, TABLE_NAMES
 from store.strictjson import check_document
 
@@ -92,27 +93,36 @@ def decode_document(raw: bytes, path: Path, *, strict: bool = True) -> Tables:
         if marker is not None:
             raise ConflictMarkers(path, conflict_marker_reason(path), marker) from None
         if "depth" in error.msg or "recursion" in error.msg:
-            words = "nests values deeper than alinea reads (damaged or hostile)"
+            words = _("nests values deeper than alinea reads (damaged or hostile)")
             raise UnreadableFile(path, words, error.lineno) from None
-        raise UnreadableFile(path, f"is not valid JSON ({error.msg})", error.lineno) from None
+        # the JSON parser's own words stay as it says them
+        raise UnreadableFile(path, _("is not valid JSON ({error})").format(error=error.msg), error.lineno) from None
     if not isinstance(data, dict):
-        raise UnreadableFile(path, "is not a JSON object of tables", 1)
+        raise UnreadableFile(path, _("is not a JSON object of tables"), 1)
     for name, table in data.items():
         if not isinstance(table, dict) or not all(isinstance(doc, dict) for doc in table.values()):
-            raise UnreadableFile(path, f"table {name!r} is not an object of records", line_of(raw, name))
+            words = _("table {name} is not an object of records").format(name=repr(name))
+            raise UnreadableFile(path, words, line_of(raw, name))
     meta = data.get(META_TABLE, {}).get(META_ID)
     if meta is None:
-        words = "holds no tables" if not data else f"has no {META_TABLE} table"
-        raise UnreadableFile(
-            path,
-            f"{words}, so it is not a whole workspace file (emptied or damaged); nothing is read from it:"
-            f" bring the last good version back with `git checkout -- {path.name}`",
-            1,
-        )
+        if not data:
+            words = _(
+                "holds no tables, so it is not a whole workspace file (emptied or damaged); nothing is read from it:"
+                " bring the last good version back with `git checkout -- {file}`"
+            ).format(file=path.name)
+        else:
+            words = _(
+                "has no {table} table, so it is not a whole workspace file (emptied or damaged); nothing is read"
+                " from it: bring the last good version back with `git checkout -- {file}`"
+            ).format(table=META_TABLE, file=path.name)
+        raise UnreadableFile(path, words, 1)
     schema = meta.get("schema")
     if not isinstance(schema, int) or schema > SCHEMA_VERSION:
         raise NewerSchema(
-            path, f"was written by a newer alinea (schema {schema}, this one reads {SCHEMA_VERSION}); upgrade alinea"
+            path,
+            _("was written by a newer alinea (schema {schema}, this one reads {version}); upgrade alinea").format(
+                schema=schema, version=SCHEMA_VERSION
+            ),
         )
     if strict:
         check_document(raw, data, path)
@@ -121,8 +131,13 @@ def decode_document(raw: bytes, path: Path, *, strict: bool = True) -> Tables:
     if missing:
         raise UnreadableFile(
             path,
-            f"lacks the {', '.join(missing)} table{'s' if len(missing) > 1 else ''} (damaged); nothing is read from"
-            f" it: bring the last good version back with `git checkout -- {path.name}`",
+            ngettext(
+                "lacks the {tables} table (damaged); nothing is read from it: bring the last good version back"
+                " with `git checkout -- {file}`",
+                "lacks the {tables} tables (damaged); nothing is read from it: bring the last good version back"
+                " with `git checkout -- {file}`",
+                len(missing),
+            ).format(tables=", ".join(missing), file=path.name),
         )
     return data
 
@@ -132,11 +147,11 @@ def conflict_marker_reason(path: Path) -> str:
     from store.paths import rebase_in_progress
 
     if rebase_in_progress(path.parent):
-        return (
+        return _(
             "has git conflict markers from a `git rebase` (e.g. `git pull --rebase`) that stopped half way:"
             " run `git rebase --abort`, then `alinea sync`, which merges record by record"
         )
-    return "has git conflict markers (an unfinished merge)"
+    return _("has git conflict markers (an unfinished merge)")
 
 
 # Pure, deterministic migrations: MIGRATIONS[n] turns a schema-n document into schema n+1.
@@ -207,7 +222,9 @@ def write_atomically(path: Path, payload: bytes) -> None:
             os.close(folder)
     except OSError as error:
         _remove_quietly(tmp)
-        raise SaveFailed(f"could not save {path}: {error.strerror or error}; the file is as it was") from None
+        raise SaveFailed(
+            _("could not save {path}: {error}; the file is as it was").format(path=path, error=error.strerror or error)
+        ) from None
     except BaseException:
         _remove_quietly(tmp)
         raise
@@ -238,17 +255,17 @@ def read_with_signature(path: Path) -> tuple[bytes, tuple[int, int, int]]:
     except OSError as error:
         if error.errno == errno.ELOOP or path.is_symlink():
             raise UnsafeFile(
-                path, "is a symbolic link; alinea reads only a regular file, never what a link points to"
+                path, _("is a symbolic link; alinea reads only a regular file, never what a link points to")
             ) from None
-        raise UnreadableFile(path, f"cannot be read ({error.strerror or error})") from None
+        raise UnreadableFile(path, _("cannot be read ({error})").format(error=error.strerror or error)) from None
     try:
         found = os.fstat(descriptor)
         if not stat.S_ISREG(found.st_mode):
-            raise UnsafeFile(path, "is not a regular file; alinea reads only a regular file")
+            raise UnsafeFile(path, _("is not a regular file; alinea reads only a regular file"))
         with os.fdopen(descriptor, "rb", closefd=False) as handle:
             return handle.read(), (found.st_ino, found.st_mtime_ns, found.st_size)
     except OSError as error:
-        raise UnreadableFile(path, f"cannot be read ({error.strerror or error})") from None
+        raise UnreadableFile(path, _("cannot be read ({error})").format(error=error.strerror or error)) from None
     finally:
         os.close(descriptor)
 
@@ -439,7 +456,7 @@ class CanonicalStorage(Storage):
         dirty, self._dirty = self._dirty, set()
         if not dirty:  # a write through TinyDB's own API: we cannot tell what changed
             self._blocks, self._lines = {}, {}
-        for name in {table for table, _ in dirty}:
+        for name in {table for table, _record in dirty}:
             touched = {rid for table, rid in dirty if table == name}
             lines = self._lines.get(name)
             if lines is None:

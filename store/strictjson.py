@@ -24,6 +24,7 @@ from typing import Any
 import orjson
 
 from store.errors import DuplicateKeys, UnreadableFile
+from store.i18n import N_, _
 
 #: the deepest nesting of objects and lists (the document itself counts) the file writer can write back
 MAX_DEPTH = 254
@@ -40,7 +41,7 @@ def check_document(raw: bytes, data: dict[str, Any], path: Path) -> None:
     check_depth(raw, data, path)
     check_duplicates(raw, path)
     if compact is None:
-        raise UnreadableFile(path, f"nests values deeper than {MAX_DEPTH} levels")
+        raise UnreadableFile(path, _("nests values deeper than {count} levels").format(count=MAX_DEPTH))
 
 
 def _same_without_blanks(a: bytes, b: bytes) -> bool:
@@ -90,7 +91,9 @@ def check_depth(raw: bytes, data: dict[str, Any], path: Path) -> None:
             if depth_of(record) + 2 > MAX_DEPTH:
                 raise UnreadableFile(
                     path,
-                    f"{name} record {record_id[:8]} nests values deeper than {MAX_DEPTH} levels (damaged or hostile)",
+                    _("{table} record {id} nests values deeper than {count} levels (damaged or hostile)").format(
+                        table=name, id=record_id[:8], count=MAX_DEPTH
+                    ),
                     line_at(raw, _key(record_id)),
                 )
 
@@ -106,7 +109,7 @@ def _refuse_twice(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     found = dict(pairs)
     if len(found) != len(pairs):
         seen: set[str] = set()
-        for key, _ in pairs:
+        for key, _value in pairs:
             if key in seen:
                 raise _Twice(key, pairs)
             seen.add(key)
@@ -120,12 +123,13 @@ def check_duplicates(raw: bytes, path: Path) -> None:
     except _Twice as twice:
         raise duplicate_error(raw, path, twice.key, twice.pairs) from None
     except RecursionError:
-        raise UnreadableFile(path, f"nests values deeper than {MAX_DEPTH} levels") from None
+        raise UnreadableFile(path, _("nests values deeper than {count} levels").format(count=MAX_DEPTH)) from None
     except ValueError:
         return  # orjson read it; the stdlib parser differs only on numbers it cannot hold
 
 
-REPAIR_HINT = "`alinea check --repair` merges the copies and keeps every value that differs for review"
+#: marked here, translated where it is shown (``_(REPAIR_HINT)``)
+REPAIR_HINT = N_("`alinea check --repair` merges the copies and keeps every value that differs for review")
 
 
 def duplicate_error(raw: bytes, path: Path, key: str, pairs: list[tuple[str, Any]]) -> DuplicateKeys:
@@ -137,21 +141,28 @@ def duplicate_error(raw: bytes, path: Path, key: str, pairs: list[tuple[str, Any
     owner = next((value for name, value in pairs if name == "id" and isinstance(value, str)), None)
     if owner is not None and key != "id":
         at = line_at(raw, _key(owner))
-        return DuplicateKeys(
-            path, f"record {owner[:8]} has the field {key!r} twice; {REPAIR_HINT}", at, repairable=True
+        words = _("record {id} has the field {key} twice; {hint}").format(
+            id=owner[:8], key=repr(key), hint=_(REPAIR_HINT)
         )
-    if pairs and all(isinstance(value, dict) for _, value in pairs):
+        return DuplicateKeys(path, words, at, repairable=True)
+    if pairs and all(isinstance(value, dict) for _name, value in pairs):
         table = _table_before(raw, _position(raw, _key(key)))
-        where = " and ".join(str(line) for line in lines if line)
-        noun = f"{table} record" if table else "record"
-        return DuplicateKeys(
-            path,
-            f"holds the {noun} {key[:8]} twice (lines {where}), as a git conflict resolved by keeping both sides "
-            f"leaves it; {REPAIR_HINT}",
-            lines[-1],
-            repairable=True,
-        )
-    return DuplicateKeys(path, f"has the key {key!r} twice in one object; fix it by hand", lines[-1])
+        where = _(" and ").join(str(line) for line in lines if line)
+        if table:
+            words = _(
+                "holds the {table} record {id} twice (lines {lines}), as a git conflict resolved by keeping both"
+                " sides leaves it; {hint}"
+            )
+        else:
+            words = _(
+                "holds the record {id} twice (lines {lines}), as a git conflict resolved by keeping both sides"
+                " leaves it; {hint}"
+            )
+        words = words.format(table=table, id=key[:8], lines=where, hint=_(REPAIR_HINT))
+        return DuplicateKeys(path, words, lines[-1], repairable=True)
+    return DuplicateKeys(
+        path, _("has the key {key} twice in one object; fix it by hand").format(key=repr(key)), lines[-1]
+    )
 
 
 def _key(key: str) -> bytes:
