@@ -16,6 +16,7 @@ from typing import Any, Literal
 from store.dates import moment_label
 from store.errors import InvalidInput
 from store.export.common import clean
+from store.i18n import N_, _
 from store.merge import DELETED, REMOVED_BY
 from store.models import MODELS, Conflict
 from store.references import noun, title_of
@@ -36,10 +37,10 @@ def resolve(workspace: Any, conflict_id: str, keep: Keep) -> Conflict:
     syncs to the team.
     """
     if keep not in ("kept", "lost"):
-        raise InvalidInput(f"keep 'kept' or 'lost', not {keep!r}")
+        raise InvalidInput(_("keep 'kept' or 'lost', not {keep}").format(keep=repr(keep)))
     conflict = workspace.find(conflict_id, "conflicts")
     if conflict.resolved:
-        raise InvalidInput(f"conflict {conflict.id[:8]} is already resolved")
+        raise InvalidInput(_("conflict {id} is already resolved").format(id=conflict.id[:8]))
     if keep == "lost":
         _restore(workspace, conflict)
     return workspace.update("conflicts", conflict.id, resolved=True)
@@ -110,7 +111,7 @@ def field_label(field: str, table: str = "") -> str:
     from store.vocabulary import VOCABULARY
 
     if field == DELETED:
-        return "Deleted"
+        return _("Deleted")
     words = VOCABULARY.get(table)
     return words.label(field) if words is not None else field.replace("_", " ").capitalize()
 
@@ -118,7 +119,7 @@ def field_label(field: str, table: str = "") -> str:
 def value_text(source: Any, table: str, field: str, value: Any) -> str:
     """A stored value in words: references by title, sets as lists, blanks as "(empty)"."""
     if value is None or value == "" or value == []:
-        return "(empty)"
+        return _("(empty)")
     model = MODELS.get(table)
     target = model.REFS.get(field) if model is not None else None
     if target:
@@ -127,7 +128,7 @@ def value_text(source: Any, table: str, field: str, value: Any) -> str:
     if isinstance(value, list):
         return ", ".join(str(item) for item in value)
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return _("yes") if value else _("no")
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return " ".join(str(value).split())
@@ -158,8 +159,8 @@ def conflict_view(source: Any, conflict: Conflict) -> ConflictView:
         title=title_of(source, conflict.table, conflict.record_id) if not deleted or record is None else record.label,
         field=conflict.field,
         field_label=field_label(conflict.field, conflict.table),
-        kept="kept the record" if deleted else value_text(source, conflict.table, conflict.field, conflict.kept),
-        lost="deleted it" if deleted else value_text(source, conflict.table, conflict.field, conflict.lost),
+        kept=_("kept the record") if deleted else value_text(source, conflict.table, conflict.field, conflict.kept),
+        lost=_("deleted it") if deleted else value_text(source, conflict.table, conflict.field, conflict.lost),
         kept_by=record.updated_by if unchanged else "",
         kept_at=record.updated_at if unchanged else conflict.at,
         lost_by=conflict.lost_by,
@@ -179,28 +180,41 @@ def conflict_views(source: Any, *, include_resolved: bool = False) -> list[Confl
 def describe_lines(view: ConflictView, tz: tzinfo | None = None) -> list[str]:
     """The conflict in a few lines for the CLI: record, field, both values, who and when, outcome."""
     head = f"{view.id[:8]}  {view.noun} {view.title!r} · {view.field_label}"
-    kept_by = f" by {view.kept_by}" if view.kept_by else ""
+    kept_at, merged_at = moment_label(view.kept_at, tz), moment_label(view.at, tz)
     if view.is_delete:
+        if view.kept_by:
+            kept = "    " + _("kept the record, edited by {who}, {when}").format(who=view.kept_by, when=kept_at)
+        else:
+            kept = "    " + _("kept the record, edited, {when}").format(when=kept_at)
         lines = [
             head,
-            f"    kept the record, edited{kept_by}, {moment_label(view.kept_at, tz)}",
-            f"    {_set_aside_delete(view.lost_by)}, merged {moment_label(view.at, tz)}",
+            kept,
+            "    " + _("{what}, merged {when}").format(what=_set_aside_delete(view.lost_by), when=merged_at),
         ]
     else:
+        if view.kept_by:
+            kept = "    " + _("kept:      {value} by {who}, {when}").format(
+                value=_short(view.kept), who=view.kept_by, when=kept_at
+            )
+        else:
+            kept = "    " + _("kept:      {value}, {when}").format(value=_short(view.kept), when=kept_at)
         lines = [
             head,
-            f"    kept:      {_short(view.kept)}{kept_by}, {moment_label(view.kept_at, tz)}",
-            f"    set aside: {_short(view.lost)} by {view.lost_by}, merged {moment_label(view.at, tz)}",
+            kept,
+            "    " + _("set aside: {value} by {who}, merged {when}").format(
+                value=_short(view.lost), who=view.lost_by, when=merged_at
+            ),
         ]
     if view.resolved:
-        lines.append("    resolved: " + _OUTCOME_WORDS[view.outcome or "changed"])
+        lines.append("    " + _("resolved: {outcome}").format(outcome=_(_OUTCOME_WORDS[view.outcome or "changed"])))
     return [clean(line) for line in lines]
 
 
+#: marked here, translated where they are shown
 _OUTCOME_WORDS: dict[str, str] = {
-    "kept": "the merged value stayed",
-    "lost": "the set-aside value was restored",
-    "changed": "the record changed since",
+    "kept": N_("the merged value stayed"),
+    "lost": N_("the set-aside value was restored"),
+    "changed": N_("the record changed since"),
 }
 
 
@@ -211,16 +225,18 @@ def describe(conflict: Conflict, workspace: Any) -> str:
     except InvalidInput:
         label = conflict.record_id[:8]
     if conflict.field == DELETED:
-        change = f"kept the edit, {_set_aside_delete(conflict.lost_by)}"
+        change = _("kept the edit, {what}").format(what=_set_aside_delete(conflict.lost_by))
     else:
-        change = f"kept {_short(conflict.kept)}, set aside {_short(conflict.lost)} by {conflict.lost_by}"
+        change = _("kept {kept}, set aside {lost} by {who}").format(
+            kept=_short(conflict.kept), lost=_short(conflict.lost), who=conflict.lost_by
+        )
     return f"{conflict.id[:8]}  {conflict.table} {label!r} {conflict.field}: {change}"
 
 
 def _set_aside_delete(lost_by: str) -> str:
     if lost_by == REMOVED_BY:  # a record missing from one side's file, without a delete
-        return "one side's file had lost it without a delete (a hand edit)"
-    return f"set aside a delete by {lost_by}"
+        return _("one side's file had lost it without a delete (a hand edit)")
+    return _("set aside a delete by {who}").format(who=lost_by)
 
 
 def _short(value: Any, width: int = 40) -> str:

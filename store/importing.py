@@ -28,6 +28,7 @@ from typing import Any
 
 from store.dates import parse_date
 from store.errors import InvalidInput
+from store.i18n import _, ngettext
 from store.models import Measurement, Metric, Objective
 
 COLUMNS = ("metric", "date", "value")
@@ -66,9 +67,19 @@ class ImportResult:
     def summary(self) -> str:
         """"imported 12 measurements (3 updated)"."""
         total = self.created + self.updated + self.unchanged
-        noun = "measurement" if total == 1 else "measurements"
-        extra = f", {self.unchanged} unchanged" if self.unchanged else ""
-        return f"imported {total} {noun} ({self.updated} updated{extra})"
+        if self.unchanged:
+            words = ngettext(
+                "imported {count} measurement ({updated} updated, {unchanged} unchanged)",
+                "imported {count} measurements ({updated} updated, {unchanged} unchanged)",
+                total,
+            )
+        else:
+            words = ngettext(
+                "imported {count} measurement ({updated} updated)",
+                "imported {count} measurements ({updated} updated)",
+                total,
+            )
+        return words.format(count=total, updated=self.updated, unchanged=self.unchanged)
 
 
 def parse_number(text: str) -> float:
@@ -79,12 +90,14 @@ def parse_number(text: str) -> float:
     if not _PLAIN_NUMBER.match(value):
         if "," in value:
             raise ValueError(
-                f"{text.strip()!r} is not a number: use a dot for decimals (1.5); commas only group thousands (1,234.5)"
+                _("{text} is not a number: use a dot for decimals (1.5); commas only group thousands (1,234.5)").format(
+                    text=repr(text.strip())
+                )
             )
-        raise ValueError(f"{text.strip()!r} is not a number")
+        raise ValueError(_("{text} is not a number").format(text=repr(text.strip())))
     number = float(value)
     if not math.isfinite(number):
-        raise ValueError(f"{text.strip()!r} is too large")
+        raise ValueError(_("{text} is too large").format(text=repr(text.strip())))
     return number
 
 
@@ -105,7 +118,7 @@ class MetricFinder:
     def find(self, text: str) -> Metric:
         wanted = text.strip()
         if not wanted:
-            raise ValueError("the metric is empty")
+            raise ValueError(_("the metric is empty"))
         found: dict[str, Metric] = {}
         if _HEX_PREFIX.match(wanted.lower()):
             found.update((m.id, m) for m in self.metrics if m.id.startswith(wanted.lower()))
@@ -117,9 +130,15 @@ class MetricFinder:
         if not found:
             found.update((m.id, m) for m in self._by_name.get(_key(wanted), []))
         if not found:
-            raise ValueError(f"no metric {wanted!r}: name it as 'objective title / metric name' or by its id")
+            raise ValueError(
+                _("no metric {name}: name it as 'objective title / metric name' or by its id").format(name=repr(wanted))
+            )
         if len(found) > 1:
-            raise ValueError(f"{len(found)} metrics match {wanted!r}: use 'objective title / metric name' or the id")
+            raise ValueError(
+                _("{count} metrics match {name}: use 'objective title / metric name' or the id").format(
+                    count=len(found), name=repr(wanted)
+                )
+            )
         return next(iter(found.values()))
 
 
@@ -132,12 +151,18 @@ def _header(line: int, row: list[str]) -> dict[str, int]:
     missing = [column for column in COLUMNS if column not in names]
     if missing:
         raise ImportRefused(
-            f"line {line}: the header must name the columns metric, date, value (and optionally note);"
-            f" missing {', '.join(missing)}"
+            _(
+                "line {line}: the header must name the columns metric, date, value (and optionally note);"
+                " missing {columns}"
+            ).format(line=line, columns=", ".join(missing))
         )
     unknown = [name for name in names if name and name not in COLUMNS + OPTIONAL]
     if unknown:
-        raise ImportRefused(f"line {line}: unknown column {unknown[0]!r}: the columns are metric, date, value, note")
+        raise ImportRefused(
+            _("line {line}: unknown column {column}: the columns are metric, date, value, note").format(
+                line=line, column=repr(unknown[0])
+            )
+        )
     return {name: index for index, name in enumerate(names) if name}
 
 
@@ -166,9 +191,10 @@ def parse_measurements(
                 continue
             rows.append(_row(line, raw, columns, finder, existing, seen, today))
     except csv.Error as error:
-        raise ImportRefused(f"line {reader.line_num}: not a CSV row ({error})") from None
+        words = _("line {line}: not a CSV row ({error})").format(line=reader.line_num, error=error)
+        raise ImportRefused(words) from None
     if columns is None:
-        raise ImportRefused("the file is empty: it needs a header row metric,date,value[,note]")
+        raise ImportRefused(_("the file is empty: it needs a header row metric,date,value[,note]"))
     return rows
 
 
@@ -187,21 +213,27 @@ def _row(
 
     if len(raw) > len(columns):
         raise ImportRefused(
-            f"line {line}: {len(raw)} values for {len(columns)} columns; quote a value that holds a comma (\"1,234.5\")"
+            _(
+                'line {line}: {values} values for {columns} columns; quote a value that holds a comma ("1,234.5")'
+            ).format(line=line, values=len(raw), columns=len(columns))
         )
     try:
         metric = finder.find(cell("metric"))
         day = parse_date(cell("date"), today)
         if day is None:
-            raise ValueError("the date is empty")
+            raise ValueError(_("the date is empty"))
         if not cell("value").strip():
-            raise ValueError("the value is empty")
+            raise ValueError(_("the value is empty"))
         value = parse_number(cell("value"))
     except ValueError as error:
-        raise ImportRefused(f"line {line}: {error}") from None
+        raise ImportRefused(_("line {line}: {error}").format(line=line, error=error)) from None
     key = (metric.id, day)
     if key in seen:
-        raise ImportRefused(f"line {line}: {metric.name!r} on {day.isoformat()} is already on line {seen[key]}")
+        raise ImportRefused(
+            _("line {line}: {metric} on {day} is already on line {other}").format(
+                line=line, metric=repr(metric.name), day=day.isoformat(), other=seen[key]
+            )
+        )
     seen[key] = line
     note = cell("note").strip() if "note" in columns else None
     return ImportRow(line, metric.id, day, value, note, existing.get(key))

@@ -9,16 +9,17 @@ quoted or not. Mistakes are refused in words, naming what to type instead.
 from __future__ import annotations
 
 import shlex
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from store.dates import WEEKDAYS, parse_date
+from store.dates import SPANISH_WEEKDAYS, WEEKDAYS, local_format, parse_date
 from store.errors import InvalidInput
+from store.i18n import _
 from store.importing import parse_number
 from store.models import Measurement
 
-HINT = 'value, then a date and a note if you like: 1250 fri "webinar week"'
 _UNIT_MARKS = "€$£¥%"
 
 
@@ -32,13 +33,24 @@ class MeasurementLine:
 def _past_date(text: str, today: date) -> date | None:
     """A date as typed, reading a bare weekday as the last one (today included); None if not a date."""
     word = text.strip().lower()
-    if word[:3] in WEEKDAYS and word.isalpha() and len(word) >= 3:
-        back = (today.weekday() - WEEKDAYS.index(word[:3])) % 7
+    weekday = _weekday(word)
+    if weekday is not None:
+        back = (today.weekday() - weekday) % 7
         return today - timedelta(days=back)
     try:
         return parse_date(word, today)
     except ValueError:
         return None
+
+
+def _weekday(word: str) -> int | None:
+    """Monday 0 … Sunday 6 for a bare weekday, English or Spanish ("fri", "vie", "miércoles")."""
+    if not word.isalpha() or len(word) < 3:
+        return None
+    if word[:3] in WEEKDAYS:
+        return WEEKDAYS.index(word[:3])
+    plain = "".join(c for c in unicodedata.normalize("NFD", word) if unicodedata.category(c) != "Mn")
+    return next((index for index, name in enumerate(SPANISH_WEEKDAYS) if name.startswith(plain)), None)
 
 
 def _value(text: str, unit: str) -> float:
@@ -52,7 +64,11 @@ def _value(text: str, unit: str) -> float:
     try:
         return parse_number(cleaned)
     except ValueError as error:
-        raise InvalidInput(f"{error}; type the {HINT}") from None
+        raise InvalidInput(
+            _('{error}; type the value, then a date and a note if you like: 1250 fri "webinar week"').format(
+                error=error
+            )
+        ) from None
 
 
 def parse_measurement_line(line: str, today: date, *, unit: str = "") -> MeasurementLine:
@@ -60,9 +76,11 @@ def parse_measurement_line(line: str, today: date, *, unit: str = "") -> Measure
     try:
         tokens = shlex.split(line)
     except ValueError:
-        raise InvalidInput('a quote is not closed: put the note between two " marks') from None
+        raise InvalidInput(_('a quote is not closed: put the note between two " marks')) from None
     if not tokens:
-        raise InvalidInput(f"nothing typed: type the {HINT}")
+        raise InvalidInput(
+            _('nothing typed: type the value, then a date and a note if you like: 1250 fri "webinar week"')
+        )
     value = _value(tokens[0], unit)
     rest = tokens[1:]
     day = today
@@ -72,7 +90,11 @@ def parse_measurement_line(line: str, today: date, *, unit: str = "") -> Measure
             day = found
             rest = rest[1:]
     if day > today:
-        raise InvalidInput(f"{day:%a %d %b %Y} is after today: a measurement records what has happened")
+        raise InvalidInput(
+            _("{day} is after today: a measurement records what has happened").format(
+                day=local_format(day, "%a %d %b %Y")
+            )
+        )
     return MeasurementLine(value, day, " ".join(rest).strip())
 
 

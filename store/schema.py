@@ -7,6 +7,7 @@ importing it before the first frame; store.models checks that it agrees with the
 from __future__ import annotations
 
 from store.errors import UnknownTable
+from store.i18n import _
 
 SCHEMA_VERSION = 2
 TABLE_NAMES: tuple[str, ...] = (
@@ -29,4 +30,6 @@ def table_name(text: str) -> str:
     for name in TABLE_NAMES:
         if name in candidates:
             return name
-    raise UnknownTable(f"unknown table {text!r}; tables are: {', '.join(TABLE_NAMES)}")
+    raise UnknownTable(
+        _("unknown table {name}; tables are: {tables}").format(name=repr(text), tables=", ".join(TABLE_NAMES))
+    )
