@@ -16,7 +16,7 @@ from typing import Any, Literal
 from store.dates import moment_label
 from store.errors import InvalidInput
 from store.export.common import clean
-from store.i18n import N_, _
+from store.i18n import N_, _, pgettext
 from store.merge import DELETED, REMOVED_BY
 from store.models import MODELS, Conflict
 from store.references import noun, title_of
@@ -111,7 +111,7 @@ def field_label(field: str, table: str = "") -> str:
     from store.vocabulary import VOCABULARY
 
     if field == DELETED:
-        return _("Deleted")
+        return pgettext("conflict field", "Deleted")
     words = VOCABULARY.get(table)
     return words.label(field) if words is not None else field.replace("_", " ").capitalize()
 
