@@ -29,7 +29,7 @@ from store.errors import (
     WorkspaceBusy,
     WorkspaceFileError,
 )
-from store.i18n import _
+from store.i18n import DEFAULT_LANGUAGE, _, language
 from store.schema import TABLE_NAMES
 from store.storage import META_TABLE, AlineaDB, CanonicalStorage, RecordTable, open_database
 from store.validation_words import validation_words
@@ -667,7 +667,7 @@ def _refuse_undo_over_someone_else(step: _UndoStep, current: Record) -> None:
     since = [name for name in names if getattr(current, name) != getattr(step.after, name)]
     if not since:
         return
-    fields = ", ".join(_field_words(name) for name in since)
+    fields = ", ".join(_field_words(current, name) for name in since)
     raise UndoRefused(
         _("Not undone: {who} changed the {fields} of {record} since; it stays as they set it").format(
             who=current.updated_by, fields=fields, record=repr(current.label)
@@ -675,8 +675,13 @@ def _refuse_undo_over_someone_else(step: _UndoStep, current: Record) -> None:
     )
 
 
-def _field_words(name: str) -> str:
-    return _("deletion") if name == "deleted" else name.removesuffix("_ids").removesuffix("_id").replace("_", " ")
+def _field_words(record: Record, name: str) -> str:
+    """A field as the refusal names it: "owner", "due"; in another language, the form's label."""
+    if name == "deleted":
+        return _("deletion")
+    if language() == DEFAULT_LANGUAGE:
+        return name.removesuffix("_ids").removesuffix("_id").replace("_", " ")
+    return _(record.VOCAB.label(name)).lower()
 
 
 def _same_data(a: Record, b: Record) -> bool:

@@ -15,7 +15,7 @@ from store.errors import InvalidInput, UnreadableFile
 from store.gitsync import sync_workspace
 from store.measurement_line import parse_measurement_line
 from store.storage import decode_document
-from store.workspace import FieldErrors, Workspace
+from store.workspace import FieldErrors, UndoRefused, Workspace
 from tests.gitutil import git
 
 SUNDAY = date(2026, 11, 29)
@@ -113,3 +113,15 @@ def test_a_measurement_line_reads_spanish_weekdays_and_refuses_in_spanish(spanis
         parse_measurement_line("mucho", SUNDAY)
     with pytest.raises(InvalidInput, match="^mar 01 dic 2026 es posterior a hoy"):
         parse_measurement_line("10 2026-12-01", SUNDAY)
+
+
+def test_undo_over_a_newer_edit_is_refused_in_spanish(workspace_dir: Path, spanish: None) -> None:
+    mine, other_window = Workspace(workspace_dir), Workspace(workspace_dir)
+    task = mine.create("tasks", title="Llamar a Acme")
+    mine.update("tasks", task.id, title="Llamar a Acme hoy")
+    other_window.update("tasks", task.id, title="Llamar a Acme el lunes")
+    with pytest.raises(UndoRefused) as refused:
+        mine.undo()
+    said = str(refused.value)
+    assert said.startswith("No se deshizo: ana.ruiz@example.com cambió 'Llamar a Acme el lunes' después (")
+    assert said.endswith("); se queda como lo dejó")  # between them the field, as the form names it
