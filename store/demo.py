@@ -3,23 +3,29 @@
 Everything is derived from ``today`` (ids, timestamps, measurements), so two builds with
 the same ``today`` give byte-identical ``alinea.json`` files; snapshot tests rely on it.
 Records go in through ``Workspace.create_many``: one validated save per table.
+
+The quarter is told in the reader's language (store.i18n): the structure below is written
+once, in English; another language takes the words from its table (store/demo_es.py), keyed
+by the English text, so ids, dates, links and statuses are the same in every language.
 """
 
 from __future__ import annotations
 
 import random
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
+from store import i18n
 from store.positions import key_between, spread_keys
 from store.repo import commit_all, init_workspace
 from store.workspace import Workspace
 
 SERIES = "Sales × Marketing sync"
+LOCATION = "Room Lisbon + video link"
 WEEKS_IN_QUARTER = 13
 WEEKS_BEFORE_TODAY = 10
 _NAMESPACE = uuid.UUID("6f1d3c52-8a4e-4f0b-9d7e-2b5a1c9e7f30")
@@ -294,6 +300,55 @@ FEEDBACK: list[FeedbackRow] = [
 ]
 
 
+# -- the words, in one language ---------------------------------------------------------
+@dataclass(frozen=True)
+class Words:
+    """What the demo's records say: English as written above, or another language's table."""
+
+    series: str
+    location: str
+    months: tuple[str, ...] | None  # None: strftime's "%b" (English, as it always was)
+    cast: Mapping[str, tuple[str, str, str]]  # member key -> (name, email, role)
+    table: Mapping[str, str] | None  # None: the English words themselves
+    units: Mapping[str, str]
+
+    def say(self, text: str) -> str:
+        """``text`` in this language; a text missing from the table is a bug (KeyError), not English."""
+        return text if self.table is None or not text else self.table[text]
+
+    def name(self, key: str) -> str:
+        return self.cast[key][0]
+
+    def email(self, key: str) -> str:
+        return self.cast[key][1]
+
+    def role(self, key: str) -> str:
+        return self.cast[key][2]
+
+    def department(self, key: str) -> str:
+        return self.say(DEPARTMENT[key])
+
+    def unit(self, unit: str) -> str:
+        return self.units.get(unit, unit)
+
+    def meeting_title(self, day: date) -> str:
+        # dated, so the meetings of the series are told apart by their titles too
+        if self.months is None:
+            return f"{self.series} {day:%d %b}"
+        return f"{self.series} {day:%d} {self.months[day.month - 1]}"
+
+
+def demo_words(language: str | None = None) -> Words:
+    """The demo's words in ``language`` (default: the language the app speaks now)."""
+    language = language or i18n.language()
+    if language == "es":
+        from store import demo_es
+
+        return Words(demo_es.SERIES, demo_es.LOCATION, demo_es.MONTHS, demo_es.CAST, demo_es.WORDS, demo_es.UNITS)
+    cast = {key: (name, EMAILS[key], role) for key, name, _, role in MEMBERS}
+    return Words(SERIES, LOCATION, None, cast, None, {})
+
+
 # -- helpers ----------------------------------------------------------------------------
 def _id(today: date, *parts: object) -> str:
     """A stable id for a demo record: same ``today`` and key give the same id."""
@@ -334,55 +389,55 @@ def _calendar(today: date) -> _Calendar:
 
 
 # -- the tables -------------------------------------------------------------------------
-def _members(today: date, cal: _Calendar) -> list[dict[str, Any]]:
+def _members(today: date, cal: _Calendar, words: Words) -> list[dict[str, Any]]:
     return [
         {
             "id": _id(today, "member", key),
-            "name": name,
-            "email": EMAILS[key],
-            "department": department,
-            "role": role,
+            "name": words.name(key),
+            "email": words.email(key),
+            "department": words.department(key),
+            "role": words.role(key),
             "created_at": _at(cal.start - timedelta(days=7), 8, index),
-            "created_by": EMAILS["ana"],
+            "created_by": words.email("ana"),
         }
-        for index, (key, name, department, role) in enumerate(MEMBERS)
+        for index, (key, *_) in enumerate(MEMBERS)
     ]
 
 
-def _objectives(today: date, cal: _Calendar) -> list[dict[str, Any]]:
+def _objectives(today: date, cal: _Calendar, words: Words) -> list[dict[str, Any]]:
     period, quarter = _quarter_label(cal.start + timedelta(weeks=WEEKS_IN_QUARTER // 2))
     rows = []
     for index, plan in enumerate(OBJECTIVES):
         rows.append(
             {
                 "id": _id(today, "objective", plan.key),
-                "title": plan.title.format(quarter=quarter),
+                "title": words.say(plan.title).format(quarter=quarter),
                 "kind": plan.kind,
-                "description": plan.description,
-                "departments": sorted({DEPARTMENT[owner] for owner in plan.owners}),
+                "description": words.say(plan.description),
+                "departments": sorted({words.department(owner) for owner in plan.owners}),
                 "owner_ids": [_id(today, "member", owner) for owner in plan.owners],
                 "period": period,
                 "status": plan.status,
                 "due": cal.start + timedelta(weeks=plan.due_week, days=-3),
                 "created_at": _at(cal.start, 10, index),
-                "created_by": EMAILS[plan.owners[0]],
+                "created_by": words.email(plan.owners[0]),
             }
         )
     return rows
 
 
-def _metrics(today: date, cal: _Calendar) -> list[dict[str, Any]]:
+def _metrics(today: date, cal: _Calendar, words: Words) -> list[dict[str, Any]]:
     return [
         {
             "id": _id(today, "metric", plan.key, metric.key),
             "objective_id": _id(today, "objective", plan.key),
-            "name": metric.name,
-            "unit": metric.unit,
+            "name": words.say(metric.name),
+            "unit": words.unit(metric.unit),
             "baseline": float(metric.baseline),
             "target": float(metric.target),
             "direction": metric.direction,
             "created_at": _at(cal.start, 11, index),
-            "created_by": EMAILS[plan.owners[0]],
+            "created_by": words.email(plan.owners[0]),
         }
         for plan in OBJECTIVES
         for index, metric in enumerate(plan.metrics)
@@ -400,7 +455,7 @@ def _trend_value(metric: MetricPlan, week: int, rng: random.Random) -> float:
     return round(value, metric.digits) if metric.digits else float(round(value))
 
 
-def _measurements(today: date, cal: _Calendar, rng: random.Random) -> list[dict[str, Any]]:
+def _measurements(today: date, cal: _Calendar, rng: random.Random, words: Words) -> list[dict[str, Any]]:
     rows = []
     for plan in OBJECTIVES:
         for metric in plan.metrics:
@@ -416,9 +471,9 @@ def _measurements(today: date, cal: _Calendar, rng: random.Random) -> list[dict[
                         "metric_id": _id(today, "metric", plan.key, metric.key),
                         "date": day,
                         "value": value,
-                        "note": "" if week else "baseline week",
+                        "note": "" if week else words.say("baseline week"),
                         "created_at": _at(day, 16, 30),
-                        "created_by": EMAILS[plan.owners[-1]],
+                        "created_by": words.email(plan.owners[-1]),
                     }
                 )
     return rows
@@ -435,7 +490,7 @@ def _run_minutes(index: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _meetings(today: date, cal: _Calendar) -> list[dict[str, Any]]:
+def _meetings(today: date, cal: _Calendar, words: Words) -> list[dict[str, Any]]:
     attendees = [_id(today, "member", key) for key, *_ in MEMBERS]
     objectives = [_id(today, "objective", plan.key) for plan in OBJECTIVES]
     rows = []
@@ -446,31 +501,30 @@ def _meetings(today: date, cal: _Calendar) -> list[dict[str, Any]]:
             start = _at(day, 9, 30)
             run = {
                 "started_at": start + timedelta(minutes=1),
-                "started_by": EMAILS["ana"],
+                "started_by": words.email("ana"),
                 "ended_at": start + timedelta(minutes=_run_minutes(index)[-1][1] + 1),
             }
         rows.append(
             {
                 "id": _id(today, "meeting", index),
-                # dated, so the meetings of the series are told apart by their titles too
-                "title": f"{SERIES} {day:%d %b}",
+                "title": words.meeting_title(day),
                 **run,
                 "starts_at": _at(day, 9, 30),
                 "duration_min": 45,
-                "location": "Room Lisbon + video link",
-                "series": SERIES,
+                "location": words.location,
+                "series": words.series,
                 "attendee_ids": attendees,
                 "objective_ids": objectives,
                 "status": "done" if done else "planned",
-                "notes": MEETING_NOTES[index] if done else "",
+                "notes": words.say(MEETING_NOTES[index]) if done else "",
                 "created_at": _at(day - timedelta(days=6), 8),
-                "created_by": EMAILS["ana"],
+                "created_by": words.email("ana"),
             }
         )
     return rows
 
 
-def _agenda_items(today: date, cal: _Calendar) -> list[dict[str, Any]]:
+def _agenda_items(today: date, cal: _Calendar, words: Words) -> list[dict[str, Any]]:
     rows = []
     for index, day in enumerate(cal.meetings):
         done = index < len(PAST_AGENDAS)
@@ -479,6 +533,7 @@ def _agenda_items(today: date, cal: _Calendar) -> list[dict[str, Any]]:
         for number, (title, kind, presenter, minutes, objective, notes, outcome) in enumerate(agenda):
             position = key_between(position, None)
             carried = done and outcome.startswith("Carried")
+            outcome = words.say(outcome)
             run: dict[str, Any] = {}
             if done:
                 begin, end = _run_minutes(index)[number]
@@ -491,20 +546,20 @@ def _agenda_items(today: date, cal: _Calendar) -> list[dict[str, Any]]:
                 {
                     "id": _id(today, "agenda", index, number),
                     "meeting_id": _id(today, "meeting", index),
-                    "title": title,
+                    "title": words.say(title),
                     "kind": kind,
                     "presenter_id": _id(today, "member", presenter),
                     "minutes": minutes,
                     "position": position,
                     "objective_id": _id(today, "objective", objective) if objective else None,
-                    "notes": notes,
+                    "notes": words.say(notes),
                     "outcome": outcome,
                     "status": "carried" if carried else "done" if done else "open",
                     "standing": title in STANDING,
                     "carried_from": _id(today, "agenda", index - 1, source) if source is not None else None,
                     **run,
                     "created_at": _at(day - timedelta(days=5), 10, number),
-                    "created_by": EMAILS[presenter],
+                    "created_by": words.email(presenter),
                 }
             )
     return rows
@@ -520,7 +575,7 @@ def _carried_source(title: str, index: int) -> int | None:
     return None
 
 
-def _tasks(today: date, cal: _Calendar, rng: random.Random) -> list[dict[str, Any]]:
+def _tasks(today: date, cal: _Calendar, rng: random.Random, words: Words) -> list[dict[str, Any]]:
     by_status: dict[str, list[TaskRow]] = {}
     for row in TASKS:
         by_status.setdefault(row[1], []).append(row)
@@ -541,11 +596,11 @@ def _tasks(today: date, cal: _Calendar, rng: random.Random) -> list[dict[str, An
             rows.append(
                 {
                     "id": _id(today, "task", title),
-                    "title": title,
-                    "description": DESCRIPTIONS.get(title, ""),
+                    "title": words.say(title),
+                    "description": words.say(DESCRIPTIONS.get(title, "")),
                     "status": status,
                     "owner_id": _id(today, "member", owner),
-                    "department": DEPARTMENT[owner],
+                    "department": words.department(owner),
                     "due": due_date,
                     "priority": priority,
                     "objective_id": _id(today, "objective", objective) if objective else None,
@@ -553,7 +608,7 @@ def _tasks(today: date, cal: _Calendar, rng: random.Random) -> list[dict[str, An
                     "position": position,
                     "feedback_id": _id(today, "feedback", feedback) if feedback is not None else None,
                     "created_at": _at(created, 11, rng.randrange(60)),
-                    "created_by": EMAILS[owner],
+                    "created_by": words.email(owner),
                 }
             )
     return rows
@@ -570,7 +625,7 @@ def _feedback_day(cal: _Calendar, index: int) -> date:
     return cal.start + timedelta(days=(index * 67) // len(FEEDBACK) + 3)
 
 
-def _feedback(today: date, cal: _Calendar) -> list[dict[str, Any]]:
+def _feedback(today: date, cal: _Calendar, words: Words) -> list[dict[str, Any]]:
     rows = []
     for index, (author, table, key, kind, body, status, response) in enumerate(FEEDBACK):
         day = _feedback_day(cal, index)
@@ -581,49 +636,52 @@ def _feedback(today: date, cal: _Calendar) -> list[dict[str, Any]]:
                 "subject_table": table,
                 "subject_id": _subject_id(today, table, key),
                 "kind": kind,
-                "body": body,
+                "body": words.say(body),
                 "status": status,
-                "response": response,
+                "response": words.say(response),
                 "created_at": _at(min(day, today), 14, index),
-                "created_by": EMAILS[author],
+                "created_by": words.email(author),
             }
         )
     return rows
 
 
-TableBuilder = Callable[[date, _Calendar, random.Random], list[dict[str, Any]]]
+TableBuilder = Callable[[date, _Calendar, random.Random, Words], list[dict[str, Any]]]
 # Referenced tables first, so every id a record names already exists.
 BUILDERS: list[tuple[str, TableBuilder]] = [
-    ("members", lambda t, c, r: _members(t, c)),
-    ("objectives", lambda t, c, r: _objectives(t, c)),
-    ("metrics", lambda t, c, r: _metrics(t, c)),
+    ("members", lambda t, c, r, w: _members(t, c, w)),
+    ("objectives", lambda t, c, r, w: _objectives(t, c, w)),
+    ("metrics", lambda t, c, r, w: _metrics(t, c, w)),
     ("measurements", _measurements),
-    ("meetings", lambda t, c, r: _meetings(t, c)),
-    ("agenda_items", lambda t, c, r: _agenda_items(t, c)),
+    ("meetings", lambda t, c, r, w: _meetings(t, c, w)),
+    ("agenda_items", lambda t, c, r, w: _agenda_items(t, c, w)),
     ("tasks", _tasks),
-    ("feedback", lambda t, c, r: _feedback(t, c)),
+    ("feedback", lambda t, c, r, w: _feedback(t, c, w)),
 ]
 
 
-def demo_rows(today: date) -> dict[str, list[dict[str, Any]]]:
-    """The demo's rows per table, as ``Workspace.create_many`` takes them."""
+def demo_rows(today: date, language: str | None = None) -> dict[str, list[dict[str, Any]]]:
+    """The demo's rows per table, as ``Workspace.create_many`` takes them, in ``language``
+    (default: the language the app speaks now)."""
+    words = demo_words(language)
     rng = random.Random(today.toordinal())
     cal = _calendar(today)
     now = _at(today, 8)
     # nothing was written after this morning, not even the next meeting's agenda
     return {
-        table: [{**row, "created_at": min(row["created_at"], now)} for row in build(today, cal, rng)]
+        table: [{**row, "created_at": min(row["created_at"], now)} for row in build(today, cal, rng, words)]
         for table, build in BUILDERS
     }
 
 
-def build_demo(folder: Path, *, today: date | None = None) -> Path:
-    """Create a workspace in ``folder`` holding a sales + marketing quarter, committed."""
+def build_demo(folder: Path, *, today: date | None = None, language: str | None = None) -> Path:
+    """Create a workspace in ``folder`` holding a sales + marketing quarter, committed, in
+    ``language`` (default: the language the app speaks now)."""
     today = today or date.today()
     folder = init_workspace(Path(folder))
     stamp = _at(today, 8)
-    workspace = Workspace(folder, who=EMAILS["ana"], clock=lambda: stamp)
-    for table, rows in demo_rows(today).items():
+    workspace = Workspace(folder, who=demo_words(language).email("ana"), clock=lambda: stamp)
+    for table, rows in demo_rows(today, language).items():
         # the person who wrote a record is also its last editor
         workspace.create_many(table, [{**row, "updated_by": row["created_by"]} for row in rows])
     commit_all(folder, "Load the sample sales and marketing quarter")

@@ -42,12 +42,13 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from store.demo import build_demo
+    from store.i18n import _
     from store.paths import default_demo_dir
 
     folder = Path(args.dir) if args.dir else default_demo_dir()
     if not (folder / "alinea.json").exists():
         build_demo(folder)
-        print(f"Created the sample sales+marketing quarter in {folder}")
+        print(_("Created the sample sales+marketing quarter in {folder}").format(folder=folder))
     if args.no_open:
         return EXIT_OK
     from tui.launch import open_app
