@@ -169,7 +169,7 @@ async def test_j_and_k_move_within_a_column(board_workspace: Workspace) -> None:
 async def test_overdue_cards_are_marked_in_the_error_colour(board_workspace: Workspace) -> None:
     app = make_app(board_workspace, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await settle(app, pilot)  # the file is read in a worker: wait for it, and for the cards it draws
         todo = app.query_one("#column-todo", BoardColumn)
         overdue = {card.title for card in todo.cards if card.overdue}
         assert overdue == {"Webinar landing page"}
