@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from textual.widgets import TabPane
 
+from store.i18n import _
 from tui.writes import Action, Host, host_of
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ class Pane(TabPane):
     """One of the four panes: refreshed from the workspace, focused, asked to show a record."""
 
     def __init__(self, title: str, *, id: str) -> None:  # noqa: A002 - Textual's name
-        super().__init__(title, id=id)
+        super().__init__(_(title), id=id)  # the tab's name, marked N_() by whoever names the pane
         self.built = False  # ``build`` has mounted the pane's widgets (just after the first frame)
         self._stale = True
         self._focus_when_built = False
@@ -86,7 +87,7 @@ class Pane(TabPane):
         """What an empty list says: ``words`` ("No tasks yet — press n to add one"), unless the
         workspace file could not be read, when the pane is empty for that reason."""
         error = self.workspace.error
-        return f"The workspace could not be read: {error}" if error is not None else words
+        return _("The workspace could not be read: {error}").format(error=error) if error is not None else words
 
     def write(self, action: Action, *, purpose: str = "") -> None:
         """Save ``action(workspace)`` in the write queue; this pane hears ``Saved`` or ``Refused``."""

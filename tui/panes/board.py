@@ -20,10 +20,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Input, Static
 
+from store.i18n import N_, _, ngettext
 from store.positions import key_between
 from store.text import printable
 from store.vocabulary import VOCABULARY
-from store.words import plural
 from tui.panes.base import Pane
 from tui.widgets.board_column import BoardColumn, Card, LazyCards
 from tui.widgets.text_input import TextInput
@@ -33,19 +33,22 @@ if TYPE_CHECKING:
     from store.models import Member, Task
     from store.workspace import Workspace
 
-#: (status, title): the titles are the vocabulary's words, as the task form shows them
+#: (status, title): the titles are the vocabulary's words, as the task form shows them,
+#: translated when the columns are built (the language is chosen after import)
 COLUMNS: tuple[tuple[str, str], ...] = tuple(
     (status, VOCABULARY["tasks"].choice(status)) for status in ("todo", "doing", "blocked", "done")
 )
-EMPTY_BOARD = "No tasks yet — press n to add one"
-NO_MATCH = "No cards match — escape clears the filter"
-NONE_OF_MINE = "None of your cards here — m shows everyone's"
+#: the column titles above, for the catalog
+_COLUMN_TITLES = (N_("To do"), N_("Doing"), N_("Blocked"), N_("Done"))
+EMPTY_BOARD = N_("No tasks yet — press n to add one")
+NO_MATCH = N_("No cards match — escape clears the filter")
+NONE_OF_MINE = N_("None of your cards here — m shows everyone's")
 
 
 class BoardPane(Pane):
     """Tasks as cards in four status columns."""
 
-    BINDING_GROUP_TITLE = "Board"
+    BINDING_GROUP_TITLE = N_("Board")
 
     DEFAULT_CSS = """
     BoardPane {
@@ -68,35 +71,41 @@ class BoardPane(Pane):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "new_card", "New", id="board.new", tooltip="New card in the focused column"),
-        Binding("e,enter", "edit_card", "Edit", id="board.edit", tooltip="Edit the selected card"),
-        Binding("d", "delete_card", "Delete", id="board.delete", tooltip="Delete the selected card (u undoes)"),
-        Binding("h,left", "focus_column(-1)", "Column ←", show=False, id="board.left", tooltip="Previous column"),
-        Binding("l,right", "focus_column(1)", "Column →", show=False, id="board.right", tooltip="Next column"),
+        Binding("n", "new_card", N_("New"), id="board.new", tooltip=N_("New card in the focused column")),
+        Binding("e,enter", "edit_card", N_("Edit"), id="board.edit", tooltip=N_("Edit the selected card")),
+        Binding("d", "delete_card", N_("Delete"), id="board.delete", tooltip=N_("Delete the selected card (u undoes)")),
+        Binding("h,left", "focus_column(-1)", N_("Column ←"), show=False, id="board.left",
+                tooltip=N_("Previous column")),
+        Binding("l,right", "focus_column(1)", N_("Column →"), show=False, id="board.right", tooltip=N_("Next column")),
         Binding(
             "H,shift+left",
             "move_card(-1)",
-            "Move ←",
+            N_("Move ←"),
             id="board.move_left",
-            tooltip="Move the card to the previous column",
+            tooltip=N_("Move the card to the previous column"),
         ),
         Binding(
-            "L,shift+right", "move_card(1)", "Move →", id="board.move_right", tooltip="Move the card to the next column"
+            "L,shift+right", "move_card(1)", N_("Move →"), id="board.move_right",
+            tooltip=N_("Move the card to the next column"),
         ),
         Binding(
-            "K", "reorder_card(-1)", "Up", show=False, id="board.reorder_up", tooltip="Move the card up the column"
+            "K", "reorder_card(-1)", N_("Up"), show=False, id="board.reorder_up",
+            tooltip=N_("Move the card up the column"),
         ),
         Binding(
-            "J", "reorder_card(1)", "Down", show=False, id="board.reorder_down", tooltip="Move the card down the column"
+            "J", "reorder_card(1)", N_("Down"), show=False, id="board.reorder_down",
+            tooltip=N_("Move the card down the column"),
         ),
-        Binding("slash", "filter_cards", "Filter", id="board.filter", tooltip="Filter by text, owner or department"),
-        Binding("m", "toggle_mine", "Mine", id="board.mine", tooltip="Show only my cards, or everyone's"),
+        Binding("slash", "filter_cards", N_("Filter"), id="board.filter",
+                tooltip=N_("Filter by text, owner or department")),
+        Binding("m", "toggle_mine", N_("Mine"), id="board.mine", tooltip=N_("Show only my cards, or everyone's")),
         Binding(
-            "escape", "clear_filter", "Clear filter", show=False, id="board.clear_filter", tooltip="Clear the filter"
+            "escape", "clear_filter", N_("Clear filter"), show=False, id="board.clear_filter",
+            tooltip=N_("Clear the filter"),
         ),
     ]
 
-    def __init__(self, title: str = "Board", *, id: str = "board") -> None:  # noqa: A002
+    def __init__(self, title: str = N_("Board"), *, id: str = "board") -> None:  # noqa: A002
         super().__init__(title, id=id)
         self.filter_text = ""
         self.mine_only = False
@@ -106,16 +115,16 @@ class BoardPane(Pane):
         self._column_index = 0
 
     def compose(self) -> ComposeResult:
-        yield Static("Loading the workspace…", id="board-status", markup=False)
+        yield Static(_("Loading the workspace…"), id="board-status", markup=False)
 
     async def build(self) -> None:
         """The columns (and the filter box) are most of the start-up's widget work: mounted just
         after the first frame, they let the window appear at once, saying it is loading."""
         today = self.today()
-        columns = [BoardColumn(key, title, today=today, id=f"column-{key}") for key, title in COLUMNS]
+        columns = [BoardColumn(key, _(title), today=today, id=f"column-{key}") for key, title in COLUMNS]
         await self.mount(
             TextInput(
-                placeholder="filter by title, owner or department · enter keeps it · escape clears",
+                placeholder=_("filter by title, owner or department · enter keeps it · escape clears"),
                 id="board-filter",
                 compact=True,
             ),
@@ -177,27 +186,28 @@ class BoardPane(Pane):
     def _show_loading(self) -> None:
         """A large workspace loads after the first frame: say so rather than "No tasks yet"."""
         for column in self.columns:
-            column.set_cards([], empty_text="Loading…" if column.key == "todo" else "")
-        self.query_one("#board-status", Static).update("Loading the workspace…")
+            column.set_cards([], empty_text=_("Loading…") if column.key == "todo" else "")
+        self.query_one("#board-status", Static).update(_("Loading the workspace…"))
 
     def _empty_text(self, column: str, total: int) -> str:
         if total == 0:
-            return self.empty_words(EMPTY_BOARD) if column == "todo" else ""
+            return self.empty_words(_(EMPTY_BOARD)) if column == "todo" else ""
         if self.filter_text:
-            return NO_MATCH
+            return _(NO_MATCH)
         if self.mine_only:
-            return NONE_OF_MINE
-        return "Nothing here"
+            return _(NONE_OF_MINE)
+        return _("Nothing here")
 
     def _show_status(self, total: int, shown: int) -> None:
         if total == 0:
-            text = self.empty_words(EMPTY_BOARD)
+            text = self.empty_words(_(EMPTY_BOARD))
         else:
-            parts = [f"{shown:,} of {plural(total, 'card')}" if shown != total else plural(total, "card")]
+            cards = ngettext("{count:,} card", "{count:,} cards", total).format(count=total)
+            parts = [_("{shown:,} of {cards}").format(shown=shown, cards=cards) if shown != total else cards]
             if self.filter_text:
-                parts.append(f"filter “{self.filter_text}”")
+                parts.append(_("filter “{text}”").format(text=self.filter_text))
             if self.mine_only:
-                parts.append("mine only (m shows everyone's)")
+                parts.append(_("mine only (m shows everyone's)"))
             text = " · ".join(parts)
         self.query_one("#board-status", Static).update(text)
 
@@ -275,7 +285,7 @@ class BoardPane(Pane):
         event.stop()
         if event.purpose == "delete":
             self.refresh_data()
-            self.notify(f"Deleted “{event.result.title}” — u brings it back")
+            self.notify(_("Deleted “{title}” — u brings it back").format(title=event.result.title))
         elif event.purpose in ("move", "reorder"):
             task = event.result
             self._select_card(str(task.status), task.id)
@@ -301,7 +311,7 @@ class BoardPane(Pane):
     def action_edit_card(self) -> None:
         card = self.focused_column.selected
         if card is None:
-            self.notify("No card here to edit — press n to add one", severity="warning")
+            self.notify(_("No card here to edit — press n to add one"), severity="warning")
             return
         self._open_form(record=self.workspace.get("tasks", card.id))
 
@@ -388,7 +398,7 @@ class BoardPane(Pane):
     def action_toggle_mine(self) -> None:
         if not self.mine_only and self._me is None:
             self.notify(
-                "You are not a member of this workspace yet: add yourself from Team… (ctrl+p)", severity="warning"
+                _("You are not a member of this workspace yet: add yourself from Team… (ctrl+p)"), severity="warning"
             )
             return
         self.mine_only = not self.mine_only

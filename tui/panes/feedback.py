@@ -23,10 +23,12 @@ from textual.widgets import Input, Static
 
 from store.dates import age_label, moment_label
 from store.feedback_actions import ThreadItem, first_line, put_on_agenda, resolve, respond, threads, turn_into_task
+from store.i18n import N_, _, ngettext
 from store.references import noun, subject_of
 from store.search import SUBJECT_TABLES
 from store.text import printable
 from tui.panes.base import Pane
+from tui.panes.words import agenda_status, feedback_kind, feedback_status, task_status
 from tui.widgets.feedback_detail import DetailView, FeedbackDetail, LinkSpec
 from tui.widgets.virtual_list import Item, LazySequence, VirtualList
 from tui.writes import Saved, host_of
@@ -40,7 +42,7 @@ KIND_MARKS = {"praise": "+", "concern": "!", "idea": "*", "question": "?"}
 STATUSES = ("open", "acknowledged", "resolved")
 #: the departments `@` cycles through first, in this order (then any other, then all)
 LEAD_DEPARTMENTS = ("Sales", "Marketing")
-NO_MATCH = "No entries match — escape clears the filters"
+NO_MATCH = N_("No entries match — escape clears the filters")
 WIDE = 100  # columns from which the detail sits beside the log rather than below it
 
 
@@ -88,26 +90,27 @@ class FeedbackLog(VirtualList):
 class FeedbackPane(Pane):
     """The feedback log and one entry in full."""
 
-    BINDING_GROUP_TITLE = "Feedback"
+    BINDING_GROUP_TITLE = N_("Feedback")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "new_feedback", "New", id="feedback.new", tooltip="New feedback entry (pick what it is about)"),
-        Binding("e", "edit_feedback", "Edit", id="feedback.edit", tooltip="Edit the selected entry"),
-        Binding("r", "respond_feedback", "Respond", id="feedback.respond",
-                tooltip="Write the response (the entry becomes acknowledged)"),
-        Binding("x", "resolve_feedback", "Resolve", id="feedback.resolve", tooltip="Mark the entry resolved"),
-        Binding("t", "make_task", "Task", id="feedback.task",
-                tooltip="Turn the entry into a task for the owner of its subject"),
-        Binding("a", "put_on_agenda", "Agenda", id="feedback.agenda",
-                tooltip="Put the entry on the next meeting's agenda, presented by its author"),
-        Binding("slash", "filter_feedback", "Filter", id="feedback.filter", tooltip="Filter the log by text"),
-        Binding("c", "cycle_kind", "Kind", id="feedback.kind", show=False,
-                tooltip="Show one kind: praise, concern, idea, question"),
-        Binding("o", "cycle_status", "Status", id="feedback.status", show=False,
-                tooltip="Show one status: open, acknowledged, resolved"),
-        Binding("at", "cycle_department", "Dept", id="feedback.department", key_display="@", show=False,
-                tooltip="Show the entries of one department's authors (Sales, Marketing, all)"),
-        Binding("escape", "clear_filter", "Clear filters", show=False, id="feedback.clear_filter",
-                tooltip="Clear every filter"),
+        Binding("n", "new_feedback", N_("New"), id="feedback.new",
+                tooltip=N_("New feedback entry (pick what it is about)")),
+        Binding("e", "edit_feedback", N_("Edit"), id="feedback.edit", tooltip=N_("Edit the selected entry")),
+        Binding("r", "respond_feedback", N_("Respond"), id="feedback.respond",
+                tooltip=N_("Write the response (the entry becomes acknowledged)")),
+        Binding("x", "resolve_feedback", N_("Resolve"), id="feedback.resolve", tooltip=N_("Mark the entry resolved")),
+        Binding("t", "make_task", N_("Task"), id="feedback.task",
+                tooltip=N_("Turn the entry into a task for the owner of its subject")),
+        Binding("a", "put_on_agenda", N_("Agenda"), id="feedback.agenda",
+                tooltip=N_("Put the entry on the next meeting's agenda, presented by its author")),
+        Binding("slash", "filter_feedback", N_("Filter"), id="feedback.filter", tooltip=N_("Filter the log by text")),
+        Binding("c", "cycle_kind", N_("Kind"), id="feedback.kind", show=False,
+                tooltip=N_("Show one kind: praise, concern, idea, question")),
+        Binding("o", "cycle_status", N_("Status"), id="feedback.status", show=False,
+                tooltip=N_("Show one status: open, acknowledged, resolved")),
+        Binding("at", "cycle_department", N_("Dept"), id="feedback.department", key_display="@", show=False,
+                tooltip=N_("Show the entries of one department's authors (Sales, Marketing, all)")),
+        Binding("escape", "clear_filter", N_("Clear filters"), show=False, id="feedback.clear_filter",
+                tooltip=N_("Clear every filter")),
     ]
 
     DEFAULT_CSS = """
@@ -133,7 +136,7 @@ class FeedbackPane(Pane):
     }
     """
 
-    def __init__(self, title: str = "Feedback", *, id: str = "feedback") -> None:  # noqa: A002
+    def __init__(self, title: str = N_("Feedback"), *, id: str = "feedback") -> None:  # noqa: A002
         super().__init__(title, id=id)
         self.filter_text = ""
         self.kind: str | None = None
@@ -147,13 +150,13 @@ class FeedbackPane(Pane):
         self._detail_busy = False
 
     def compose(self) -> ComposeResult:
-        yield Static("Loading the workspace…", id="feedback-status", markup=False)
+        yield Static(_("Loading the workspace…"), id="feedback-status", markup=False)
 
     async def build(self) -> None:
         empty = Static("", classes="empty-state")
         empty.can_focus = True  # so n works before there is a first entry
         await self.mount(
-            Input(placeholder="filter by text, author or subject · enter keeps it · escape clears",
+            Input(placeholder=_("filter by text, author or subject · enter keeps it · escape clears"),
                   id="feedback-filter", compact=True),
             before="#feedback-status",
         )
@@ -186,7 +189,7 @@ class FeedbackPane(Pane):
     def refresh_content(self) -> None:
         workspace = self.workspace
         if not workspace.loaded:
-            self.query_one("#feedback-status", Static).update("Loading the workspace…")
+            self.query_one("#feedback-status", Static).update(_("Loading the workspace…"))
             return
         self._members = {m.id: m for m in workspace.records("members", include_deleted=True)}
         self._all = workspace.records("feedback")[::-1]  # stored oldest first: the log is newest first
@@ -203,7 +206,7 @@ class FeedbackPane(Pane):
         log = self.log_list
         log.set_rows(len(self._entries), self._row, cursor)
         empty = self.query_one(".empty-state", Static)
-        empty.update(NO_MATCH if self._all else "No feedback yet. Press n to log the first feedback entry.")
+        empty.update(_(NO_MATCH) if self._all else _("No feedback yet. Press n to log the first feedback entry."))
         had_focus = self.app.focused in (log, empty)
         body = self.query_one("#feedback-body")
         body.display = bool(self._entries)
@@ -216,15 +219,20 @@ class FeedbackPane(Pane):
     def _show_status(self) -> None:
         total, shown = len(self._all), len(self._entries)
         if not total:
-            self.query_one("#feedback-status", Static).update("No feedback yet — n logs the first entry")
+            self.query_one("#feedback-status", Static).update(_("No feedback yet — n logs the first entry"))
             return
-        count = f"{shown:,} of {total:,} feedback entries" if shown != total else f"{total:,} feedback entries"
-        parts = [count + ", newest first"]
-        parts += [f"kind {self.kind}"] if self.kind else []
-        parts += [f"status {self.status}"] if self.status else []
-        parts += [f"by {self.department}"] if self.department else []
-        parts += [f"filter “{self.filter_text}”"] if self.filter_text else []
-        parts += ["c kind · o status · @ department"] if len(parts) == 1 else ["escape clears"]
+        if shown != total:
+            count = ngettext("{shown:,} of {total:,} feedback entry, newest first",
+                             "{shown:,} of {total:,} feedback entries, newest first", total)
+        else:
+            count = ngettext("{total:,} feedback entry, newest first",
+                             "{total:,} feedback entries, newest first", total)
+        parts = [count.format(shown=shown, total=total)]
+        parts += [_("kind {kind}").format(kind=feedback_kind(self.kind))] if self.kind else []
+        parts += [_("status {status}").format(status=feedback_status(self.status))] if self.status else []
+        parts += [_("by {department}").format(department=self.department)] if self.department else []
+        parts += [_("filter “{text}”").format(text=self.filter_text)] if self.filter_text else []
+        parts += [_("c kind · o status · @ department")] if len(parts) == 1 else [_("escape clears")]
         self.query_one("#feedback-status", Static).update(printable(" · ".join(parts)))
 
     def _author(self, entry: Feedback) -> Member | None:
@@ -233,21 +241,22 @@ class FeedbackPane(Pane):
     def _author_words(self, entry: Feedback) -> str:
         author = self._author(entry)
         if author is None:
-            return "someone not in the team"
+            return _("someone not in the team")
         return f"{author.name} ({author.department})" if author.department else author.name
 
     def _subject_words(self, entry: Feedback) -> str:
         ref = subject_of(self.workspace, entry)
-        return f"about {ref.noun}: {ref.title}" if ref is not None else "general"
+        return _("about {noun}: {title}").format(noun=ref.noun, title=ref.title) if ref is not None else _("general")
 
     def _row(self, index: int, width: int) -> Item:
         entry = self._entries[index]
         kind = entry.kind.value
         kind_style = f".feedback-log--{kind}"
         status = entry.status.value
-        right = Content.styled(f"{status} · {age_label(entry.created_at, self.today())}",
+        right = Content.styled(f"{feedback_status(status)} · {age_label(entry.created_at, self.today())}",
                                ".feedback-log--open" if status == "open" else ".feedback-log--muted")
-        lead = f"{KIND_MARKS[kind]} {kind:<9}"
+        width = max(9, *(len(feedback_kind(k)) + 1 for k in KINDS))  # Spanish words are longer
+        lead = f"{KIND_MARKS[kind]} {feedback_kind(kind):<{width}}"
         room = max(8, width - right.cell_length - len(lead) - 1)
         first = printable(first_line(entry.body, room))
         who = printable(f"   {self._author_words(entry)} · {self._subject_words(entry)}")
@@ -309,20 +318,21 @@ class FeedbackPane(Pane):
         subject = LinkSpec(ref.table, ref.record_id, ref.noun, printable(ref.title), ref.gone) if ref else None
         made = []
         for item in self._threads.get(entry.id, []):
-            extra = item.status.replace("_", " ")
+            extra = task_status(item.status) if item.table == "tasks" else agenda_status(item.status)
             meeting = workspace.lookup("meetings", item.meeting_id) if item.meeting_id else None
             if meeting is not None:
                 extra += f" · {printable(meeting.label)}, {moment_label(meeting.starts_at)}"
             made.append(LinkSpec(item.table, item.record_id, noun(item.table), printable(item.title), extra=extra))
         return DetailView(
             entry_id=entry.id,
-            heading=printable(f"{KIND_MARKS[kind]} {kind.capitalize()}: {first_line(entry.body, 200)}"),
-            meta=printable(f"{self._author_words(entry)} · {moment_label(entry.created_at)} · {entry.status.value}"),
+            heading=printable(f"{KIND_MARKS[kind]} {feedback_kind(kind).capitalize()}: {first_line(entry.body, 200)}"),
+            meta=printable(f"{self._author_words(entry)} · {moment_label(entry.created_at)} · "
+                           f"{feedback_status(entry.status.value)}"),
             subject=subject,
             body=printable(entry.body, multiline=True),
             response=printable(entry.response, multiline=True),
             thread=made,
-            thread_hint="Nothing yet — t turns it into a task, a puts it on the next meeting's agenda.",
+            thread_hint=_("Nothing yet — t turns it into a task, a puts it on the next meeting's agenda."),
         )
 
     @on(VirtualList.Selected, "#feedback-log")
@@ -357,11 +367,12 @@ class FeedbackPane(Pane):
         """The selected entry when it may be changed; else says why not and returns None."""
         workspace = self.workspace
         if workspace.read_only:
-            self.notify(f"The workspace is read-only because {workspace.read_only_reason}.", severity="warning")
+            self.notify(_("The workspace is read-only because {reason}.").format(reason=workspace.read_only_reason),
+                        severity="warning")
             return None
         entry = self.selected
         if entry is None:
-            self.notify("No feedback entry here — press n to log one.", severity="warning")
+            self.notify(_("No feedback entry here — press n to log one."), severity="warning")
         return entry
 
     def action_new_feedback(self) -> None:
@@ -388,7 +399,7 @@ class FeedbackPane(Pane):
             if text is not None:
                 self.write(lambda ws: respond(ws, entry.id, text), purpose="respond")
 
-        heading = printable(f"Respond to: {first_line(entry.body, 70)}")
+        heading = printable(_("Respond to: {text}").format(text=first_line(entry.body, 70)))
         self.app.push_screen(ResponseScreen(heading, entry.response), answered)
 
     def action_resolve_feedback(self) -> None:
@@ -396,7 +407,7 @@ class FeedbackPane(Pane):
         if entry is None:
             return
         if entry.status.value == "resolved":
-            self.notify("This entry is already resolved.")
+            self.notify(_("This entry is already resolved."))
             return
         self.write(lambda ws: resolve(ws, entry.id), purpose="resolve")
 
@@ -417,20 +428,25 @@ class FeedbackPane(Pane):
         result, purpose = event.result, event.purpose
         workspace = self.workspace
         if purpose == "respond":
-            self.notify(printable(f"Responded to “{first_line(result.body, 60)}” — it is now {result.status.value}."))
+            self.notify(printable(_("Responded to “{text}” — it is now {status}.").format(
+                text=first_line(result.body, 60), status=feedback_status(result.status.value))))
             self._select(result.id)
         elif purpose == "resolve":
-            self.notify(printable(f"Resolved “{first_line(result.body, 60)}”."))
+            self.notify(printable(_("Resolved “{text}”.").format(text=first_line(result.body, 60))))
             self._select(result.id)
         elif purpose == "task":
             owner = workspace.lookup("members", result.owner_id) if result.owner_id else None
-            whose = f" for {owner.name}" if owner is not None else ""
-            self.notify(printable(f"Task created on the Board{whose}: “{result.title}” (4 shows it)."))
+            if owner is not None:
+                words = _("Task created on the Board for {owner}: “{title}” (4 shows it).")
+            else:
+                words = _("Task created on the Board: “{title}” (4 shows it).")
+            self.notify(printable(words.format(owner=owner.name if owner else "", title=result.title)))
             self._select(result.feedback_id)
         elif purpose == "agenda":
             meeting = workspace.get("meetings", result.meeting_id)
             when = moment_label(meeting.starts_at)
-            self.notify(printable(f"Put on the agenda of {meeting.label}, {when}: “{result.title}” (2 shows it)."))
+            self.notify(printable(_("Put on the agenda of {meeting}, {when}: “{title}” (2 shows it).").format(
+                meeting=meeting.label, when=when, title=result.title)))
             self._select(result.feedback_id)
 
     def _select(self, entry_id: str | None) -> None:
@@ -526,8 +542,12 @@ def give_feedback(
     def saved(entry: Any) -> None:
         if entry is not None:
             about = subject_of(workspace, entry)
-            words = f" about {about.noun} “{about.title}”" if about is not None else ""
-            node.app.notify(printable(f"Feedback saved{words} — 3 shows the log."))
+            if about is not None:
+                words = _("Feedback saved about {noun} “{title}” — 3 shows the log.").format(
+                    noun=about.noun, title=about.title)
+            else:
+                words = _("Feedback saved — 3 shows the log.")
+            node.app.notify(printable(words))
         if then is not None:
             then(entry)
 
@@ -538,7 +558,8 @@ def pick_subject_and_give_feedback(node: DOMNode, then: Callable[[Any], None] | 
     """Ask what the feedback is about (fuzzy, every table, or nothing), then open the form."""
     workspace = host_of(node).workspace
     if workspace.read_only:
-        node.app.notify(f"The workspace is read-only because {workspace.read_only_reason}.", severity="warning")
+        node.app.notify(_("The workspace is read-only because {reason}.").format(reason=workspace.read_only_reason),
+                        severity="warning")
         return
     from tui.screens.subject_picker import SubjectPicker
 
@@ -553,16 +574,17 @@ def give_feedback_about(node: DOMNode, pane: Pane) -> None:
     """F: feedback about the record selected in ``pane``."""
     selected = pane.selected_record()
     if selected is None:
-        node.app.notify("Select a record first: F gives feedback about the selected card, objective, meeting "
-                        "or agenda item.", severity="warning")
+        node.app.notify(_("Select a record first: F gives feedback about the selected card, objective, meeting "
+                          "or agenda item."), severity="warning")
         return
     if selected[0] not in SUBJECT_TABLES:
-        node.app.notify("Feedback is about an objective, a meeting, an agenda item or a task: select one first "
-                        "(n here logs general feedback).", severity="warning")
+        node.app.notify(_("Feedback is about an objective, a meeting, an agenda item or a task: select one first "
+                          "(n here logs general feedback)."), severity="warning")
         return
     workspace = host_of(node).workspace
     if workspace.read_only:
-        node.app.notify(f"The workspace is read-only because {workspace.read_only_reason}.", severity="warning")
+        node.app.notify(_("The workspace is read-only because {reason}.").format(reason=workspace.read_only_reason),
+                        severity="warning")
         return
     give_feedback(node, selected)
 

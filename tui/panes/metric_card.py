@@ -17,6 +17,7 @@ from textual.message import Message
 from textual.widgets import Sparkline, Static
 
 from store.dates import day_label
+from store.i18n import N_, _, ngettext
 from store.progress import MetricView, format_change, format_value, percent, toward_target
 from store.text import printable
 from tui.widgets.objective_list import progress_bar
@@ -26,25 +27,26 @@ def metric_lines(view: MetricView) -> tuple[Content, Content, Content]:
     """Name and direction; baseline → current → target with progress; the last measurement."""
     metric = view.metric
     unit = metric.unit
-    arrow = "↓ lower is better" if str(metric.direction) == "decrease" else "↑ higher is better"
+    arrow = "↓ " + _("lower is better") if str(metric.direction) == "decrease" else "↑ " + _("higher is better")
     name = Content.assemble((printable(metric.name), "bold"), ("  " + arrow, "$text-muted"))
-    current = format_value(view.current, unit) if view.current is not None else "no data"
+    current = format_value(view.current, unit) if view.current is not None else _("no data")
     values = Content.assemble(
         (format_value(metric.baseline, unit), "$text-muted"), " → ", (current, "bold"), " → ",
         (format_value(metric.target, unit), "$text-muted"),
         ("   " + progress_bar(view.progress), "$primary"), f" {percent(view.progress)}",
     )
     if view.last_date is None:
-        last = Content.styled("no measurement yet — r records one", "$text-muted italic")
+        last = Content.styled(_("no measurement yet — r records one"), "$text-muted italic")
     else:
         change = format_change(view.change, unit)
         good = toward_target(metric, view.change)
         tone = "$success" if good else "$error" if good is False else "$text-muted"
         count = len(view.points)
         last = Content.assemble(
-            ("last " + day_label(view.last_date), "$text-muted"),
+            (_("last {day}").format(day=day_label(view.last_date)), "$text-muted"),
             ("  " + change, tone) if change else "",
-            (f"  · {count} measurement" + ("" if count == 1 else "s"), "$text-muted"),
+            ("  · " + ngettext("{count} measurement", "{count} measurements", count).format(count=count),
+             "$text-muted"),
         )
     return name, values, last
 
@@ -64,11 +66,12 @@ class MetricCard(Vertical, can_focus=True):
     }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "step(1)", "Next metric", show=False, id="objectives.next_metric", tooltip="Next metric"),
-        Binding("k,up", "step(-1)", "Previous metric", show=False, id="objectives.previous_metric",
-                tooltip="Previous metric"),
-        Binding("enter", "open", "Measurements", id="objectives.measurements",
-                tooltip="List the metric's measurements: edit or delete one"),
+        Binding("j,down", "step(1)", N_("Next metric"), show=False, id="objectives.next_metric",
+                tooltip=N_("Next metric")),
+        Binding("k,up", "step(-1)", N_("Previous metric"), show=False, id="objectives.previous_metric",
+                tooltip=N_("Previous metric")),
+        Binding("enter", "open", N_("Measurements"), id="objectives.measurements",
+                tooltip=N_("List the metric's measurements: edit or delete one")),
     ]
 
     class Opened(Message):

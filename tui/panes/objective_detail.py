@@ -20,17 +20,18 @@ from textual.widgets import Markdown, Static
 
 from store.agenda import when_label
 from store.feedback_actions import first_line
+from store.i18n import N_, _, ngettext
 from store.models import Member, Objective, Task
 from store.objective_index import Links
 from store.progress import ObjectiveView, percent
 from store.text import printable
 from tui.panes.metric_card import MetricCard
+from tui.panes.words import feedback_kind, objective_kind, objective_status, task_status
 from tui.widgets.board_column import due_label, short_name
-from tui.widgets.objective_list import STATUS_WORDS
 from tui.widgets.virtual_list import Item, LazySequence, VirtualList
 
 MAX_TASK_ROWS = 8
-TASK_WORDS = {"todo": "to do", "doing": "doing", "blocked": "blocked", "done": "done"}
+TASK_STATUSES = ("todo", "doing", "blocked", "done")
 
 
 class TaskLinks(VirtualList):
@@ -42,10 +43,10 @@ class TaskLinks(VirtualList):
     TaskLinks:focus > .virtual-list--cursor { background: $primary 35%; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "cursor_down", "Down", show=False, id="objectives.next_task", tooltip="Next task"),
-        Binding("k,up", "cursor_up", "Up", show=False, id="objectives.previous_task", tooltip="Previous task"),
-        Binding("enter", "select_item", "Show on Board", id="objectives.jump_task",
-                tooltip="Show the task on the Board"),
+        Binding("j,down", "cursor_down", N_("Down"), show=False, id="objectives.next_task", tooltip=N_("Next task")),
+        Binding("k,up", "cursor_up", N_("Up"), show=False, id="objectives.previous_task", tooltip=N_("Previous task")),
+        Binding("enter", "select_item", N_("Show on Board"), id="objectives.jump_task",
+                tooltip=N_("Show the task on the Board")),
     ]
 
     def __init__(self) -> None:
@@ -56,14 +57,15 @@ class TaskLinks(VirtualList):
 def task_line(task: Task, members: Mapping[str, Member], today: date) -> Item:
     overdue = task.due is not None and task.due < today and str(task.status) != "done"
     owner = members.get(task.owner_id) if task.owner_id else None
+    width = max(8, *(len(task_status(status)) + 1 for status in TASK_STATUSES))  # Spanish words are longer
     left = Content.assemble(
-        (f"{TASK_WORDS.get(str(task.status), str(task.status)):<8}", "$text-muted"),
+        (f"{task_status(str(task.status)):<{width}}", "$text-muted"),
         printable(task.title),
         ("  " + printable(short_name(owner.name)) if owner else "", "$text-muted"),
     )
     if task.due is None:
         return (left,)
-    due = ("overdue " if overdue else "") + due_label(task.due, today)
+    due = (_("overdue") + " " if overdue else "") + due_label(task.due, today)
     return ((left, Content.styled(due, "$error bold" if overdue else "$text-muted")),)
 
 
@@ -71,30 +73,30 @@ def header_lines(view: ObjectiveView, members_named: str) -> tuple[Content, Cont
     objective: Objective = view.objective
     status = str(objective.status)
     tone = {"on_track": "$success", "at_risk": "$warning", "off_track": "$error"}.get(status, "$text-muted")
-    title = Content.assemble(("● " + STATUS_WORDS.get(status, status) + "  ", f"{tone} bold"),
+    title = Content.assemble(("● " + objective_status(status) + "  ", f"{tone} bold"),
                              (printable(objective.title), "bold"))
-    facts = [str(objective.kind)]
+    facts = [objective_kind(str(objective.kind))]
     if objective.period:
         facts.append(printable(objective.period))
     if objective.due:
-        facts.append("due " + due_label(objective.due, objective.due))
+        facts.append(_("due {day}").format(day=due_label(objective.due, objective.due)))
     if members_named:
         facts.append(members_named)
     if view.departments:
         facts.append(" + ".join(printable(d) for d in view.departments))
     line = Content.styled(" · ".join(facts), "$text-muted")
     if view.shared:
-        line += Content(" ") + Content.styled(" shared ", "bold $text on $accent 60%")
+        line += Content(" ") + Content.styled(f" {_('shared')} ", "bold $text on $accent 60%")
     elif view.single_department:
-        line += Content.styled("  ◐ one department owns it", "$warning")
+        line += Content.styled("  ◐ " + _("one department owns it"), "$warning")
     return title, line
 
 
 def pace_line(view: ObjectiveView) -> Content:
     pace = view.pace
-    parts = [Content.assemble("Progress ", (percent(view.progress), "bold"))]
+    parts = [Content.assemble(_("Progress") + " ", (percent(view.progress), "bold"))]
     if pace.elapsed is not None:
-        parts.append(Content(f"{percent(pace.elapsed)} of the time passed"))
+        parts.append(Content(_("{share} of the time passed").format(share=percent(pace.elapsed))))
     parts.append(Content.styled(pace.label, "$warning bold reverse" if pace.behind else "$text-muted"))
     return Content(" · ").join(parts)
 
@@ -120,14 +122,14 @@ class ObjectiveDetail(VerticalScroll, can_focus=False):
         yield Static("", id="detail-pace", markup=False)
         yield Static("", id="detail-proposal", markup=False)
         yield Markdown("", id="detail-description")
-        yield Static("Metrics", classes="detail-heading", id="detail-metrics-heading")
+        yield Static(_("Metrics"), classes="detail-heading", id="detail-metrics-heading", markup=False)
         yield Vertical(id="detail-metrics")
-        yield Static("Tasks", classes="detail-heading")
+        yield Static(_("Tasks"), classes="detail-heading", markup=False)
         yield Static("", id="detail-task-summary", markup=False)
         yield TaskLinks()
-        yield Static("Open feedback", classes="detail-heading")
+        yield Static(_("Open feedback"), classes="detail-heading", markup=False)
         yield Static("", id="detail-feedback", classes="detail-muted", markup=False)
-        yield Static("Discussed in", classes="detail-heading")
+        yield Static(_("Discussed in"), classes="detail-heading", markup=False)
         yield Static("", id="detail-meetings", classes="detail-muted", markup=False)
 
     @property
@@ -158,9 +160,10 @@ class ObjectiveDetail(VerticalScroll, can_focus=False):
         else:
             self._set("#detail-title", Content.styled(printable(objective.title), "bold"))
             self._set("#detail-facts", Content(""))
-            self._set("#detail-pace", Content.styled("Working out progress…", "$text-muted italic"))
+            self._set("#detail-pace", Content.styled(_("Working out progress…"), "$text-muted italic"))
         description = self.query_one("#detail-description", Markdown)
-        text = printable(objective.description, multiline=True) or "*No description — e edits the objective.*"
+        text = printable(objective.description, multiline=True) or "*{}*".format(
+            _("No description — e edits the objective."))
         if getattr(self, "_description", None) != text:
             self._description = text
             await description.update(text)
@@ -176,10 +179,10 @@ class ObjectiveDetail(VerticalScroll, can_focus=False):
         proposal = self.query_one("#detail-proposal", Static)
         words = ""
         if view.proposal is not None:
-            status = STATUS_WORDS.get(str(view.proposal), str(view.proposal))
-            words = f"{view.pace.label} — propose: {status}  (A accepts)"
+            status = objective_status(str(view.proposal))
+            words = _("{pace} — propose: {status}  (A accepts)").format(pace=view.pace.label, status=status)
         elif view.overdue_on_track:
-            words = "past its due date and still on track — e updates its status"
+            words = _("past its due date and still on track — e updates its status")
         proposal.update(words)
         proposal.display = bool(words)
 
@@ -193,19 +196,19 @@ class ObjectiveDetail(VerticalScroll, can_focus=False):
             await box.remove_children(cards[len(views):])
         elif len(views) > len(cards):
             await box.mount_all(MetricCard(metric, today) for metric in views[len(cards):])
-        heading = "Metrics" if views else "Metrics — none yet: a adds one"
+        heading = _("Metrics") if views else _("Metrics — none yet: a adds one")
         self._set("#detail-metrics-heading", Content(heading))
 
     def _show_tasks(self, links: Links, members: Mapping[str, Member], today: date) -> None:
         counts = links.task_counts()
         overdue = links.overdue(today)
         if not counts:
-            summary = Content.styled("No tasks linked — add one on the Board with this objective.", "$text-muted")
+            summary = Content.styled(_("No tasks linked — add one on the Board with this objective."), "$text-muted")
         else:
-            summary = Content(" · ".join(f"{n} {TASK_WORDS.get(str(s), str(s))}" for s, n in counts))
+            summary = Content(" · ".join(f"{n} {task_status(str(s))}" for s, n in counts))
             if overdue:
                 names = ", ".join(printable(t.title) for t in overdue[:3]) + (" …" if len(overdue) > 3 else "")
-                summary += Content.styled(f" · overdue: {names}", "$error bold")
+                summary += Content.styled(" · " + _("overdue: {names}").format(names=names), "$error bold")
         self._set("#detail-task-summary", summary)
         order = {"blocked": 0, "doing": 1, "todo": 2, "done": 3}
         tasks = sorted(links.tasks, key=lambda t: (order.get(str(t.status), 4), t.due or date.max, t.title.casefold()))
@@ -219,11 +222,13 @@ class ObjectiveDetail(VerticalScroll, can_focus=False):
         lines = []
         for entry in links.feedback[:5]:
             author = members.get(entry.author_id) if entry.author_id else None
-            who = printable(short_name(author.name)) if author else "someone"
-            lines.append(f"{entry.kind}: “{printable(first_line(entry.body, 80))}” — {who}")
+            who = printable(short_name(author.name)) if author else _("someone")
+            lines.append(f"{feedback_kind(str(entry.kind))}: “{printable(first_line(entry.body, 80))}” — {who}")
         if len(links.feedback) > 5:
-            lines.append(f"… and {len(links.feedback) - 5} more in the Feedback pane")
-        self._set("#detail-feedback", Content("\n".join(lines) or "None open."))
+            more = len(links.feedback) - 5
+            lines.append(ngettext("… and {count} more in the Feedback pane", "… and {count} more in the Feedback pane",
+                                  more).format(count=more))
+        self._set("#detail-feedback", Content("\n".join(lines) or _("None open.")))
 
     def _show_meetings(self, links: Links) -> None:
         lines = [
@@ -231,5 +236,6 @@ class ObjectiveDetail(VerticalScroll, can_focus=False):
             for d in links.discussed[:5]
         ]
         if len(links.discussed) > 5:
-            lines.append(f"… and {len(links.discussed) - 5} earlier")
-        self._set("#detail-meetings", Content("\n".join(lines) or "Not on any agenda yet."))
+            earlier = len(links.discussed) - 5
+            lines.append(ngettext("… and {count} earlier", "… and {count} earlier", earlier).format(count=earlier))
+        self._set("#detail-meetings", Content("\n".join(lines) or _("Not on any agenda yet.")))

@@ -23,6 +23,8 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Input, Static
 
+from store.dates import day_label
+from store.i18n import N_, _, ngettext
 from store.models import Member, ObjectiveKind
 from store.objective_index import Links, is_current, matches, objective_links, period_order
 from store.progress import ObjectiveView, format_value, objective_views
@@ -30,7 +32,8 @@ from store.text import printable
 from tui.panes.base import Pane
 from tui.panes.metric_card import MetricCard
 from tui.panes.objective_detail import ObjectiveDetail, TaskLinks
-from tui.widgets.objective_list import STATUS_WORDS, Entry, ObjectiveList, ObjectiveRow, PeriodHeader, entry_lines
+from tui.panes.words import objective_kind, objective_status
+from tui.widgets.objective_list import Entry, ObjectiveList, ObjectiveRow, PeriodHeader, entry_lines
 from tui.widgets.prompt_line import PromptLine
 from tui.widgets.virtual_list import LazySequence, VirtualList
 from tui.writes import Refused, Saved
@@ -44,8 +47,8 @@ SYNC_LIMIT = 3000
 #: the detail waits this long after the cursor's last move (a held j redraws it once)
 DETAIL_PAUSE = 0.05
 KINDS = tuple(str(kind) for kind in ObjectiveKind)
-EMPTY = "No objectives yet — press n to add the first objective."
-NO_MATCH = "No objectives match — p, c or escape show more."
+EMPTY = N_("No objectives yet — press n to add the first objective.")
+NO_MATCH = N_("No objectives match — p, c or escape show more.")
 
 
 @dataclass
@@ -65,24 +68,26 @@ def compute(workspace: Workspace, today: date) -> ObjectiveData:
 class ObjectivesPane(Pane):
     """Objectives with their metrics, progress and pace."""
 
-    BINDING_GROUP_TITLE = "Objectives"
+    BINDING_GROUP_TITLE = N_("Objectives")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "new_objective", "New", id="objectives.new", tooltip="Add a new objective"),
-        Binding("e", "edit_objective", "Edit", id="objectives.edit", tooltip="Edit the selected objective"),
-        Binding("d", "delete_objective", "Delete", id="objectives.delete",
-                tooltip="Delete the selected objective (u undoes)"),
-        Binding("a", "add_metric", "Add metric", id="objectives.add_metric",
-                tooltip="Add a metric to the selected objective"),
-        Binding("r", "record_measurement", "Record", id="objectives.record",
-                tooltip="Record a measurement of the focused metric"),
-        Binding("A", "accept_proposal", "Accept", id="objectives.accept",
-                tooltip="Accept the proposed status (behind pace: at risk)"),
-        Binding("p", "cycle_period", "Period", id="objectives.period", tooltip="Show one period, the next, or all"),
-        Binding("c", "cycle_kind", "Kind", id="objectives.kind", tooltip="Show goals, campaigns, strategies, or all"),
-        Binding("slash", "filter_objectives", "Filter", id="objectives.filter",
-                tooltip="Filter by text, owner or department"),
-        Binding("escape", "clear_filter", "Clear filter", show=False, id="objectives.clear_filter",
-                tooltip="Clear the filters"),
+        Binding("n", "new_objective", N_("New"), id="objectives.new", tooltip=N_("Add a new objective")),
+        Binding("e", "edit_objective", N_("Edit"), id="objectives.edit", tooltip=N_("Edit the selected objective")),
+        Binding("d", "delete_objective", N_("Delete"), id="objectives.delete",
+                tooltip=N_("Delete the selected objective (u undoes)")),
+        Binding("a", "add_metric", N_("Add metric"), id="objectives.add_metric",
+                tooltip=N_("Add a metric to the selected objective")),
+        Binding("r", "record_measurement", N_("Record"), id="objectives.record",
+                tooltip=N_("Record a measurement of the focused metric")),
+        Binding("A", "accept_proposal", N_("Accept"), id="objectives.accept",
+                tooltip=N_("Accept the proposed status (behind pace: at risk)")),
+        Binding("p", "cycle_period", N_("Period"), id="objectives.period",
+                tooltip=N_("Show one period, the next, or all")),
+        Binding("c", "cycle_kind", N_("Kind"), id="objectives.kind",
+                tooltip=N_("Show goals, campaigns, strategies, or all")),
+        Binding("slash", "filter_objectives", N_("Filter"), id="objectives.filter",
+                tooltip=N_("Filter by text, owner or department")),
+        Binding("escape", "clear_filter", N_("Clear filter"), show=False, id="objectives.clear_filter",
+                tooltip=N_("Clear the filters")),
     ]
 
     DEFAULT_CSS = """
@@ -108,7 +113,7 @@ class ObjectivesPane(Pane):
             self.generation = generation
             self.data = data
 
-    def __init__(self, title: str = "Objectives", *, id: str = "objectives") -> None:  # noqa: A002
+    def __init__(self, title: str = N_("Objectives"), *, id: str = "objectives") -> None:  # noqa: A002
         super().__init__(title, id=id)
         self.filter_text = ""
         self.period_filter: str | None = None
@@ -121,11 +126,11 @@ class ObjectivesPane(Pane):
         self._detail_shown: tuple[str | None, int] | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static("Loading the workspace…", id="objectives-status", markup=False)
+        yield Static(_("Loading the workspace…"), id="objectives-status", markup=False)
 
     async def build(self) -> None:
         await self.mount(
-            Input(placeholder="filter by title, owner or department · enter keeps it · escape clears",
+            Input(placeholder=_("filter by title, owner or department · enter keeps it · escape clears"),
                   id="objectives-filter", compact=True),
             before="#objectives-status",
         )
@@ -162,7 +167,7 @@ class ObjectivesPane(Pane):
     def refresh_content(self) -> None:
         workspace = self.workspace
         if not workspace.loaded:
-            self.query_one("#objectives-status", Static).update("Loading the workspace…")
+            self.query_one("#objectives-status", Static).update(_("Loading the workspace…"))
             return
         self._objectives = workspace.records("objectives")
         self._members = {m.id: m for m in workspace.records("members", include_deleted=True)}
@@ -175,7 +180,7 @@ class ObjectivesPane(Pane):
 
     @work(thread=True, exclusive=True, group="objectives-data")
     def _compute_in_worker(self, generation: int, workspace: Workspace, today: date) -> None:
-        for _ in range(3):  # a save running meanwhile may change a table under the reading: read again
+        for _attempt in range(3):  # a save running meanwhile may change a table under the reading: read again
             try:
                 data = compute(workspace, today)
             except RuntimeError:
@@ -229,7 +234,7 @@ class ObjectivesPane(Pane):
         entries = LazySequence(len(raw), entry)
         items = LazySequence(len(raw), lambda i: entry_lines(entries[i]))
         objective_list = self.objective_list
-        objective_list.empty_text = NO_MATCH if self._objectives else EMPTY
+        objective_list.empty_text = _(NO_MATCH) if self._objectives else _(EMPTY)
         objective_list.show(entries, items, select=select or self.selected_id)
         self._show_status(sum(1 for e in raw if not isinstance(e, PeriodHeader)))
         self._detail_shown = None
@@ -241,15 +246,21 @@ class ObjectivesPane(Pane):
     def _show_status(self, shown: int) -> None:
         total = len(self._objectives)
         if not total:
-            self.query_one("#objectives-status", Static).update(EMPTY)
+            self.query_one("#objectives-status", Static).update(_(EMPTY))
             return
-        parts = [f"{shown} of {total} objectives" if shown != total else f"{total} objectives"]
-        parts.append(f"period {self.period_filter or 'all'} (p)")
-        parts.append(f"kind {self.kind_filter or 'all'} (c)")
+        if shown != total:
+            count = ngettext("{shown} of {total} objective", "{shown} of {total} objectives", total)
+        else:
+            count = ngettext("{total} objective", "{total} objectives", total)
+        parts = [count.format(shown=shown, total=total)]
+        period = printable(self.period_filter) if self.period_filter else _("all")
+        parts.append(_("period {period} (p)").format(period=period))
+        kind = objective_kind(self.kind_filter) if self.kind_filter else _("all")
+        parts.append(_("kind {kind} (c)").format(kind=kind))
         if self.filter_text:
-            parts.append(f"filter “{printable(self.filter_text)}”")
+            parts.append(_("filter “{text}”").format(text=printable(self.filter_text)))
         if self._data is None:
-            parts.append("working out progress…")
+            parts.append(_("working out progress…"))
         self.query_one("#objectives-status", Static).update(" · ".join(parts))
 
     # -- the detail follows the cursor -----------------------------------------------------------
@@ -383,15 +394,16 @@ class ObjectivesPane(Pane):
     def _writable(self) -> bool:
         workspace = self.workspace
         if workspace.read_only:
-            self.notify(f"The workspace is read-only because {workspace.read_only_reason}: nothing can be changed.",
-                        title="Read-only", severity="warning")
+            self.notify(_("The workspace is read-only because {reason}: nothing can be changed.").format(
+                reason=workspace.read_only_reason), title=_("Read-only"), severity="warning")
             return False
         return True
 
-    def _selected_objective(self, doing: str) -> Objective | None:
+    def _selected_objective(self, refusal: str) -> Objective | None:
+        """The selected objective; else says ``refusal`` (a whole sentence, translated) and returns None."""
         selected = self.selected_id
         if selected is None:
-            self.notify(f"No objective selected to {doing} — press n to add one.", severity="warning")
+            self.notify(refusal, severity="warning")
             return None
         return self.workspace.lookup("objectives", selected)
 
@@ -405,7 +417,7 @@ class ObjectivesPane(Pane):
         self.open_form("objectives", defaults=defaults, then=self._objective_saved)
 
     def action_edit_objective(self) -> None:
-        objective = self._selected_objective("edit")
+        objective = self._selected_objective(_("No objective selected to edit — press n to add one."))
         if objective is not None and self._writable():
             self.open_form("objectives", record=objective, then=self._objective_saved)
 
@@ -416,12 +428,12 @@ class ObjectivesPane(Pane):
         self.objective_list.focus()
 
     def action_delete_objective(self) -> None:
-        objective = self._selected_objective("delete")
+        objective = self._selected_objective(_("No objective selected to delete — press n to add one."))
         if objective is not None and self._writable():
             self.write(lambda ws: ws.delete("objectives", objective.id), purpose="delete")
 
     def action_add_metric(self) -> None:
-        objective = self._selected_objective("add a metric to")
+        objective = self._selected_objective(_("No objective selected to add a metric to — press n to add one."))
         if objective is not None and self._writable():
             self.open_form("metrics", defaults={"objective_id": objective.id}, then=self._metric_saved)
 
@@ -443,7 +455,7 @@ class ObjectivesPane(Pane):
             return card
         cards = self.detail.cards
         if not cards:
-            self.notify("This objective has no metric yet — a adds one.", severity="warning")
+            self.notify(_("This objective has no metric yet — a adds one."), severity="warning")
             return None
         return cards[0]
 
@@ -458,7 +470,7 @@ class ObjectivesPane(Pane):
         metric = card.view.metric
         unit = f" ({printable(metric.unit)})" if metric.unit.strip() else ""
         self.query_one(PromptLine).ask(
-            "record", f"{printable(metric.name)}{unit}:", 'value, date, note — e.g. 1250 fri "webinar week"',
+            "record", f"{printable(metric.name)}{unit}:", _('value, date, note — e.g. 1250 fri "webinar week"'),
             subject=metric.id,
         )
 
@@ -466,7 +478,8 @@ class ObjectivesPane(Pane):
         """The palette's "Import measurements…": ask for the CSV file."""
         if not self._writable():
             return
-        self.query_one(PromptLine).ask("import", "CSV file:", "path to a file with columns metric, date, value, note")
+        self.query_one(PromptLine).ask("import", _("CSV file:"),
+                                       _("path to a file with columns metric, date, value, note"))
 
     @on(PromptLine.Answered)
     def _answered(self, event: PromptLine.Answered) -> None:
@@ -502,7 +515,7 @@ class ObjectivesPane(Pane):
         selected = self.selected_id
         view = self.view_of(selected) if selected else None
         if view is None or view.proposal is None:
-            self.notify("Nothing proposed for this objective: its status fits its pace.")
+            self.notify(_("Nothing proposed for this objective: its status fits its pace."))
             return
         if not self._writable():
             return
@@ -518,20 +531,21 @@ class ObjectivesPane(Pane):
         event.stop()
         prompt = self.query_one(PromptLine)
         if event.purpose == "delete":
-            self.notify(f"Deleted “{printable(event.result.title)}” — u brings it back")
+            self.notify(_("Deleted “{title}” — u brings it back").format(title=printable(event.result.title)))
         elif event.purpose == "accept":
-            status = STATUS_WORDS.get(str(event.result.status), str(event.result.status))
-            self.notify(f"“{printable(event.result.title)}” is now {status}.")
+            status = objective_status(str(event.result.status))
+            self.notify(_("“{title}” is now {status}.").format(title=printable(event.result.title), status=status))
         elif event.purpose == "record":
             prompt.close()
             metric = self.workspace.lookup("metrics", event.result.metric_id)
             value = format_value(event.result.value, metric.unit if metric else "")
-            self.notify(f"Recorded {value} on {event.result.date:%a %d %b}.")
+            self.notify(_("Recorded {value} on {day}.").format(value=value, day=day_label(event.result.date)))
         elif event.purpose == "import":
             prompt.close()
-            self.notify(event.result.summary.capitalize() + ".", title="Import")
+            self.notify(event.result.summary.capitalize() + ".", title=_("Import"))
         elif event.purpose == "export":
-            self.notify(f"Objectives report written to {event.result}", title="Export", timeout=8)
+            self.notify(_("Objectives report written to {path}").format(path=event.result), title=_("Export"),
+                        timeout=8)
 
     @on(Refused)
     def _refused(self, event: Refused) -> None:
@@ -569,9 +583,10 @@ def _import_file(path: Path, folder: Path, today: date) -> Callable[[Workspace],
         try:
             text = target.read_text(encoding="utf-8-sig")
         except FileNotFoundError:
-            raise InvalidInput(f"no file at {target}") from None
+            raise InvalidInput(_("no file at {path}").format(path=target)) from None
         except (OSError, UnicodeDecodeError) as error:
-            raise InvalidInput(f"could not read {target}: {getattr(error, 'strerror', None) or error}") from None
+            reason = getattr(error, "strerror", None) or error
+            raise InvalidInput(_("could not read {path}: {reason}").format(path=target, reason=reason)) from None
         return import_measurements(workspace, text, today=today)
 
     return run

@@ -13,6 +13,7 @@ from textual import on
 from textual.binding import Binding, BindingType
 from textual.widgets import Static
 
+from store.i18n import N_, _
 from store.text import printable
 from store.vocabulary import VOCABULARY
 from tui.panes.base import Pane
@@ -41,7 +42,7 @@ class RecordListPane(Pane):
         noun = VOCABULARY[table].noun
         return [
             Binding("n", "new_record", f"New {noun}", id=f"{prefix}.new", tooltip=f"Add a new {noun}"),
-            Binding("e", "edit_record", "Edit", id=f"{prefix}.edit", tooltip=f"Edit the highlighted {noun}"),
+            Binding("e", "edit_record", N_("Edit"), id=f"{prefix}.edit", tooltip=f"Edit the highlighted {noun}"),
         ]
 
     async def build(self) -> None:
@@ -58,7 +59,7 @@ class RecordListPane(Pane):
 
     def empty_text(self) -> str:
         words = VOCABULARY[self.TABLE]
-        return f"No {words.plural} yet. Press n to add the first {words.noun}."
+        return _("No {plural} yet. Press n to add the first {noun}.").format(plural=words.plural, noun=words.noun)
 
     # -- data -----------------------------------------------------------------------------
     @property
@@ -85,7 +86,7 @@ class RecordListPane(Pane):
         cursor = self._ids.index(keep) if keep in self._ids else 0
         record_list.set_items(lines, cursor=cursor)
         empty = self.query_one(".empty-state", Static)
-        empty.update(self.empty_words(self.empty_text()) if self.workspace.loaded else "Loading the workspace…")
+        empty.update(self.empty_words(self.empty_text()) if self.workspace.loaded else _("Loading the workspace…"))
         had_focus = self.app.focused in (record_list, empty)
         empty.display = not rows
         record_list.display = bool(rows)

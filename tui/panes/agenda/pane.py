@@ -36,6 +36,7 @@ from store.agenda import (
     plan_next_meeting,
     series_meetings,
 )
+from store.i18n import N_, _, ngettext
 from store.proposals import Proposal
 from store.text import printable
 from tui.panes.agenda.quick_add import QuickAddLine
@@ -60,9 +61,9 @@ if TYPE_CHECKING:
     from store.quickadd import ParsedItem
     from store.workspace import Workspace
 
-NO_MEETINGS = "No meetings yet — press n to plan the first one"
-NO_ITEMS = "No agenda items yet — press a to type the first one (o proposes from objectives, f from feedback)"
-NO_MEETING = "No meeting selected — press n to plan one"
+NO_MEETINGS = N_("No meetings yet — press n to plan the first one")
+NO_ITEMS = N_("No agenda items yet — press a to type the first one (o proposes from objectives, f from feedback)")
+NO_MEETING = N_("No meeting selected — press n to plan one")
 PAST = "__past__"  # the row that folds the past meetings
 
 
@@ -83,25 +84,25 @@ def default_start(now: datetime) -> datetime:
 
 
 class MeetingList(VirtualList):
-    BINDING_GROUP_TITLE = "Meetings"
+    BINDING_GROUP_TITLE = N_("Meetings")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "cursor_down", "Down", show=False, id="agenda.meeting_down", tooltip="Next meeting"),
-        Binding("k,up", "cursor_up", "Up", show=False, id="agenda.meeting_up", tooltip="Previous meeting"),
+        Binding("j,down", "cursor_down", N_("Down"), show=False, id="agenda.meeting_down", tooltip=N_("Next meeting")),
+        Binding("k,up", "cursor_up", N_("Up"), show=False, id="agenda.meeting_up", tooltip=N_("Previous meeting")),
     ]
 
 
 class ItemList(VirtualList):
-    BINDING_GROUP_TITLE = "Agenda items"
+    BINDING_GROUP_TITLE = N_("Agenda items")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "cursor_down", "Down", show=False, id="agenda.item_down", tooltip="Next agenda item"),
-        Binding("k,up", "cursor_up", "Up", show=False, id="agenda.item_up", tooltip="Previous agenda item"),
+        Binding("j,down", "cursor_down", N_("Down"), show=False, id="agenda.item_down", tooltip=N_("Next agenda item")),
+        Binding("k,up", "cursor_up", N_("Up"), show=False, id="agenda.item_up", tooltip=N_("Previous agenda item")),
     ]
 
 
 class AgendaPane(Pane):
     """Meetings, and the agenda builder of the selected one."""
 
-    BINDING_GROUP_TITLE = "Agenda"
+    BINDING_GROUP_TITLE = N_("Agenda")
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "agenda--title", "agenda--heading", "agenda--when", "agenda--muted", "agenda--label", "agenda--accent",
         "agenda--warning", "agenda--bad", "agenda--good", "agenda--proposal",
@@ -136,32 +137,32 @@ class AgendaPane(Pane):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "new_meeting", "New meeting", id="agenda.new",
-                tooltip="Plan a meeting (the next free slot of its series)"),
-        Binding("a", "quick_add", "Add items", id="agenda.quick_add",
-                tooltip="Type agenda items in the quick-add line"),
-        Binding("e", "edit", "Edit", id="agenda.edit", tooltip="Edit the selected meeting or agenda item"),
-        Binding("d", "delete", "Delete", id="agenda.delete",
-                tooltip="Delete the meeting or item, or drop a proposal (u undoes)"),
-        Binding("tab", "switch_side", "Meetings ⇄ agenda", id="agenda.switch", show=False,
-                tooltip="Move between the meetings and the agenda"),
-        Binding("J,ctrl+down", "move_item(1)", "Move down", id="agenda.move_down", show=False,
-                tooltip="Move the agenda item down"),
-        Binding("K,ctrl+up", "move_item(-1)", "Move up", id="agenda.move_up", show=False,
-                tooltip="Move the agenda item up"),
-        Binding("S", "toggle_standing", "Standing", id="agenda.standing", show=False,
-                tooltip="Mark the agenda item standing (copied into every next meeting of the series), or not"),
-        Binding("o", "propose('objectives')", "From objectives", id="agenda.propose_objectives", show=False,
-                tooltip="Propose items for the meeting's objectives at risk, off track or behind pace"),
-        Binding("f", "propose('feedback')", "From feedback", id="agenda.propose_feedback", show=False,
-                tooltip="Propose items for open feedback about the meeting or its objectives"),
-        Binding("N", "next_meeting", "Next of series", id="agenda.next_meeting", show=False,
-                tooltip="Plan the next meeting of the series, with its standing items"),
-        Binding("p", "pull_items", "Pull open items", id="agenda.pull", show=False,
-                tooltip="Pull the open items of the previous meeting of the series"),
-        Binding("x", "export_meeting", "Export", id="agenda.export",
-                tooltip="Save the agenda (the minutes of a past meeting) as Markdown in exports/"),
-        Binding("r", "run_meeting", "Run", id="agenda.run", tooltip="Run the selected meeting"),
+        Binding("n", "new_meeting", N_("New meeting"), id="agenda.new",
+                tooltip=N_("Plan a meeting (the next free slot of its series)")),
+        Binding("a", "quick_add", N_("Add items"), id="agenda.quick_add",
+                tooltip=N_("Type agenda items in the quick-add line")),
+        Binding("e", "edit", N_("Edit"), id="agenda.edit", tooltip=N_("Edit the selected meeting or agenda item")),
+        Binding("d", "delete", N_("Delete"), id="agenda.delete",
+                tooltip=N_("Delete the meeting or item, or drop a proposal (u undoes)")),
+        Binding("tab", "switch_side", N_("Meetings ⇄ agenda"), id="agenda.switch", show=False,
+                tooltip=N_("Move between the meetings and the agenda")),
+        Binding("J,ctrl+down", "move_item(1)", N_("Move down"), id="agenda.move_down", show=False,
+                tooltip=N_("Move the agenda item down")),
+        Binding("K,ctrl+up", "move_item(-1)", N_("Move up"), id="agenda.move_up", show=False,
+                tooltip=N_("Move the agenda item up")),
+        Binding("S", "toggle_standing", N_("Standing"), id="agenda.standing", show=False,
+                tooltip=N_("Mark the agenda item standing (copied into every next meeting of the series), or not")),
+        Binding("o", "propose('objectives')", N_("From objectives"), id="agenda.propose_objectives", show=False,
+                tooltip=N_("Propose items for the meeting's objectives at risk, off track or behind pace")),
+        Binding("f", "propose('feedback')", N_("From feedback"), id="agenda.propose_feedback", show=False,
+                tooltip=N_("Propose items for open feedback about the meeting or its objectives")),
+        Binding("N", "next_meeting", N_("Next of series"), id="agenda.next_meeting", show=False,
+                tooltip=N_("Plan the next meeting of the series, with its standing items")),
+        Binding("p", "pull_items", N_("Pull open items"), id="agenda.pull", show=False,
+                tooltip=N_("Pull the open items of the previous meeting of the series")),
+        Binding("x", "export_meeting", N_("Export"), id="agenda.export",
+                tooltip=N_("Save the agenda (the minutes of a past meeting) as Markdown in exports/")),
+        Binding("r", "run_meeting", N_("Run"), id="agenda.run", tooltip=N_("Run the selected meeting")),
     ]
 
     class RunRequested(Message):
@@ -171,7 +172,7 @@ class AgendaPane(Pane):
             super().__init__()
             self.meeting_id = meeting_id
 
-    def __init__(self, title: str = "Agenda", *, id: str = "agenda") -> None:  # noqa: A002
+    def __init__(self, title: str = N_("Agenda"), *, id: str = "agenda") -> None:  # noqa: A002
         super().__init__(title, id=id)
         self.past_open = False
         self._rows: list[str] = []  # meeting ids of the left list, PAST for the fold
@@ -188,19 +189,19 @@ class AgendaPane(Pane):
         self._added_line = ""  # the quick-add line being saved
 
     def compose(self) -> ComposeResult:
-        yield Static("Loading the workspace…", id="agenda-status", classes="agenda-caption", markup=False)
+        yield Static(_("Loading the workspace…"), id="agenda-status", classes="agenda-caption", markup=False)
 
     async def build(self) -> None:
         await self.query_one("#agenda-status").remove()
         meetings = Vertical(
-            Static("Meetings", classes="agenda-caption", id="meetings-caption", markup=False),
-            MeetingList(item_height=2, gap=0, empty_text=NO_MEETINGS, id="meeting-list"),
+            Static(_("Meetings"), classes="agenda-caption", id="meetings-caption", markup=False),
+            MeetingList(item_height=2, gap=0, empty_text=_(NO_MEETINGS), id="meeting-list"),
             id="agenda-meetings",
         )
         detail = Vertical(
-            Static("Agenda", classes="agenda-caption", id="agenda-caption", markup=False),
-            Static(NO_MEETING, id="meeting-header", markup=False),
-            ItemList(item_height=2, gap=0, empty_text=NO_ITEMS, id="item-list"),
+            Static(_("Agenda"), classes="agenda-caption", id="agenda-caption", markup=False),
+            Static(_(NO_MEETING), id="meeting-header", markup=False),
+            ItemList(item_height=2, gap=0, empty_text=_(NO_ITEMS), id="item-list"),
             QuickAddLine(self._parse, id="quick-add"),
             Static("", id="agenda-totals", markup=False),
             id="agenda-detail",
@@ -248,9 +249,9 @@ class AgendaPane(Pane):
     def refresh_content(self) -> None:
         workspace = self.workspace
         if not workspace.loaded:
-            self.meeting_list.empty_text = "Loading…"
+            self.meeting_list.empty_text = _("Loading…")
             return
-        self.meeting_list.empty_text = NO_MEETINGS
+        self.meeting_list.empty_text = _(NO_MEETINGS)
         self._members = {m.id: m for m in workspace.records("members", include_deleted=True)}
         self._objectives = {o.id: o for o in workspace.records("objectives", include_deleted=True)}
         items: dict[str, list[AgendaItem]] = defaultdict(list)
@@ -285,7 +286,8 @@ class AgendaPane(Pane):
 
         cursor = rows.index(select) if select in rows else None
         self.meeting_list.set_items(LazySequence(len(rows), lines), cursor=cursor)
-        caption = f"Meetings  {len(self._upcoming)} upcoming · {len(self._past)} past"
+        caption = _("Meetings  {upcoming} upcoming · {past} past").format(
+            upcoming=len(self._upcoming), past=len(self._past))
         self.query_one("#meetings-caption", Static).update(caption)
         self._show_meeting(self._row_meeting(self.meeting_list.cursor))
 
@@ -307,14 +309,14 @@ class AgendaPane(Pane):
         totals = self.query_one("#agenda-totals", Static)
         if meeting is None:
             self._entries = []
-            header.update(NO_MEETING if not self._rows else "Choose a meeting — j / k, enter", layout=False)
+            header.update(_(NO_MEETING) if not self._rows else _("Choose a meeting — j / k, enter"), layout=False)
             totals.update("", layout=False)
             self.item_list.empty_text = ""
             self.item_list.set_items([], cursor=0)
-            self.query_one("#agenda-caption", Static).update("Agenda", layout=False)
+            self.query_one("#agenda-caption", Static).update(_("Agenda"), layout=False)
             return
         ordered = self.agenda
-        self.item_list.empty_text = NO_ITEMS
+        self.item_list.empty_text = _(NO_ITEMS)
         proposals = self._proposals.get(meeting.id, [])
         self._entries = [*ordered, *proposals]
         starts = item_starts(meeting, ordered)
@@ -338,8 +340,8 @@ class AgendaPane(Pane):
         shares = airtime(ordered, members)
         silent = listeners(attendees_by_department(meeting, members), shares)
         totals.update(totals_lines(fill(meeting, ordered), shares, len(proposals), silent), layout=False)
-        items = f"{count} item{'s' if count != 1 else ''}"
-        self.query_one("#agenda-caption", Static).update(f"Agenda  {items}", layout=False)
+        caption = ngettext("Agenda  {count} item", "Agenda  {count} items", count).format(count=count)
+        self.query_one("#agenda-caption", Static).update(caption, layout=False)
 
     @on(VirtualList.Highlighted, "#meeting-list")
     def _meeting_highlighted(self, event: VirtualList.Highlighted) -> None:
@@ -408,15 +410,15 @@ class AgendaPane(Pane):
         """Refuse a change at the key in a read-only workspace, saying why."""
         workspace = self.workspace
         if workspace.read_only:
-            self.notify(f"The workspace is read-only because {workspace.read_only_reason}.", title="Read-only",
-                        severity="warning")
+            self.notify(_("The workspace is read-only because {reason}.").format(reason=workspace.read_only_reason),
+                        title=_("Read-only"), severity="warning")
             return False
         return True
 
     def _need_meeting(self) -> Meeting | None:
         meeting = self.selected_meeting
         if meeting is None:
-            self.notify("Choose a meeting first — or press n to plan one", severity="warning")
+            self.notify(_("Choose a meeting first — or press n to plan one"), severity="warning")
         return meeting
 
     @property
@@ -460,7 +462,7 @@ class AgendaPane(Pane):
         if self._on_agenda:
             entry = self.selected_entry
             if entry is None:
-                self.notify("No agenda item here — press a to add one", severity="warning")
+                self.notify(_("No agenda item here — press a to add one"), severity="warning")
             elif isinstance(entry, Proposal):
                 self._accept(entry)
             else:
@@ -565,8 +567,9 @@ class AgendaPane(Pane):
         self._show_meeting(meeting.id)
         self.item_list.cursor = len(self.agenda) + len(shown) - len(new)
         self.item_list.focus()
-        noun = "proposal" if len(new) == 1 else "proposals"
-        self.notify(f"{len(new)} {noun} at the end of the agenda: enter adds one, d drops it")
+        self.notify(ngettext("{count} proposal at the end of the agenda: enter adds one, d drops it",
+                             "{count} proposals at the end of the agenda: enter adds one, d drops it",
+                             len(new)).format(count=len(new)))
 
     def _accept(self, proposal: Proposal) -> None:
         meeting = self.selected_meeting
@@ -588,8 +591,8 @@ class AgendaPane(Pane):
         if meeting is None or not self._writable():
             return
         if not meeting.series:
-            self.notify(f"“{printable(meeting.title)}” belongs to no series: give it one with e, then N plans the next",
-                        severity="warning")
+            self.notify(_("“{title}” belongs to no series: give it one with e, then N plans the next").format(
+                title=printable(meeting.title)), severity="warning")
             return
         from store.carry import create_next_meeting
 
@@ -630,13 +633,13 @@ class AgendaPane(Pane):
     def palette_commands(self) -> Iterator[tuple[str, Callable[[], object], str]]:
         """The exports of the selected meeting, for the command palette."""
         for name, document, fmt in (
-            ("Export agenda as Markdown", "agenda", "md"),
-            ("Export agenda as HTML", "agenda", "html"),
-            ("Export agenda as calendar event", "agenda", "ics"),
-            ("Export minutes as Markdown", "minutes", "md"),
-            ("Export minutes as HTML", "minutes", "html"),
+            (_("Export agenda as Markdown"), "agenda", "md"),
+            (_("Export agenda as HTML"), "agenda", "html"),
+            (_("Export agenda as calendar event"), "agenda", "ics"),
+            (_("Export minutes as Markdown"), "minutes", "md"),
+            (_("Export minutes as HTML"), "minutes", "html"),
         ):
-            yield name, partial(self.action_export_meeting, document, fmt), "the selected meeting, to exports/"
+            yield name, partial(self.action_export_meeting, document, fmt), _("the selected meeting, to exports/")
 
     def action_run_meeting(self) -> None:
         meeting = self._need_meeting()
@@ -654,35 +657,43 @@ class AgendaPane(Pane):
             if purpose == "add_item":
                 self.quick_add.clear(added=self._added_line)
             elif purpose == "accept":
-                self.notify(f"Added “{printable(result.title)}” to the agenda")
+                self.notify(_("Added “{title}” to the agenda").format(title=printable(result.title)))
         elif purpose == "standing":
             self._select_item = result.id
             self.refresh_data()
-            words = "standing: every next meeting of the series gets it" if result.standing else "no longer standing"
-            self.notify(f"“{printable(result.title)}” is {words}")
+            words = (_("“{title}” is standing: every next meeting of the series gets it") if result.standing
+                     else _("“{title}” is no longer standing"))
+            self.notify(words.format(title=printable(result.title)))
         elif purpose == "delete_item":
             self.refresh_data()
-            self.notify(f"Deleted “{printable(result.title)}” — u brings it back")
+            self.notify(_("Deleted “{title}” — u brings it back").format(title=printable(result.title)))
         elif purpose == "delete_meeting":
             self.refresh_data()
-            self.notify(f"Deleted the meeting “{printable(result.title)}” — u brings it back")
+            self.notify(_("Deleted the meeting “{title}” — u brings it back").format(title=printable(result.title)))
         elif purpose == "next_meeting":
             self.select_meeting(result.id)
             standing = len(self._agendas.get(result.id, []))
             from store.agenda import when_label
 
-            items = f" with {standing} standing item{'s' if standing != 1 else ''}" if standing else ""
-            self.notify(f"Planned “{printable(result.title)}” on {when_label(result.starts_at, self.tz)}{items}")
+            title, when = printable(result.title), when_label(result.starts_at, self.tz)
+            if standing:
+                self.notify(ngettext("Planned “{title}” on {when} with {count} standing item",
+                                     "Planned “{title}” on {when} with {count} standing items",
+                                     standing).format(title=title, when=when, count=standing))
+            else:
+                self.notify(_("Planned “{title}” on {when}").format(title=title, when=when))
         elif purpose == "pull":
             self.refresh_data()
             if result.carried:
-                self.notify(f"Pulled {result.carried} open item{'s' if result.carried != 1 else ''} "
-                            "from the previous meeting of the series")
+                self.notify(ngettext("Pulled {count} open item from the previous meeting of the series",
+                                     "Pulled {count} open items from the previous meeting of the series",
+                                     result.carried).format(count=result.carried))
             else:
-                self.notify("Nothing to pull: the previous meeting of the series left no open item not carried yet")
+                self.notify(_("Nothing to pull: the previous meeting of the series left no open item not carried yet"))
         elif purpose == "export":
             document, path = result
-            self.notify(f"Saved the {document} to {path}", title="Exported", timeout=10)
+            words = _("Saved the agenda to {path}") if document == "agenda" else _("Saved the minutes to {path}")
+            self.notify(words.format(path=path), title=_("Exported"), timeout=10)
 
     @on(Refused)
     def _refused(self, event: Refused) -> None:
@@ -692,8 +703,8 @@ class AgendaPane(Pane):
 
 def _nothing_to_propose(source: str, shown_already: bool) -> str:
     if shown_already:
-        return "Those proposals are on the agenda already, marked ✚"
+        return _("Those proposals are on the agenda already, marked ✚")
     if source == "objectives":
-        return ("Nothing to propose: no objective of this meeting is at risk, off track or behind pace "
-                "(or the agenda already covers it)")
-    return "Nothing to propose: no open feedback about this meeting, its items or its objectives"
+        return _("Nothing to propose: no objective of this meeting is at risk, off track or behind pace "
+                 "(or the agenda already covers it)")
+    return _("Nothing to propose: no open feedback about this meeting, its items or its objectives")

@@ -20,27 +20,29 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Input, Static
 
+from store.i18n import N_, _
 from store.quickadd import ParsedItem
 from store.text import printable
 
-PLACEHOLDER = "Review Q4 pipeline 15m @sofia #decision ^pipeline   (enter adds · esc closes)"
-HINT = "Type a title; 15m or 1h a time box, @name the presenter, #kind, ^objective."
+PLACEHOLDER = N_("Review Q4 pipeline 15m @sofia #decision ^pipeline   (enter adds · esc closes)")
+HINT = N_("Type a title; 15m or 1h a time box, @name the presenter, #kind, ^objective.")
 #: what each kind of token is called in the preview
-ROLE_WORDS = {"minutes": "time box", "presenter": "presenter", "kind": "kind", "objective": "objective"}
+ROLE_WORDS = {"minutes": N_("time box"), "presenter": N_("presenter"), "kind": N_("kind"), "objective": N_("objective")}
 
 
 def preview(parsed: ParsedItem | None) -> Content:
     """What the line reads as: "“Review Q4 pipeline” · time box 15 min · presenter Sofia (Sales) …",
     or the first thing wrong with it."""
     if parsed is None:
-        return Content.styled(HINT, ".agenda--muted")
+        return Content.styled(_(HINT), ".agenda--muted")
     if not parsed.ok:
-        return Content.styled("✗ " + printable("; ".join(parsed.errors)) + " — nothing is added", ".agenda--bad")
+        errors = printable("; ".join(parsed.errors))
+        return Content.styled("✗ " + _("{errors} — nothing is added").format(errors=errors), ".agenda--bad")
     parts: list[str | tuple[str, str]] = [("✓ ", ".agenda--good"), (f"“{printable(parsed.title)}”", ".agenda--title")]
     for token in parsed.tokens:
         if token.role in ROLE_WORDS:
-            parts += [(f" · {ROLE_WORDS[token.role]} ", ".agenda--muted"), printable(token.shown)]
-    parts.append(("  enter adds it", ".agenda--muted"))
+            parts += [(f" · {_(ROLE_WORDS[token.role])} ", ".agenda--muted"), printable(token.shown)]
+    parts.append(("  " + _("enter adds it"), ".agenda--muted"))
     return Content.assemble(*parts)
 
 
@@ -60,7 +62,8 @@ class QuickAddLine(Vertical):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close_line", "Close", id="agenda.quick_add_close", tooltip="Close the quick-add line"),
+        Binding("escape", "close_line", N_("Close"), id="agenda.quick_add_close",
+                tooltip=N_("Close the quick-add line")),
     ]
 
     class Submitted(Message):
@@ -78,7 +81,7 @@ class QuickAddLine(Vertical):
         self.parsed: ParsedItem | None = None
 
     def compose(self) -> ComposeResult:
-        line = Input(placeholder=PLACEHOLDER, id="quick-add-input", compact=True, max_length=500)
+        line = Input(placeholder=_(PLACEHOLDER), id="quick-add-input", compact=True, max_length=500)
         line.cursor_blink = False  # a steady cursor: the line is typed in, then read, not watched
         yield line
         yield Static(preview(None), id="quick-add-preview", markup=False)

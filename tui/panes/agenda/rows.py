@@ -23,8 +23,9 @@ from store.agenda import (
     meeting_end,
     when_label,
 )
+from store.i18n import _, ngettext
 from store.text import printable
-from store.words import plural
+from tui.panes.words import agenda_kind, agenda_status, objective_status
 
 if TYPE_CHECKING:
     from store.models import AgendaItem, Meeting, Member, Objective
@@ -33,12 +34,12 @@ if TYPE_CHECKING:
 
 #: each kind of agenda item, with the mark in front of its title
 KIND_MARKS = {"info": "○", "discussion": "◇", "decision": "◆", "update": "↻"}
-#: an objective's status, in words and the style it is shown in
+#: the style an objective's status is shown in (its words: tui.panes.words.objective_status)
 STATUS_STYLES = {
-    "on_track": ("on track", ".agenda--good"),
-    "at_risk": ("at risk", ".agenda--warning"),
-    "off_track": ("off track", ".agenda--bad"),
-    "done": ("done", ".agenda--muted"),
+    "on_track": ".agenda--good",
+    "at_risk": ".agenda--warning",
+    "off_track": ".agenda--bad",
+    "done": ".agenda--muted",
 }
 PROPOSED = "✚"
 
@@ -70,17 +71,18 @@ def meeting_lines(
     when = Content.styled(when_label(meeting.starts_at, tz, now), ".agenda--when")
     title = Content.assemble(when, "  ", (printable(meeting.title), ".agenda--title"))
     fill_style = ".agenda--warning" if meeting_fill.over else ".agenda--muted"
-    status = "running · " if str(meeting.status) == "running" else ""  # past ones sit under "past meetings"
+    # past ones sit under "past meetings"
+    status = _("running") + " · " if str(meeting.status) == "running" else ""
     fill = Content.assemble((status, ".agenda--accent"), (meeting_fill.label, fill_style))
-    series = printable(meeting.series) if meeting.series else "no series"
-    people = departments_words(attendees_by_department(meeting, members)) or "no attendees"
+    series = printable(meeting.series) if meeting.series else _("no series")
+    people = departments_words(attendees_by_department(meeting, members)) or _("no attendees")
     return (title, (Content.styled(f"{series} · {people}", ".agenda--muted"), fill))
 
 
 def past_lines(header: PastHeader) -> Item:
     arrow = "▾" if header.open else "▸"
-    action = "enter folds them" if header.open else "enter shows them"
-    label = plural(header.count, "past meeting")
+    action = _("enter folds them") if header.open else _("enter shows them")
+    label = ngettext("{count:,} past meeting", "{count:,} past meetings", header.count).format(count=header.count)
     return (Content.assemble((f"{arrow} {label}", ".agenda--title"), (f"  {action}", ".agenda--muted")), "")
 
 
@@ -100,17 +102,18 @@ def item_lines(
     first = Content.assemble(
         (f"{number:>2} ", ".agenda--muted"), (f"{mark} ", ".agenda--accent"), (printable(item.title), title_style)
     )
-    clock = Content.assemble((f"{start.astimezone(tz):%H:%M}", ".agenda--when"), f"  {item.minutes:>3} min")
-    details: list[str | tuple[str, str]] = [f"     {item.kind}"]
+    clock = Content.assemble((f"{start.astimezone(tz):%H:%M}", ".agenda--when"),
+                             "  " + _("{minutes:>3} min").format(minutes=item.minutes))
+    details: list[str | tuple[str, str]] = [f"     {agenda_kind(str(item.kind))}"]
     presenter = member_words(members.get(item.presenter_id) if item.presenter_id else None)
-    details.append(f" · {presenter}" if presenter else " · no presenter")
+    details.append(f" · {presenter}" if presenter else " · " + _("no presenter"))
     objective = objectives.get(item.objective_id) if item.objective_id else None
     if objective is not None:
-        words, style = STATUS_STYLES.get(str(objective.status), ("", ".agenda--muted"))
+        style = STATUS_STYLES.get(str(objective.status), ".agenda--muted")
         details.append((f" · ^{printable(objective.title)}", style))
     status = str(item.status)
-    right = Content.assemble(("standing · " if item.standing else "", ".agenda--muted"),
-                             (status, ".agenda--good" if status == "done" else ".agenda--muted"))
+    right = Content.assemble((_("standing") + " · " if item.standing else "", ".agenda--muted"),
+                             (agenda_status(status), ".agenda--good" if status == "done" else ".agenda--muted"))
     return ((first, clock), (Content.assemble(*details).stylize(".agenda--muted", 0, 5), right))
 
 
@@ -123,11 +126,11 @@ def proposal_lines(proposal: Proposal, members: Mapping[str, Member]) -> Item:
         (printable(proposal.title), ".agenda--proposal"),
     )
     presenter = member_words(members.get(proposal.presenter_id) if proposal.presenter_id else None)
-    reason = printable(proposal.reason) or "proposed"
-    second = f"     proposed: {reason}" + (f" · {presenter}" if presenter else "")
+    reason = printable(proposal.reason) or _("proposed")
+    second = "     " + _("proposed: {reason}").format(reason=reason) + (f" · {presenter}" if presenter else "")
     return (
-        (first, f"{proposal.minutes:>3} min"),
-        (Content.styled(second, ".agenda--proposal"), Content.styled("enter adds · d drops", ".agenda--muted")),
+        (first, _("{minutes:>3} min").format(minutes=proposal.minutes)),
+        (Content.styled(second, ".agenda--proposal"), Content.styled(_("enter adds · d drops"), ".agenda--muted")),
     )
 
 
@@ -140,26 +143,29 @@ def header_lines(
 ) -> Content:
     """Title; when, length, location and series; attendees; linked objectives in their status colours."""
     end = meeting_end(meeting).astimezone(tz)
-    status = {"running": "  · running now", "done": "  · ended"}.get(str(meeting.status), "")
+    status = {"running": "  · " + _("running now"), "done": "  · " + _("ended")}.get(str(meeting.status), "")
     title = Content.assemble((printable(meeting.title), ".agenda--heading"), (status, ".agenda--accent"))
-    place = [f"{when_label(meeting.starts_at, tz, now)}–{end:%H:%M}", f"{meeting.duration_min} min"]
+    place = [f"{when_label(meeting.starts_at, tz, now)}–{end:%H:%M}",
+             _("{minutes} min").format(minutes=meeting.duration_min)]
     if meeting.location:
         place.append(printable(meeting.location))
-    place.append(f"series {printable(meeting.series)}" if meeting.series else "no series")
+    place.append(_("series {series}").format(series=printable(meeting.series)) if meeting.series else _("no series"))
     people = sorted(
         (members[i] for i in meeting.attendee_ids if i in members), key=lambda m: (m.department.lower(), m.name)
     )
     counts = departments_words(attendees_by_department(meeting, members))
     names = ", ".join(printable(m.name) for m in people)
     attendees = Content.assemble(
-        ("Attendees  ", ".agenda--label"), counts or "none", (f"  {names}" if names else "", ".agenda--muted")
+        (_("Attendees") + "  ", ".agenda--label"), counts or _("none"),
+        (f"  {names}" if names else "", ".agenda--muted"),
     )
     linked = sorted((objectives[i] for i in meeting.objective_ids if i in objectives), key=lambda o: o.title)
-    parts: list[str | tuple[str, str]] = [("Objectives  ", ".agenda--label")]
+    parts: list[str | tuple[str, str]] = [(_("Objectives") + "  ", ".agenda--label")]
     if not linked:
-        parts.append(("none linked (o proposes from the shared ones of the period)", ".agenda--muted"))
+        parts.append((_("none linked (o proposes from the shared ones of the period)"), ".agenda--muted"))
     for index, objective in enumerate(linked):
-        words, style = STATUS_STYLES.get(str(objective.status), ("", ".agenda--muted"))
+        style = STATUS_STYLES.get(str(objective.status), ".agenda--muted")
+        words = objective_status(str(objective.status)) if str(objective.status) in STATUS_STYLES else ""
         parts += [" · " if index else "", (f"● {printable(objective.title)}", style), (f" ({words})", ".agenda--muted")]
     return Content("\n").join(
         [title, Content.styled(" · ".join(place), ".agenda--muted"), attendees, Content.assemble(*parts)]
@@ -179,21 +185,23 @@ def totals_lines(
 ) -> Content:
     """The total against the length, and the airtime by department (and who only listens)."""
     if meeting_fill.over:
-        room = (f"{-meeting_fill.free} min over", ".agenda--warning")
+        room = (_("{minutes} min over").format(minutes=-meeting_fill.free), ".agenda--warning")
     else:
-        room = (f"{meeting_fill.free} min free", ".agenda--muted")
+        room = (_("{minutes} min free").format(minutes=meeting_fill.free), ".agenda--muted")
+    below = ngettext("{count:,} proposal below", "{count:,} proposals below", proposals).format(count=proposals)
     total = Content.assemble(
-        ("Total  ", ".agenda--label"),
+        (_("Total") + "  ", ".agenda--label"),
         (meeting_fill.label, ".agenda--warning" if meeting_fill.over else ""),
         "  ",
         room,
-        (f"  · {plural(proposals, 'proposal')} below" if proposals else "", ".agenda--proposal"),
+        (f"  · {below}" if proposals else "", ".agenda--proposal"),
     )
     air = airtime_label([(printable(department), minutes) for department, minutes in shares])
-    quiet = " · ".join(f"{printable(department)} only listens" for department in silent)
+    quiet = " · ".join(_("{department} only listens").format(department=printable(department))
+                       for department in silent)
     airtime = Content.assemble(
-        ("Airtime  ", ".agenda--label"),
-        air or ("nobody presents yet", ".agenda--muted"),
+        (_("Airtime") + "  ", ".agenda--label"),
+        air or (_("nobody presents yet"), ".agenda--muted"),
         (f"  · {quiet}" if quiet else "", ".agenda--warning"),
     )
     return Content("\n").join([total, airtime])
