@@ -255,8 +255,8 @@ class FeedbackPane(Pane):
         status = entry.status.value
         right = Content.styled(f"{feedback_status(status)} · {age_label(entry.created_at, self.today())}",
                                ".feedback-log--open" if status == "open" else ".feedback-log--muted")
-        width = max(9, *(len(feedback_kind(k)) + 1 for k in KINDS))  # Spanish words are longer
-        lead = f"{KIND_MARKS[kind]} {feedback_kind(kind):<{width}}"
+        pad = max(9, *(len(feedback_kind(k)) + 1 for k in KINDS))  # Spanish words are longer
+        lead = f"{KIND_MARKS[kind]} {feedback_kind(kind):<{pad}}"
         room = max(8, width - right.cell_length - len(lead) - 1)
         first = printable(first_line(entry.body, room))
         who = printable(f"   {self._author_words(entry)} · {self._subject_words(entry)}")

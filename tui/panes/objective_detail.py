@@ -26,7 +26,7 @@ from store.objective_index import Links
 from store.progress import ObjectiveView, percent
 from store.text import printable
 from tui.panes.metric_card import MetricCard
-from tui.panes.words import feedback_kind, objective_kind, objective_status, task_status
+from tui.panes.words import feedback_kind, objective_kind, objective_status, task_count, task_status
 from tui.widgets.board_column import due_label, short_name
 from tui.widgets.virtual_list import Item, LazySequence, VirtualList
 
@@ -86,7 +86,7 @@ def header_lines(view: ObjectiveView, members_named: str) -> tuple[Content, Cont
         facts.append(" + ".join(printable(d) for d in view.departments))
     line = Content.styled(" · ".join(facts), "$text-muted")
     if view.shared:
-        line += Content(" ") + Content.styled(f" {_('shared')} ", "bold $text on $accent 60%")
+        line += Content(" ") + Content.styled(" " + _("shared") + " ", "bold $text on $accent 60%")
     elif view.single_department:
         line += Content.styled("  ◐ " + _("one department owns it"), "$warning")
     return title, line
@@ -205,7 +205,7 @@ class ObjectiveDetail(VerticalScroll, can_focus=False):
         if not counts:
             summary = Content.styled(_("No tasks linked — add one on the Board with this objective."), "$text-muted")
         else:
-            summary = Content(" · ".join(f"{n} {task_status(str(s))}" for s, n in counts))
+            summary = Content(" · ".join(task_count(str(s), n) for s, n in counts))
             if overdue:
                 names = ", ".join(printable(t.title) for t in overdue[:3]) + (" …" if len(overdue) > 3 else "")
                 summary += Content.styled(" · " + _("overdue: {names}").format(names=names), "$error bold")

@@ -8,7 +8,7 @@ need two Spanish ones ("done": an objective is "logrado", a task "hecha"), hence
 
 from __future__ import annotations
 
-from store.i18n import pgettext
+from store.i18n import ngettext, pgettext
 
 
 def objective_status(status: str) -> str:
@@ -40,6 +40,17 @@ def task_status(status: str) -> str:
         "done": pgettext("task status", "done"),
     }
     return words.get(status, status)
+
+
+def task_count(status: str, count: int) -> str:
+    """ "2 done" ("2 hechas"): how many of an objective's tasks have a status."""
+    words = {
+        "todo": ngettext("{count} to do", "{count} to do", count),
+        "doing": ngettext("{count} doing", "{count} doing", count),
+        "blocked": ngettext("{count} blocked", "{count} blocked", count),
+        "done": ngettext("{count} done", "{count} done", count),
+    }
+    return words[status].format(count=count) if status in words else f"{count} {status}"
 
 
 def agenda_kind(kind: str) -> str:

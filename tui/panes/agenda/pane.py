@@ -123,7 +123,10 @@ class AgendaPane(Pane):
         & #agenda-body { height: 1fr; }
         & #agenda-meetings { width: 2fr; max-width: 56; min-width: 30; margin: 0 1 0 0; }
         & #agenda-detail { width: 3fr; }
-        & .agenda-caption { height: 1; padding: 0 1; background: $panel; color: $text-muted; text-style: bold; }
+        & .agenda-caption {
+            height: 1; padding: 0 1; background: $panel; color: $text-muted; text-style: bold;
+            text-wrap: nowrap; text-overflow: ellipsis;
+        }
         & #meeting-header { height: 4; padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis; }
         & #agenda-totals { height: 2; padding: 0 1; background: $panel; text-wrap: nowrap; text-overflow: ellipsis; }
         & MeetingList, & ItemList { padding: 0 0 0 1; }
