@@ -58,8 +58,8 @@ async def test_the_agenda_says_in_spanish_how_to_plan_and_add(spanish: None, wor
         assert "pulsa n para planear una" in _text(app, "#meeting-header")
 
     me = workspace.create("members", name="Ana Ruiz", email=GIT_EMAIL, department="Ventas")
-    workspace.create("meetings", title="Sincronía semanal", starts_at=datetime(2026, 11, 17, 9, 30, tzinfo=timezone.utc),
-                     duration_min=45, attendee_ids=[me.id])
+    starts = datetime(2026, 11, 17, 9, 30, tzinfo=timezone.utc)
+    workspace.create("meetings", title="Sincronía semanal", starts_at=starts, duration_min=45, attendee_ids=[me.id])
     app = make_app(workspace, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)

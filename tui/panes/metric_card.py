@@ -60,7 +60,7 @@ class MetricCard(Vertical, can_focus=True):
         border: round $panel-lighten-2;
         padding: 0 1;
         margin: 0 0 0 0;
-        & > Static { height: 1; }
+        & > Static { height: 1; text-wrap: nowrap; text-overflow: ellipsis; }  /* a long name is cut, not lost */
         & > Sparkline { height: 2; margin: 0 0; }
         &:focus { border: round $primary; background: $boost; }
     }
