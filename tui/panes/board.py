@@ -33,12 +33,12 @@ if TYPE_CHECKING:
     from store.models import Member, Task
     from store.workspace import Workspace
 
-#: (status, title): the titles are the vocabulary's words, as the task form shows them,
-#: translated when the columns are built (the language is chosen after import)
+#: (status, title): the titles are the vocabulary's words, as the task form shows them
 COLUMNS: tuple[tuple[str, str], ...] = tuple(
     (status, VOCABULARY["tasks"].choice(status)) for status in ("todo", "doing", "blocked", "done")
 )
-#: the column titles above, for the catalog
+#: the column titles for the catalog: the columns ask the vocabulary when they are built (the
+#: language is chosen after import) and translate what it gives
 _COLUMN_TITLES = (N_("To do"), N_("Doing"), N_("Blocked"), N_("Done"))
 EMPTY_BOARD = N_("No tasks yet — press n to add one")
 NO_MATCH = N_("No cards match — escape clears the filter")
@@ -121,7 +121,8 @@ class BoardPane(Pane):
         """The columns (and the filter box) are most of the start-up's widget work: mounted just
         after the first frame, they let the window appear at once, saying it is loading."""
         today = self.today()
-        columns = [BoardColumn(key, _(title), today=today, id=f"column-{key}") for key, title in COLUMNS]
+        titles = {key: _(VOCABULARY["tasks"].choice(key)) for key, _title in COLUMNS}
+        columns = [BoardColumn(key, titles[key], today=today, id=f"column-{key}") for key, _title in COLUMNS]
         await self.mount(
             TextInput(
                 placeholder=_("filter by title, owner or department · enter keeps it · escape clears"),
