@@ -38,11 +38,13 @@ class RecordListPane(Pane):
 
     @staticmethod
     def pane_bindings(table: str, prefix: str) -> list[BindingType]:
-        """n and e for a pane, with ids like "objectives.new" so a keymap can remap them."""
-        noun = VOCABULARY[table].noun
+        """n and e for a pane, with ids like "objectives.new" so a keymap can remap them.
+
+        Their words are marked for the catalog (the footer and the help translate them), so they
+        name no table: a sentence with the noun in it would need a msgid per table."""
         return [
-            Binding("n", "new_record", f"New {noun}", id=f"{prefix}.new", tooltip=f"Add a new {noun}"),
-            Binding("e", "edit_record", N_("Edit"), id=f"{prefix}.edit", tooltip=f"Edit the highlighted {noun}"),
+            Binding("n", "new_record", N_("New"), id=f"{prefix}.new", tooltip=N_("Add a new record")),
+            Binding("e", "edit_record", N_("Edit"), id=f"{prefix}.edit", tooltip=N_("Edit the highlighted record")),
         ]
 
     async def build(self) -> None:
