@@ -84,9 +84,10 @@ async def test_an_objectives_status_and_kind_read_in_spanish(spanish: None, tmp_
         await objectives_settled(app, pilot)
         pane = app.query_one("#objectives", ObjectivesPane)
         view = pane.view_of(pane.selected_id or "")
-        assert view is not None and str(view.objective.status) == "on_track"
+        assert view is not None
+        words = {"on_track": "en camino", "at_risk": "en riesgo", "off_track": "desviado", "done": "logrado"}
         title = _text(app, "#detail-title")
-        assert title.startswith("● en camino  ")
+        assert title.startswith(f"● {words[str(view.objective.status)]}  ")
         facts = _text(app, "#detail-facts")
         assert facts.startswith(("meta · ", "campaña · ", "estrategia · "))
         assert "objetivos · periodo todos (p) · tipo todos (c)" in _text(app, "#objectives-status")
