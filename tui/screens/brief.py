@@ -21,6 +21,7 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from store.i18n import N_, _
 from store.text import printable
 from tui.widgets.steady_footer import SteadyFooter
 from tui.widgets.virtual_list import Item, VirtualList
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
     from store.brief import Brief
     from store.workspace import Workspace
 
-PREPARING = "Preparing the brief…"
+PREPARING = N_("Preparing the brief…")
 _TONES = {"good": ".brief-list--good", "bad": ".brief-list--bad"}
 
 
@@ -57,13 +58,16 @@ def brief_rows(brief: Brief, now: datetime) -> list[Row]:
     rows: list[Row] = []
     meeting = brief.meeting
     if meeting is not None:
-        rows.append(Row(f"Agenda of {meeting.title}, {when_label(meeting.starts_at, now=now)}"))
-        fill = f"{brief.agenda_minutes} of {brief.meeting_minutes} minutes planned"
-        over = f", {brief.over_by} over" if brief.over_by else ""
-        rows.append(Row(fill + over, "meetings", meeting.id, "bad" if brief.over_by else ""))
+        rows.append(Row(_("Agenda of {title}, {when}").format(title=meeting.title,
+                                                              when=when_label(meeting.starts_at, now=now))))
+        minutes = {"planned": brief.agenda_minutes, "length": brief.meeting_minutes, "over": brief.over_by}
+        fill = (_("{planned} of {length} minutes planned, {over} over") if brief.over_by
+                else _("{planned} of {length} minutes planned")).format(**minutes)
+        rows.append(Row(fill, "meetings", meeting.id, "bad" if brief.over_by else ""))
         if brief.airtime:
-            airtime = " · ".join(f"{name} {minutes} min" for name, minutes in brief.airtime)
-            rows.append(Row(f"Airtime: {airtime}", "meetings", meeting.id))
+            airtime = " · ".join(_("{name} {minutes} min").format(name=name, minutes=minutes)
+                                 for name, minutes in brief.airtime)
+            rows.append(Row(_("Airtime: {airtime}").format(airtime=airtime), "meetings", meeting.id))
     for section in brief.sections:
         rows.append(Row(f"{section.title} ({len(section.lines)})"))
         if not section.lines:
@@ -86,19 +90,19 @@ def brief_title(brief: Brief, now: datetime) -> str:
     from store.agenda import when_label
 
     if brief.meeting is None:
-        return "Brief: the last 7 days (no meeting planned)"
-    return f"Brief for {brief.meeting.title}, {when_label(brief.meeting.starts_at, now=now)}"
+        return _("Brief: the last 7 days (no meeting planned)")
+    return _("Brief for {title}, {when}").format(title=brief.meeting.title,
+                                                 when=when_label(brief.meeting.starts_at, now=now))
 
 
 def brief_since(brief: Brief) -> str:
     from store.dates import moment_label
 
-    since = (
-        f"since {brief.previous.title} ({moment_label(brief.previous.starts_at)})"
-        if brief.previous is not None
-        else f"since {moment_label(brief.since)}"
-    )
-    return f"What changed {since}, as of {moment_label(brief.now)}"
+    if brief.previous is not None:
+        return _("What changed since {title} ({when}), as of {now}").format(
+            title=brief.previous.title, when=moment_label(brief.previous.starts_at), now=moment_label(brief.now))
+    return _("What changed since {when}, as of {now}").format(when=moment_label(brief.since),
+                                                             now=moment_label(brief.now))
 
 
 def export_name(brief: Brief) -> str:
@@ -128,7 +132,7 @@ def write_brief(workspace: Workspace, brief: Brief) -> str:
     from store.export.files import save_export
 
     path = save_export(workspace.folder, export_name(brief), brief_markdown(brief).encode("utf-8"))
-    return f"Wrote the brief to {path}"
+    return _("Wrote the brief to {path}").format(path=path)
 
 
 def export_brief(app: App[Any], meeting_id: str | None = None) -> None:
@@ -139,11 +143,12 @@ def export_brief(app: App[Any], meeting_id: str | None = None) -> None:
         try:
             said = write_brief(workspace, make_brief(workspace, meeting_id))
         except Exception as error:  # noqa: BLE001 - said in words
-            app.call_from_thread(app.notify, f"Could not export the brief: {error}", severity="error")
+            app.call_from_thread(app.notify, _("Could not export the brief: {error}").format(error=error),
+                                 severity="error")
             return
-        app.call_from_thread(app.notify, said, title="Brief")
+        app.call_from_thread(app.notify, said, title=_("Brief"))
 
-    app.notify("Preparing the brief to export…")
+    app.notify(_("Preparing the brief to export…"))
     app.run_worker(run, thread=True, group="export-brief", exit_on_error=False)
 
 
@@ -151,8 +156,8 @@ class BriefList(VirtualList):
     """The brief's rows; j/k skip the section headings."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select_item", "Open", id="brief.open", key_display="⏎",
-                tooltip="Show the line's record in its pane (a conflict: in the review)"),
+        Binding("enter", "select_item", N_("Open"), id="brief.open", key_display="⏎",
+                tooltip=N_("Show the line's record in its pane (a conflict: in the review)")),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -205,11 +210,11 @@ class BriefScreen(ModalScreen[None]):
     CSS_PATH = "brief.tcss"
     BINDING_GROUP_TITLE = "Brief"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("x", "export_brief", "Export", id="brief.export",
-                tooltip="Write the brief as Markdown to exports/ in the workspace folder"),
-        Binding("question_mark", "app.show_help", "Help", id="brief.help", key_display="?",
-                tooltip="Every key of this screen"),
-        Binding("escape,q", "close", "Close", id="brief.close", tooltip="Close the brief"),
+        Binding("x", "export_brief", N_("Export"), id="brief.export",
+                tooltip=N_("Write the brief as Markdown to exports/ in the workspace folder")),
+        Binding("question_mark", "app.show_help", N_("Help"), id="brief.help", key_display="?",
+                tooltip=N_("Every key of this screen")),
+        Binding("escape,q", "close", N_("Close"), id="brief.close", tooltip=N_("Close the brief")),
     ]
 
     class Ready(Message):
@@ -231,8 +236,8 @@ class BriefScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="brief"):
-            yield Static("Brief", id="brief-title", markup=False)
-            yield Static(PREPARING, id="brief-status", markup=False)
+            yield Static(_("Brief"), id="brief-title", markup=False)
+            yield Static(_(PREPARING), id="brief-status", markup=False)
             yield BriefList(id="brief-list")
             yield Static("", id="brief-detail", markup=False)
         yield SteadyFooter()
@@ -269,7 +274,8 @@ class BriefScreen(ModalScreen[None]):
 
     @on(Failed)
     def _failed(self, message: Failed) -> None:
-        self.query_one("#brief-status", Static).update(printable(f"The brief could not be prepared: {message.reason}"))
+        self.query_one("#brief-status", Static).update(printable(
+            _("The brief could not be prepared: {reason}").format(reason=message.reason)))
 
     @on(VirtualList.Highlighted, "#brief-list")
     def _show_detail(self) -> None:
@@ -293,14 +299,14 @@ class BriefScreen(ModalScreen[None]):
             return
         workspace = host_of(self).workspace
         if workspace.lookup(row.table, row.record_id) is None:
-            self.notify("That record is gone (deleted since).", severity="warning")
+            self.notify(_("That record is gone (deleted since)."), severity="warning")
             return
         self.dismiss(None)
         self.app.call_later(self.app.run_action, f"jump_to({row.table!r}, {row.record_id!r})")
 
     def action_export_brief(self) -> None:
         if self.brief is None:
-            self.notify("The brief is still being prepared.")
+            self.notify(_("The brief is still being prepared."))
             return
         self._export(host_of(self).workspace, self.brief)
 
@@ -309,9 +315,10 @@ class BriefScreen(ModalScreen[None]):
         try:
             said = write_brief(workspace, brief)
         except Exception as error:  # noqa: BLE001 - said in words
-            self.app.call_from_thread(self.notify, f"Could not export the brief: {error}", severity="error")
+            self.app.call_from_thread(self.notify, _("Could not export the brief: {error}").format(error=error),
+                                      severity="error")
             return
-        self.app.call_from_thread(self.notify, said, title="Brief")
+        self.app.call_from_thread(self.notify, said, title=_("Brief"))
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -10,6 +10,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from store.i18n import N_, _
 from store.text import printable
 
 
@@ -33,17 +34,18 @@ class ConfirmScreen(ModalScreen[bool]):
         & #confirm-keys { color: $text-muted; padding: 1 0 0 0; }
     }
     """
-    BINDING_GROUP_TITLE = "Question"
+    BINDING_GROUP_TITLE = N_("Question")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y,enter", "answer(True)", "Yes", id="confirm.yes", tooltip="Yes, do it"),
-        Binding("n,escape", "answer(False)", "No", id="confirm.no", tooltip="No, leave things as they are"),
+        Binding("y,enter", "answer(True)", N_("Yes"), id="confirm.yes", tooltip=N_("Yes, do it")),
+        Binding("n,escape", "answer(False)", N_("No"), id="confirm.no", tooltip=N_("No, leave things as they are")),
     ]
 
-    def __init__(self, question: str, detail: str = "", *, yes: str = "yes", no: str = "no") -> None:
+    def __init__(self, question: str, detail: str = "", *, yes: str = "", no: str = "") -> None:
+        """``yes`` and ``no``: what each answer does, in words (translated by the caller; "yes"/"no" if none)."""
         super().__init__()
         self._question = printable(question)
         self._detail = printable(detail, multiline=True)
-        self._keys = f"y  {yes}    n  {no}"
+        self._keys = f"y  {yes or _('yes')}    n  {no or _('no')}"
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm"):

@@ -19,6 +19,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from store.i18n import N_, _, ngettext
 from store.text import printable
 from tui.widgets.steady_footer import SteadyFooter
 from tui.widgets.virtual_list import Item, VirtualList
@@ -27,8 +28,8 @@ from tui.writes import Saved, host_of
 if TYPE_CHECKING:
     from store.conflicts import ConflictView
 
-EMPTY = "No conflicts to review"
-HINT = "a keeps the kept value · r restores the set-aside one · i shows the record's history"
+EMPTY = N_("No conflicts to review")
+HINT = N_("a keeps the kept value · r restores the set-aside one · i shows the record's history")
 
 
 def conflict_item(view: ConflictView) -> Item:
@@ -37,20 +38,26 @@ def conflict_item(view: ConflictView) -> Item:
 
     head = Content.assemble(
         (printable(view.title), ".conflict-list--title"),
-        (f"  {view.noun} · {printable(view.field_label)}", ".conflict-list--muted"),
+        (f"  {_(view.noun)} · {printable(_(view.field_label))}", ".conflict-list--muted"),
     )
-    kept_by = f" by {view.kept_by}" if view.kept_by else ""
+    kept_at, merged_at = moment_label(view.kept_at), moment_label(view.at)
     if view.is_delete:
-        kept = f"kept the record, edited{kept_by}, {moment_label(view.kept_at)}"
-        lost = f"set aside a delete by {view.lost_by}, merged {moment_label(view.at)}"
+        kept = (_("kept the record, edited by {who}, {when}").format(who=view.kept_by, when=kept_at) if view.kept_by
+                else _("kept the record, edited, {when}").format(when=kept_at))
+        lost = _("set aside a delete by {who}, merged {when}").format(who=view.lost_by, when=merged_at)
         return (head, Content.assemble("  ", printable(kept)), Content.assemble("  ", printable(lost)))
+    kept_words = (_(" by {who}, {when}").format(who=view.kept_by, when=kept_at) if view.kept_by
+                  else _(", {when}").format(when=kept_at))
+    # the two labels are padded to one width, so that both values start in the same column
+    labels = (_("kept"), _("set aside"))
+    width = max(11, *(len(label) + 2 for label in labels))
     kept_line = Content.assemble(
-        ("  kept       ", ".conflict-list--muted"), (printable(view.kept), ".conflict-list--kept"),
-        (printable(f"{kept_by}, {moment_label(view.kept_at)}"), ".conflict-list--muted"),
+        (f"  {labels[0]:<{width}}", ".conflict-list--muted"), (printable(view.kept), ".conflict-list--kept"),
+        (printable(kept_words), ".conflict-list--muted"),
     )
     lost_line = Content.assemble(
-        ("  set aside  ", ".conflict-list--muted"), (printable(view.lost), ".conflict-list--lost"),
-        (printable(f" by {view.lost_by}, merged {moment_label(view.at)}"), ".conflict-list--muted"),
+        (f"  {labels[1]:<{width}}", ".conflict-list--muted"), (printable(view.lost), ".conflict-list--lost"),
+        (printable(_(" by {who}, merged {when}").format(who=view.lost_by, when=merged_at)), ".conflict-list--muted"),
     )
     return (head, kept_line, lost_line)
 
@@ -79,18 +86,18 @@ class ConflictsScreen(ModalScreen[None]):
     """Every open conflict, oldest first; a and r resolve the highlighted one."""
 
     CSS_PATH = "conflicts.tcss"
-    BINDING_GROUP_TITLE = "Conflicts"
+    BINDING_GROUP_TITLE = N_("Conflicts")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "resolve('kept')", "Accept", id="conflicts.accept",
-                tooltip="Keep the value the merge kept (the conflict is resolved)"),
-        Binding("r", "resolve('lost')", "Restore", id="conflicts.restore",
-                tooltip="Write the set-aside value back to the record (the conflict is resolved)"),
-        Binding("u", "undo", "Undo", id="conflicts.undo", tooltip="Undo the last change (a choice made here)"),
-        Binding("i", "show_history", "History", id="conflicts.history",
-                tooltip="Every change of the conflict's record"),
-        Binding("question_mark", "app.show_help", "Help", id="conflicts.help", key_display="?",
-                tooltip="Every key of this screen"),
-        Binding("escape,q", "close", "Close", id="conflicts.close", tooltip="Close the review"),
+        Binding("a", "resolve('kept')", N_("Accept"), id="conflicts.accept",
+                tooltip=N_("Keep the value the merge kept (the conflict is resolved)")),
+        Binding("r", "resolve('lost')", N_("Restore"), id="conflicts.restore",
+                tooltip=N_("Write the set-aside value back to the record (the conflict is resolved)")),
+        Binding("u", "undo", N_("Undo"), id="conflicts.undo", tooltip=N_("Undo the last change (a choice made here)")),
+        Binding("i", "show_history", N_("History"), id="conflicts.history",
+                tooltip=N_("Every change of the conflict's record")),
+        Binding("question_mark", "app.show_help", N_("Help"), id="conflicts.help", key_display="?",
+                tooltip=N_("Every key of this screen")),
+        Binding("escape,q", "close", N_("Close"), id="conflicts.close", tooltip=N_("Close the review")),
     ]
 
     def __init__(self, *, select: str | None = None) -> None:
@@ -100,9 +107,9 @@ class ConflictsScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="conflicts"):
-            yield Static("Conflicts to review", id="conflicts-title")
+            yield Static(_("Conflicts to review"), id="conflicts-title")
             yield Static("", id="conflicts-status", markup=False)
-            yield ConflictList(item_height=3, gap=1, empty_text=EMPTY, id="conflict-list")
+            yield ConflictList(item_height=3, gap=1, empty_text=_(EMPTY), id="conflict-list")
         yield SteadyFooter()
 
     def on_mount(self) -> None:
@@ -124,7 +131,8 @@ class ConflictsScreen(ModalScreen[None]):
         cursor = ids.index(keep) if keep in ids else min(previous, max(0, len(ids) - 1))
         conflict_list.set_items([conflict_item(view) for view in self.views], cursor=cursor)
         count = len(self.views)
-        status = f"{count} to review · {HINT}" if count else "Nothing set aside is waiting: every conflict is resolved."
+        status = (ngettext("{count} to review · {hint}", "{count} to review · {hint}", count).format(
+            count=count, hint=_(HINT)) if count else _("Nothing set aside is waiting: every conflict is resolved."))
         self.query_one("#conflicts-status", Static).update(status)
 
     @property
@@ -143,12 +151,12 @@ class ConflictsScreen(ModalScreen[None]):
 
         view = self.selected
         if view is None:
-            self.notify(EMPTY)
+            self.notify(_(EMPTY))
             return
         workspace = host_of(self).workspace
         if workspace.read_only:
-            self.notify(f"Nothing can be resolved: the workspace is read-only because {workspace.read_only_reason}.",
-                        severity="warning")
+            self.notify(_("Nothing can be resolved: the workspace is read-only because {reason}.").format(
+                reason=workspace.read_only_reason), severity="warning")
             return
         choose = accept if keep == "kept" else restore
         host_of(self).write(self, lambda ws: (choose(ws, view.id), view), purpose=f"resolve-{keep}")
@@ -158,16 +166,19 @@ class ConflictsScreen(ModalScreen[None]):
         if not event.purpose.startswith("resolve-"):
             return
         event.stop()
-        _, view = event.result
+        view = event.result[1]
         self.refresh_data()
         # a restore is two changes (the record, then the conflict): one u would undo only the second
-        said = f"Kept {view.kept}" if event.purpose == "resolve-kept" else f"Restored {view.lost}"
-        undo = " — u undoes" if event.purpose == "resolve-kept" else ""
-        self.notify(f"{said} on {view.title} ({view.field_label}){undo}", title="Resolved")
+        words = {"title": view.title, "field": _(view.field_label)}
+        if event.purpose == "resolve-kept":
+            said = _("Kept {value} on {title} ({field}) — u undoes").format(value=view.kept, **words)
+        else:
+            said = _("Restored {value} on {title} ({field})").format(value=view.lost, **words)
+        self.notify(said, title=_("Resolved"))
 
     def action_undo(self) -> None:
         if not host_of(self).workspace.can_undo:
-            self.notify("Nothing to undo.")
+            self.notify(_("Nothing to undo."))
             return
         host_of(self).write(self, lambda workspace: workspace.undo(), purpose="undo")  # the app says what it undid
 
@@ -176,7 +187,7 @@ class ConflictsScreen(ModalScreen[None]):
 
         view = self.selected
         if view is None:
-            self.notify(EMPTY)
+            self.notify(_(EMPTY))
             return
         show_history(self.app, view.table, view.record_id)
 

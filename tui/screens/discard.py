@@ -13,9 +13,10 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from store.i18n import N_, _
 from tui.widgets.steady_footer import SteadyFooter
 
-QUESTION = "Discard changes?"
+QUESTION = N_("Discard changes?")
 
 
 class DiscardChanges(ModalScreen[bool]):
@@ -37,17 +38,18 @@ class DiscardChanges(ModalScreen[bool]):
         & #discard-keys { color: $text-muted; padding: 1 0 0 0; }
     }
     """
-    BINDING_GROUP_TITLE = "Discard changes?"
+    BINDING_GROUP_TITLE = QUESTION
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter,escape,n", "answer(False)", "Keep editing", id="discard.keep",
-                tooltip="Back to the form, nothing lost"),
-        Binding("y", "answer(True)", "Discard", id="discard.yes", tooltip="Close the form and lose the changes"),
+        Binding("enter,escape,n", "answer(False)", N_("Keep editing"), id="discard.keep",
+                tooltip=N_("Back to the form, nothing lost")),
+        Binding("y", "answer(True)", N_("Discard"), id="discard.yes",
+                tooltip=N_("Close the form and lose the changes")),
     ]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="discard"):
-            yield Static(QUESTION, id="discard-question", markup=False)
-            yield Static("enter  keep editing    y  discard", id="discard-keys", markup=False)
+            yield Static(_(QUESTION), id="discard-question", markup=False)
+            yield Static(_("enter  keep editing    y  discard"), id="discard-keys", markup=False)
         yield SteadyFooter()
 
     def action_answer(self, discard: bool) -> None:

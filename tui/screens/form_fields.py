@@ -11,6 +11,7 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any, Literal, Union, get_args, get_origin
 
+from store.dates import local_format
 from store.models import Record
 
 FieldKind = Literal[
@@ -88,8 +89,9 @@ def first_field(specs: list[FieldSpec]) -> str | None:
 
 
 def format_date_hint(value: date | None) -> str:
-    return f"→ {value:%A %d %B %Y}" if value else ""
+    """What a typed date reads as, in the app's language: "→ Friday 04 December 2026"."""
+    return f"→ {local_format(value, '%A %d %B %Y')}" if value else ""
 
 
 def format_datetime_hint(value: datetime | None) -> str:
-    return f"→ {value:%A %d %B %Y, %H:%M}" if value else ""
+    return f"→ {local_format(value, '%A %d %B %Y, %H:%M')}" if value else ""

@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from store.i18n import _
+from store.i18n import N_, _
 from tui.widgets.steady_footer import SteadyFooter
 
 if TYPE_CHECKING:
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from textual.dom import DOMNode
 
 #: listed last: keys that work everywhere
-LAST_GROUPS = ("Everywhere",)
+LAST_GROUPS = (N_("Everywhere"),)
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ def _group_title(node: DOMNode) -> str:
         title = getattr(place, "BINDING_GROUP_TITLE", None)
         if title:
             return str(title)
-    return "Everywhere"
+    return LAST_GROUPS[0]
 
 
 def help_rows(app: App[Any]) -> list[HelpRow]:
@@ -73,9 +73,9 @@ class HelpScreen(ModalScreen[None]):
     """A scrollable list of keys; escape, q or ? closes it."""
 
     CSS_PATH = "help.tcss"
-    BINDING_GROUP_TITLE = "Help"
+    BINDING_GROUP_TITLE = N_("Help")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,question_mark", "close_help", "Close", id="help.close", tooltip="Close the help"),
+        Binding("escape,q,question_mark", "close_help", N_("Close"), id="help.close", tooltip=N_("Close the help")),
     ]
 
     def __init__(self, rows: list[HelpRow]) -> None:
@@ -84,17 +84,17 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help"):
-            yield Static("Keys on this screen", id="help-title")
+            yield Static(_("Keys on this screen"), id="help-title")
             with VerticalScroll(id="help-body"):
                 group = None
                 for row in self.rows:
                     if row.group != group:
                         group = row.group
-                        yield Static(group, classes="help-group", markup=False)
+                        yield Static(_(group), classes="help-group", markup=False)  # marked N_() where set
                     with Horizontal(classes="help-row" + ("" if row.enabled else " -disabled")):
                         yield Static(Content.styled(row.keys, "bold $accent"), classes="help-keys")
                         yield Static(row.description, classes="help-words", markup=False)
-            yield Static("escape closes · ctrl+p finds any action by name", id="help-footer")
+            yield Static(_("escape closes · ctrl+p finds any action by name"), id="help-footer")
         yield SteadyFooter()  # this screen's keys, over the main screen's footer
 
     def action_close_help(self) -> None:

@@ -22,13 +22,14 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from store.i18n import N_, _, ngettext
 from tui.widgets.steady_footer import SteadyFooter
 
 if TYPE_CHECKING:
     from store.history import Names
 
-READING = "Reading the history…"
-NOTHING = "No change recorded yet."
+READING = N_("Reading the history…")
+NOTHING = N_("No change recorded yet.")
 
 
 def utc_now() -> datetime:
@@ -39,13 +40,13 @@ class HistoryScreen(ModalScreen[None]):
     """Every change of one record, read from the workspace's git history."""
 
     CSS_PATH = "history.tcss"
-    BINDING_GROUP_TITLE = "History"
+    BINDING_GROUP_TITLE = N_("History")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor(1)", "Down", show=False, id="history.down", tooltip="Next change"),
-        Binding("k", "cursor(-1)", "Up", show=False, id="history.up", tooltip="Previous change"),
-        Binding("question_mark", "app.show_help", "Help", id="history.help", key_display="?",
-                tooltip="Every key of this screen"),
-        Binding("escape,q", "close", "Close", id="history.close", tooltip="Close the history"),
+        Binding("j", "cursor(1)", N_("Down"), show=False, id="history.down", tooltip=N_("Next change")),
+        Binding("k", "cursor(-1)", N_("Up"), show=False, id="history.up", tooltip=N_("Previous change")),
+        Binding("question_mark", "app.show_help", N_("Help"), id="history.help", key_display="?",
+                tooltip=N_("Every key of this screen")),
+        Binding("escape,q", "close", N_("Close"), id="history.close", tooltip=N_("Close the history")),
     ]
 
     class Read(Message):
@@ -82,8 +83,9 @@ class HistoryScreen(ModalScreen[None]):
         from store.history import printable
 
         with Vertical(id="history"):
-            yield Static(Content(f"History of {printable(self.record_title)}"), id="history-title")
-            yield Static(READING, id="history-status")
+            yield Static(Content(_("History of {title}").format(title=printable(self.record_title))),
+                         id="history-title")
+            yield Static(_(READING), id="history-status")
             yield OptionList(id="history-list")
         yield SteadyFooter()
 
@@ -117,7 +119,8 @@ class HistoryScreen(ModalScreen[None]):
             for headline, lines in message.entries
         ]
         count = len(options)
-        status = f"{count} change{'s' if count != 1 else ''}, newest first" if count else NOTHING
+        status = (ngettext("{count} change, newest first", "{count} changes, newest first", count).format(count=count)
+                  if count else _(NOTHING))
         self.query_one("#history-status", Static).update(status)
         option_list = self.query_one(OptionList)
         option_list.set_options(options)
@@ -127,7 +130,8 @@ class HistoryScreen(ModalScreen[None]):
 
     @on(Unreadable)
     def _show_problem(self, message: Unreadable) -> None:
-        self.query_one("#history-status", Static).update(Content(f"The history could not be read: {message.reason}"))
+        self.query_one("#history-status", Static).update(Content(
+            _("The history could not be read: {reason}").format(reason=message.reason)))
 
     def action_cursor(self, step: int) -> None:
         option_list = self.query_one(OptionList)

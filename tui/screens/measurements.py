@@ -16,7 +16,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from store.dates import day_label
+from store.dates import day_label, local_format
+from store.i18n import N_, _
 from store.progress import format_change, format_value, metric_points
 from store.text import printable
 from tui.widgets.steady_footer import SteadyFooter
@@ -31,7 +32,7 @@ class MeasurementList(VirtualList):
 class MeasurementsScreen(ModalScreen[None]):
     """Every measurement of a metric."""
 
-    BINDING_GROUP_TITLE = "Measurements"
+    BINDING_GROUP_TITLE = N_("Measurements")
     DEFAULT_CSS = """
     MeasurementsScreen { align: center middle; }
     MeasurementsScreen > #measurements {
@@ -42,10 +43,11 @@ class MeasurementsScreen(ModalScreen[None]):
     MeasurementsScreen #measurements-help { color: $text-muted; height: 1; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("e", "edit_measurement", "Edit", id="measurements.edit", tooltip="Edit the highlighted measurement"),
-        Binding("d", "delete_measurement", "Delete", id="measurements.delete",
-                tooltip="Delete the highlighted measurement"),
-        Binding("escape", "close", "Close", id="measurements.close", tooltip="Back to the objective"),
+        Binding("e", "edit_measurement", N_("Edit"), id="measurements.edit",
+                tooltip=N_("Edit the highlighted measurement")),
+        Binding("d", "delete_measurement", N_("Delete"), id="measurements.delete",
+                tooltip=N_("Delete the highlighted measurement")),
+        Binding("escape", "close", N_("Close"), id="measurements.close", tooltip=N_("Back to the objective")),
     ]
 
     def __init__(self, metric_id: str) -> None:
@@ -60,8 +62,8 @@ class MeasurementsScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="measurements"):
             yield Static("", id="measurements-title", markup=False)
-            yield MeasurementList(empty_text="No measurements yet — r on the metric's card records one.")
-            yield Static("enter or e edits · d deletes · escape goes back", id="measurements-help")
+            yield MeasurementList(empty_text=_("No measurements yet — r on the metric's card records one."))
+            yield Static(_("enter or e edits · d deletes · escape goes back"), id="measurements-help", markup=False)
         yield SteadyFooter()
 
     def on_mount(self) -> None:
@@ -78,8 +80,10 @@ class MeasurementsScreen(ModalScreen[None]):
         entries.sort(key=lambda m: (m.date, m.updated_at, m.id), reverse=True)
         shown = {day: value for day, value in metric_points(entries)}  # the value that counts on each day
         unit = metric.unit
-        title = f"Measurements of {printable(metric.name)}" + (f" ({printable(unit)})" if unit.strip() else "")
-        self.query_one("#measurements-title", Static).update(f"{title} · {len(entries)}")
+        title = (_("Measurements of {name} ({unit}) · {count}") if unit.strip()
+                 else _("Measurements of {name} · {count}")).format(
+            name=printable(metric.name), unit=printable(unit), count=len(entries))
+        self.query_one("#measurements-title", Static).update(title)
         self._ids = [m.id for m in entries]
 
         def line(index: int) -> Any:
@@ -121,7 +125,8 @@ class MeasurementsScreen(ModalScreen[None]):
         if chosen is None:
             return
         if workspace.read_only:
-            self.notify(f"The workspace is read-only because {workspace.read_only_reason}.", severity="warning")
+            self.notify(_("The workspace is read-only because {reason}.").format(reason=workspace.read_only_reason),
+                        severity="warning")
             return
         self.host.write(self, lambda ws: ws.delete("measurements", chosen), purpose="delete")
 
@@ -129,7 +134,8 @@ class MeasurementsScreen(ModalScreen[None]):
     def _saved(self, event: Saved) -> None:
         event.stop()
         if event.purpose == "delete":
-            self.notify(f"Deleted the measurement of {event.result.date:%a %d %b} — u on the pane brings it back")
+            self.notify(_("Deleted the measurement of {day} — u on the pane brings it back").format(
+                day=local_format(event.result.date, "%a %d %b")))
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -10,6 +10,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
+from store.i18n import N_, _
 from store.text import printable
 
 
@@ -33,10 +34,10 @@ class NotesEditor(ModalScreen[str | None]):
         & TextArea { height: 1fr; }
     }
     """
-    BINDING_GROUP_TITLE = "Notes"
+    BINDING_GROUP_TITLE = N_("Notes")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", id="notes.save", priority=True, tooltip="Save the notes"),
-        Binding("escape", "leave", "Leave", id="notes.leave", priority=True, tooltip="Leave without saving"),
+        Binding("ctrl+s", "save", N_("Save"), id="notes.save", priority=True, tooltip=N_("Save the notes")),
+        Binding("escape", "leave", N_("Leave"), id="notes.leave", priority=True, tooltip=N_("Leave without saving")),
     ]
 
     def __init__(self, title: str, notes: str) -> None:
@@ -46,8 +47,8 @@ class NotesEditor(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="notes"):
-            yield Static(f"Notes · {self._title}", id="notes-title", markup=False)
-            yield Static("Markdown · ctrl+s saves · escape leaves without saving", id="notes-hint")
+            yield Static(_("Notes · {title}").format(title=self._title), id="notes-title", markup=False)
+            yield Static(_("Markdown · ctrl+s saves · escape leaves without saving"), id="notes-hint", markup=False)
             yield TextArea(self._notes, id="notes-text", soft_wrap=True, tab_behavior="indent")
 
     def on_mount(self) -> None:
@@ -60,5 +61,5 @@ class NotesEditor(ModalScreen[str | None]):
 
     def action_leave(self) -> None:
         if self.query_one(TextArea).text != self._notes:
-            self.notify("The notes were not saved.", severity="warning")
+            self.notify(_("The notes were not saved."), severity="warning")
         self.dismiss(None)

@@ -22,7 +22,8 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, Static, TextArea
 
-from store.dates import parse_date, parse_datetime
+from store.dates import local_format, parse_date, parse_datetime
+from store.i18n import N_, _
 from store.models import MODELS, Record
 from store.text import printable
 from tui.screens.form_fields import (
@@ -37,7 +38,20 @@ from tui.widgets.text_input import TextInput, suggest_from
 from tui.writes import Host, Refused, Saved, host_of
 
 ADD_MEMBER = "__add_member__"
-FORM_KEYS = "ctrl+s saves (or enter in a one-line field) · esc cancels"
+FORM_KEYS = N_("ctrl+s saves (or enter in a one-line field) · esc cancels")
+#: each table's form heading: whole phrases, as a noun's gender changes the words around it in Spanish
+NEW_TITLES = {
+    "members": N_("New member"), "objectives": N_("New objective"), "metrics": N_("New metric"),
+    "measurements": N_("New measurement"), "meetings": N_("New meeting"), "agenda_items": N_("New agenda item"),
+    "feedback": N_("New feedback entry"), "tasks": N_("New task"), "conflicts": N_("New conflict"),
+}
+EDIT_TITLES = {
+    "members": N_("Edit member: {label}"), "objectives": N_("Edit objective: {label}"),
+    "metrics": N_("Edit metric: {label}"), "measurements": N_("Edit measurement: {label}"),
+    "meetings": N_("Edit meeting: {label}"), "agenda_items": N_("Edit agenda item: {label}"),
+    "feedback": N_("Edit feedback entry: {label}"), "tasks": N_("Edit task: {label}"),
+    "conflicts": N_("Edit conflict: {label}"),
+}
 MAX_CHOICES = 500
 
 
@@ -45,11 +59,12 @@ class RecordForm(ModalScreen[Record | None]):
     """Create or edit one record of ``table``."""
 
     CSS_PATH = "record_form.tcss"
-    BINDING_GROUP_TITLE = "Form"
+    BINDING_GROUP_TITLE = N_("Form")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save_record", "Save", id="form.save", priority=True, tooltip="Save and close the form"),
-        Binding("escape", "cancel_form", "Cancel", id="form.cancel",
-                tooltip="Close the form without saving (asks first if you changed something)"),
+        Binding("ctrl+s", "save_record", N_("Save"), id="form.save", priority=True,
+                tooltip=N_("Save and close the form")),
+        Binding("escape", "cancel_form", N_("Cancel"), id="form.cancel",
+                tooltip=N_("Close the form without saving (asks first if you changed something)")),
     ]
 
     def __init__(self, table: str, record: Record | None = None, defaults: dict[str, Any] | None = None) -> None:
@@ -78,23 +93,28 @@ class RecordForm(ModalScreen[Record | None]):
 
     def compose(self) -> ComposeResult:
         noun = self.model.VOCAB.noun
-        heading = f"Edit {noun}: {self.record.label}" if self.record else f"New {noun}"
+        if self.record is not None:
+            edit = EDIT_TITLES.get(self.table)
+            heading = (_(edit) if edit else _("Edit {noun}: {label}")).format(noun=_(noun), label=self.record.label)
+        else:
+            new = NEW_TITLES.get(self.table)
+            heading = _(new) if new else _("New {noun}").format(noun=_(noun))
         with Vertical(id="form"):
             yield Static(printable(heading), id="form-title", markup=False)
             with VerticalScroll(id="form-fields"):
                 for spec in self.specs:
                     with Vertical(classes="form-field", id=f"box-{spec.name}"):
                         with Horizontal(classes="field-row"):
-                            yield Label(spec.label + ("" if spec.optional else " *"), classes="field-label")
+                            yield Label(_(spec.label) + ("" if spec.optional else " *"), classes="field-label")
                             yield self._input_for(spec)
                         if spec.kind in ("date", "datetime"):
                             yield Static("", id=f"hint-{spec.name}", classes="field-hint", markup=False)
                         yield Static("", id=f"error-{spec.name}", classes="field-error", markup=False)
             yield Static("", id="form-error", markup=False)
             with Horizontal(id="form-buttons"):
-                yield Button("Save", variant="primary", id="form-save", compact=True)
-                yield Button("Cancel", id="form-cancel", compact=True)
-            yield Static(FORM_KEYS, id="form-help")
+                yield Button(_("Save"), variant="primary", id="form-save", compact=True)
+                yield Button(_("Cancel"), id="form-cancel", compact=True)
+            yield Static(_(FORM_KEYS), id="form-help", markup=False)
         yield SteadyFooter()  # this screen's keys, over the main screen's footer
 
     def _input_for(self, spec: FieldSpec) -> Widget:
@@ -106,28 +126,28 @@ class RecordForm(ModalScreen[Record | None]):
             return area
         if spec.kind == "date":
             text = value.isoformat() if isinstance(value, date) else str(value or "")
-            return TextInput(text, id=widget_id, placeholder=self.model.VOCAB.hint(spec.name), compact=True)
+            return TextInput(text, id=widget_id, placeholder=_(self.model.VOCAB.hint(spec.name)), compact=True)
         if spec.kind == "datetime":
             text = _local(value).strftime("%Y-%m-%d %H:%M") if isinstance(value, datetime) else str(value or "")
-            return TextInput(text, id=widget_id, placeholder=self.model.VOCAB.hint(spec.name), compact=True)
+            return TextInput(text, id=widget_id, placeholder=_(self.model.VOCAB.hint(spec.name)), compact=True)
         if spec.kind == "enum":
-            options = [(self.model.VOCAB.choice(choice), choice) for choice in spec.choices]  # the Board's words
+            options = [(_(self.model.VOCAB.choice(choice)), choice) for choice in spec.choices]  # the Board's words
             current = str(getattr(value, "value", value)) if value is not None else Select.NULL
             return Select(options, value=current, allow_blank=spec.nullable, id=widget_id, compact=True)
         if spec.kind in ("ref", "subject"):
             options = self._ref_options(spec, value)
             return Select(options, value=value or Select.NULL, allow_blank=spec.nullable, id=widget_id,
-                          prompt="(none)" if spec.nullable else "Select…", compact=True)
+                          prompt=_("(none)") if spec.nullable else _("Select…"), compact=True)
         if spec.kind == "refs":
             chosen = set(value or ())
             options = self._choices(spec.target, chosen)
             choices = [(label, record_id, record_id in chosen) for label, record_id in options]
             return SelectionList[str](*choices, id=widget_id, classes="field-set", compact=True)
         if spec.kind == "names":
-            hint = self.model.VOCAB.hint(spec.name)
+            hint = _(self.model.VOCAB.hint(spec.name))
             return TextInput(", ".join(sorted(value or ())), id=widget_id, placeholder=hint, compact=True)
         if spec.kind == "bool":
-            return Checkbox(spec.label, bool(value), id=widget_id)
+            return Checkbox(_(spec.label), bool(value), id=widget_id)
         text = "" if value is None else (f"{value:g}" if isinstance(value, float) else str(value))
         kind: Literal["integer", "number", "text"] = (
             "integer" if spec.kind == "integer" else "number" if spec.kind == "number" else "text"
@@ -157,8 +177,8 @@ class RecordForm(ModalScreen[Record | None]):
         if table == "members" and record.department:
             label = f"{label} ({record.department})"
         elif table == "meetings":
-            label = f"{_local(record.starts_at):%d %b %Y} {label}"
-        return label + (" (removed)" if record.deleted else "")
+            label = f"{local_format(_local(record.starts_at), '%d %b %Y')} {label}"
+        return _("{label} (removed)").format(label=label) if record.deleted else label
 
     def _ref_options(self, spec: FieldSpec, value: Any) -> list[tuple[str, str]]:
         keep = {value} if value else set()
@@ -168,7 +188,7 @@ class RecordForm(ModalScreen[Record | None]):
             return self._choices(table, keep)
         options = self._choices(spec.target, keep)
         if spec.target == "members":
-            options.append(("add a member…", ADD_MEMBER))
+            options.append((_("add a member…"), ADD_MEMBER))
         return options
 
     def on_mount(self) -> None:
@@ -257,7 +277,7 @@ class RecordForm(ModalScreen[Record | None]):
             current = previous if member is None else member.id
             if current not in (None, Select.NULL):
                 keep.add(str(current))
-            options = self._choices("members", keep) + [("add a member…", ADD_MEMBER)]
+            options = self._choices("members", keep) + [(_("add a member…"), ADD_MEMBER)]
             select.set_options(options)
             select.value = current if current not in (None,) else Select.NULL
             self._previous[spec.name] = select.value
@@ -295,7 +315,7 @@ class RecordForm(ModalScreen[Record | None]):
         for spec in self.specs:
             self._set_error(spec.name, errors.get(spec.name, ""))
         vocabulary = self.model.VOCAB
-        general = [f"{vocabulary.label(name)}: {text}" if name != "record" else text for name, text in errors.items()
+        general = [f"{_(vocabulary.label(name))}: {text}" if name != "record" else text for name, text in errors.items()
                    if name not in self._names]
         self._set_error("form", "; ".join(general))
         for spec in self.specs:
@@ -325,10 +345,11 @@ class RecordForm(ModalScreen[Record | None]):
             values["subject_id"] is None
         ):
             labels = self.model.VOCAB
+            kind_label = _(labels.label("subject_table"))
             errors["subject_id"] = (
-                f"pick the record it is about, or set {labels.label('subject_table')} to none"
+                _("pick the record it is about, or set {field} to none").format(field=kind_label)
                 if values["subject_id"] is None
-                else f"set {labels.label('subject_table')} too"
+                else _("set {field} too").format(field=kind_label)
             )
         return values, errors
 
@@ -349,14 +370,14 @@ class RecordForm(ModalScreen[Record | None]):
         if spec.kind == "datetime":
             moment = parse_datetime(text, today)
             if moment is None and not spec.optional:
-                raise ValueError("a date and time is needed, e.g. 2026-12-01 10:00 or fri 14:30")
+                raise ValueError(_("a date and time is needed, e.g. 2026-12-01 10:00 or fri 14:30"))
             return moment
         if spec.kind == "names":
             return sorted({part.strip() for part in text.split(",") if part.strip()})
         if spec.kind in ("integer", "number") and not text.strip():
             if spec.optional:
                 return _OMIT if self.record is None else self.model.model_fields[spec.name].get_default()
-            raise ValueError("a number is needed here")
+            raise ValueError(_("a number is needed here"))
         return text
 
     # -- saving ----------------------------------------------------------------------------
@@ -447,6 +468,6 @@ def open_form(
 
     workspace = host_of(node).workspace
     if workspace.read_only:
-        node.app.notify(read_only_words(workspace), title="Read-only", severity="warning")
+        node.app.notify(read_only_words(workspace), title=_("Read-only"), severity="warning")
         return
     node.app.push_screen(RecordForm(table, record=record, defaults=defaults), callback=then)

@@ -10,13 +10,14 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
+from store.i18n import N_, _
 from tui.widgets.steady_footer import SteadyFooter
 
 
 class ResponseScreen(ModalScreen[str | None]):
     """Dismisses with the response typed, or None on escape."""
 
-    BINDING_GROUP_TITLE = "Response"
+    BINDING_GROUP_TITLE = N_("Response")
     DEFAULT_CSS = """
     ResponseScreen { align: center middle; background: $background 60%; }
     #respond {
@@ -29,8 +30,8 @@ class ResponseScreen(ModalScreen[str | None]):
     #respond-help { color: $text-muted; padding: 1 0 0 0; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", id="respond.save", priority=True, tooltip="Save the response"),
-        Binding("escape", "cancel", "Cancel", id="respond.cancel", tooltip="Close without saving"),
+        Binding("ctrl+s", "save", N_("Save"), id="respond.save", priority=True, tooltip=N_("Save the response")),
+        Binding("escape", "cancel", N_("Cancel"), id="respond.cancel", tooltip=N_("Close without saving")),
     ]
 
     def __init__(self, heading: str, response: str = "") -> None:
@@ -44,8 +45,8 @@ class ResponseScreen(ModalScreen[str | None]):
             yield Static(self.heading, id="respond-title", markup=False)
             yield TextArea(self.response, id="respond-text", soft_wrap=True, tab_behavior="focus", compact=True)
             yield Static("", id="respond-error", markup=False)
-            yield Static("Markdown welcome · ctrl+s saves (the entry becomes acknowledged) · esc cancels",
-                         id="respond-help")
+            yield Static(_("Markdown welcome · ctrl+s saves (the entry becomes acknowledged) · esc cancels"),
+                         id="respond-help", markup=False)
         yield SteadyFooter()
 
     def on_mount(self) -> None:
@@ -56,7 +57,7 @@ class ResponseScreen(ModalScreen[str | None]):
     def action_save(self) -> None:
         text = self.query_one(TextArea).text
         if not text.strip():
-            self.query_one("#respond-error", Static).update("Write a response first (esc closes without one).")
+            self.query_one("#respond-error", Static).update(_("Write a response first (esc closes without one)."))
             return
         self.dismiss(text)
 

@@ -26,7 +26,9 @@ from textual.widgets import Digits, Markdown, Sparkline, Static
 
 from store import meeting_run
 from store.agenda import agenda_of, meeting_label, when_label
+from store.dates import local_format
 from store.errors import InvalidInput
+from store.i18n import N_, _, ngettext
 from store.meeting_run import Edit, current_item, run_clock
 from store.models import AgendaStatus, MeetingStatus, SubjectTable
 from store.text import printable
@@ -41,7 +43,18 @@ if TYPE_CHECKING:
     from store.workspace import Workspace
 
 METRIC_ROWS = 4  # metric rows kept mounted and filled in place: an item change mounts nothing
-NO_ITEMS = "This meeting has no agenda items yet: add them in the Agenda pane (2). t and f still capture; x ends it."
+NO_ITEMS = N_(
+    "This meeting has no agenda items yet: add them in the Agenda pane (2). t and f still capture; x ends it."
+)
+#: the keys 1-4: (key, pane, description, tooltip)
+LEAVE_KEYS = (
+    ("1", "objectives", N_("Objectives"),
+     N_("Close the runner and show the Objectives pane (the meeting keeps running)")),
+    ("2", "agenda", N_("Agenda"), N_("Close the runner and show the Agenda pane (the meeting keeps running)")),
+    ("3", "feedback", N_("Feedback"),
+     N_("Close the runner and show the Feedback pane (the meeting keeps running)")),
+    ("4", "board", N_("Board"), N_("Close the runner and show the Board pane (the meeting keeps running)")),
+)
 Step = Callable[["Meeting", Sequence["AgendaItem"], datetime], list[Edit]]
 Stored = Callable[["Workspace", str, datetime], Any]
 
@@ -71,27 +84,27 @@ class RunnerScreen(Screen[None]):
     CSS_PATH = "runner.tcss"
     BINDING_GROUP_TITLE = "Meeting runner"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "next_item", "Next", id="runner.next",
-                tooltip="The current item is done: on to the next"),
-        Binding("b", "previous_item", "Back", id="runner.back",
-                tooltip="Back to the item before, its clock where it stopped"),
-        Binding("d", "capture('decision')", "Decision", id="runner.decision",
-                tooltip="Record a decision: one line added to the item's outcome"),
-        Binding("t", "capture('task')", "Task", id="runner.task",
-                tooltip="Capture a task in one line (title @owner due !priority), into the Board's To do"),
-        Binding("f", "capture('feedback')", "Feedback", id="runner.feedback",
-                tooltip="Capture feedback about the item's objective (or the item)"),
-        Binding("n", "edit_notes", "Notes", id="runner.notes", tooltip="Free notes for the item (ctrl+s saves)"),
-        Binding("p", "pause_run", "Pause", id="runner.pause", tooltip="Pause or resume the clock"),
-        Binding("x", "end_meeting", "End", id="runner.end",
-                tooltip="End the meeting, then carry its open items to the next one"),
-        Binding("escape", "close", "Close", id="runner.close",
-                tooltip="Back to the panes (the meeting keeps running; the palette's Run meeting… returns)"),
-        *(Binding(str(key), f"leave('{pane}')", pane.capitalize(), show=False, id=f"runner.show_{pane}",
-                  tooltip=f"Close the runner and show the {pane.capitalize()} pane (the meeting keeps running)")
-          for key, pane in enumerate(("objectives", "agenda", "feedback", "board"), start=1)),
-        Binding("question_mark", "app.show_help", "Help", id="runner.help", key_display="?",
-                tooltip="Every key of this screen"),
+        Binding("space", "next_item", N_("Next"), id="runner.next",
+                tooltip=N_("The current item is done: on to the next")),
+        Binding("b", "previous_item", N_("Back"), id="runner.back",
+                tooltip=N_("Back to the item before, its clock where it stopped")),
+        Binding("d", "capture('decision')", N_("Decision"), id="runner.decision",
+                tooltip=N_("Record a decision: one line added to the item's outcome")),
+        Binding("t", "capture('task')", N_("Task"), id="runner.task",
+                tooltip=N_("Capture a task in one line (title @owner due !priority), into the Board's To do")),
+        Binding("f", "capture('feedback')", N_("Feedback"), id="runner.feedback",
+                tooltip=N_("Capture feedback about the item's objective (or the item)")),
+        Binding("n", "edit_notes", N_("Notes"), id="runner.notes",
+                tooltip=N_("Free notes for the item (ctrl+s saves)")),
+        Binding("p", "pause_run", N_("Pause"), id="runner.pause", tooltip=N_("Pause or resume the clock")),
+        Binding("x", "end_meeting", N_("End"), id="runner.end",
+                tooltip=N_("End the meeting, then carry its open items to the next one")),
+        Binding("escape", "close", N_("Close"), id="runner.close",
+                tooltip=N_("Back to the panes (the meeting keeps running; the palette's Run meeting… returns)")),
+        *(Binding(key, f"leave('{pane}')", description, show=False, id=f"runner.show_{pane}", tooltip=tooltip)
+          for key, pane, description, tooltip in LEAVE_KEYS),
+        Binding("question_mark", "app.show_help", N_("Help"), id="runner.help", key_display="?",
+                tooltip=N_("Every key of this screen")),
     ]
 
     def __init__(self, meeting_id: str, *, now: Callable[[], datetime] | None = None, tz: tzinfo | None = None) -> None:
@@ -134,12 +147,12 @@ class RunnerScreen(Screen[None]):
                     yield Markdown("", id="item-notes", open_links=False)
                     yield Static("", id="item-outcome", markup=False)
                     with Vertical(id="item-metrics"):
-                        for _ in range(METRIC_ROWS):
+                        for _row in range(METRIC_ROWS):
                             yield MetricLine(classes="metric")
                         yield Static("", id="item-metrics-more", markup=False)
                 with Vertical(id="runner-side"):
-                    yield Static("Agenda", id="runner-agenda-title", markup=False)
-                    yield VirtualList(id="runner-agenda", empty_text="No agenda items")
+                    yield Static(_("Agenda"), id="runner-agenda-title", markup=False)
+                    yield VirtualList(id="runner-agenda", empty_text=_("No agenda items"))
             yield CaptureLine(id="runner-capture")
         yield SteadyFooter()
 
@@ -155,12 +168,12 @@ class RunnerScreen(Screen[None]):
             return  # the last answer reads it again
         workspace = self.host.workspace
         if not workspace.loaded:
-            self._put("#runner-title", "Opening the workspace…")
+            self._put("#runner-title", _("Opening the workspace…"))
             return
         meeting = workspace.lookup("meetings", self.meeting_id)
         if meeting is None or meeting.deleted:
             self.meeting = None
-            self._put("#runner-title", "This meeting was deleted. escape closes the runner.")
+            self._put("#runner-title", _("This meeting was deleted. escape closes the runner."))
             return
         self.meeting = meeting
         self.items = agenda_of(workspace.records("agenda_items"), self.meeting_id)
@@ -216,16 +229,20 @@ class RunnerScreen(Screen[None]):
         assert meeting is not None
         workspace = self.host.workspace
         if meeting.status == MeetingStatus.done:
-            ended = f" at {view.hour(meeting.ended_at, self._tz)}" if meeting.ended_at else ""
-            return f"This meeting ended{ended}: read only. escape closes the runner."
+            if meeting.ended_at:
+                return _("This meeting ended at {time}: read only. escape closes the runner.").format(
+                    time=view.hour(meeting.ended_at, self._tz))
+            return _("This meeting ended: read only. escape closes the runner.")
         if meeting.status == MeetingStatus.planned:
             if workspace.read_only:
-                return f"Not started: the workspace is read-only because {workspace.read_only_reason}."
-            return "Starting the meeting…"
+                return _("Not started: the workspace is read-only because {reason}.").format(
+                    reason=workspace.read_only_reason)
+            return _("Starting the meeting…")
         label = meeting_run.running_label(meeting, self._members, self._tz)
         if self._driving():
-            return f"You drive this meeting: {label}."
-        return f"{label[:1].upper()}{label[1:]}. Only they move it on; you can capture tasks (t) and feedback (f)."
+            return _("You drive this meeting: {label}.").format(label=label)
+        return _("{label}. Only they move it on; you can capture tasks (t) and feedback (f).").format(
+            label=f"{label[:1].upper()}{label[1:]}")
 
     def _show_item(self) -> None:
         item = self.current
@@ -236,11 +253,12 @@ class RunnerScreen(Screen[None]):
         self._shown_key = key
         ended = self.meeting is not None and self.meeting.status == MeetingStatus.done
         if item is None:
-            self._put("#item-title", "No item under discussion" if self.items else "No agenda items")
-            through = "The agenda is through: x ends the meeting, b goes back."
+            self._put("#item-title", _("No item under discussion") if self.items else _("No agenda items"))
+            through = _("The agenda is through: x ends the meeting, b goes back.")
             if ended:
-                through = f"The meeting has ended. Its minutes: alinea export minutes {self.meeting_id[:8]}"
-            self._put("#item-meta", through if self.items or ended else NO_ITEMS)
+                through = _("The meeting has ended. Its minutes: alinea export minutes {meeting}").format(
+                    meeting=self.meeting_id[:8])
+            self._put("#item-meta", through if self.items or ended else _(NO_ITEMS))
             self._put("#item-outcome", "")
             self._put_notes("")
             rows: list[view.MetricRow] = []
@@ -248,13 +266,15 @@ class RunnerScreen(Screen[None]):
             objective = self._objectives.get(item.objective_id or "", "")
             self._put("#item-title", printable(item.title))
             self._put("#item-meta", view.item_heading(item, self._members, objective))
-            self._put_notes(printable(item.notes, multiline=True) or "*No notes: n adds them.*")
+            self._put_notes(printable(item.notes, multiline=True) or _("*No notes: n adds them.*"))
             self._put("#item-outcome", view.outcome_text(item))
             rows = self._metrics.get(item.objective_id or "", [])
         for line, row in zip(self.query(MetricLine), [*rows[:METRIC_ROWS], *[None] * METRIC_ROWS], strict=False):
             line.show(row)
         more = len(rows) - METRIC_ROWS
-        self._put("#item-metrics-more", f"and {more} more metrics" if more > 0 else "")
+        self._put("#item-metrics-more",
+                  ngettext("and {count} more metric", "and {count} more metrics", more).format(count=more)
+                  if more > 0 else "")
 
     def _put(self, selector: str, text: str) -> None:
         """Show ``text`` in a Static (hidden when empty), unless it shows it already."""
@@ -320,19 +340,19 @@ class RunnerScreen(Screen[None]):
         meeting = self.meeting
         workspace = self.host.workspace
         if meeting is None:
-            reason = "This meeting was deleted."
+            reason = _("This meeting was deleted.")
         elif workspace.read_only:
-            reason = f"The workspace is read-only because {workspace.read_only_reason}."
+            reason = _("The workspace is read-only because {reason}.").format(reason=workspace.read_only_reason)
         elif meeting.status == MeetingStatus.done:
-            reason = "This meeting has ended: its minutes are kept as they are."
+            reason = _("This meeting has ended: its minutes are kept as they are.")
         elif meeting.status == MeetingStatus.planned:
-            reason = "The meeting has not started yet."
+            reason = _("The meeting has not started yet.")
         elif not self._driving():
             label = meeting_run.running_label(meeting, self._members, self._tz)
-            reason = f"Only the person who started the meeting moves it on ({label})."
+            reason = _("Only the person who started the meeting moves it on ({label}).").format(label=label)
         else:
             return False
-        self.notify(reason, title="Not yours to drive", severity="warning")
+        self.notify(reason, title=_("Not yours to drive"), severity="warning")
         return True
 
     def _step(self, purpose: str, step: Step, stored: Stored, nothing: str = "") -> None:
@@ -354,11 +374,11 @@ class RunnerScreen(Screen[None]):
         self._write(lambda ws: stored(ws, self.meeting_id, now), purpose)
 
     def action_next_item(self) -> None:
-        through = "The agenda is through: x ends the meeting."
+        through = _("The agenda is through: x ends the meeting.")
         self._step("next", meeting_run.done_and_next, meeting_run.next_item, through)
 
     def action_previous_item(self) -> None:
-        self._step("back", meeting_run.back, meeting_run.previous_item, "No item before this one is done.")
+        self._step("back", meeting_run.back, meeting_run.previous_item, _("No item before this one is done."))
 
     def action_pause_run(self) -> None:
         self._step("pause", meeting_run.toggle_pause, meeting_run.pause_or_resume)
@@ -370,9 +390,15 @@ class RunnerScreen(Screen[None]):
 
         run = run_clock(self.meeting, self.items, self.now()) if self.meeting else None
         left = sum(1 for item in self.items if item.status == AgendaStatus.open)
-        detail = f"{run.done if run else 0} of {len(self.items)} items done"
-        detail += f"; {left} still open, to carry to the next meeting if you wish." if left else "."
-        self.app.push_screen(ConfirmScreen("End the meeting now?", detail, yes="end it", no="keep going"),
+        done, total = run.done if run else 0, len(self.items)
+        if left:
+            detail = ngettext(
+                "{done} of {total} items done; {left} still open, to carry to the next meeting if you wish.",
+                "{done} of {total} items done; {left} still open, to carry to the next meeting if you wish.",
+                left).format(done=done, total=total, left=left)
+        else:
+            detail = _("{done} of {total} items done.").format(done=done, total=total)
+        self.app.push_screen(ConfirmScreen(_("End the meeting now?"), detail, yes=_("end it"), no=_("keep going")),
                              self._end_confirmed)
 
     def _end_confirmed(self, yes: bool | None) -> None:
@@ -386,32 +412,37 @@ class RunnerScreen(Screen[None]):
 
         workspace = self.host.workspace
         meeting = workspace.get("meetings", self.meeting_id)
-        ended = f"The meeting ended at {view.hour(meeting.ended_at, self._tz)}." if meeting.ended_at else ""
+        ended = (_("The meeting ended at {time}.").format(time=view.hour(meeting.ended_at, self._tz))
+                 if meeting.ended_at else "")
         try:
             plan = plan_carry(meeting, workspace.records("meetings", include_deleted=True),
                               workspace.records("agenda_items", include_deleted=True), self.now(), self._tz)
         except InvalidInput as error:
-            self.notify(f"{ended} Its open items stay open here: {error}.", title="Meeting ended", timeout=10)
+            self.notify(_("{ended} Its open items stay open here: {error}.").format(ended=ended, error=error),
+                        title=_("Meeting ended"), timeout=10)
             return
         if plan.empty:
-            self.notify(f"{ended} No open item to carry.", title="Meeting ended")
+            self.notify(_("{ended} No open item to carry.").format(ended=ended), title=_("Meeting ended"))
             return
         if plan.new_meeting is not None:
             starts = plan.new_meeting.meeting["starts_at"]
-            target = f"a new meeting on {when_label(starts, self._tz)}, made from the series with its standing items"
+            target = _("a new meeting on {when}, made from the series with its standing items").format(
+                when=when_label(starts, self._tz))
         else:
             target_meeting = workspace.get("meetings", plan.target_id)
             target = meeting_label(target_meeting, self._tz, self.now())
-        titles = [printable(fields["title"]) for _, fields in plan.copies]
+        titles = [printable(fields["title"]) for _copy, fields in plan.copies]
         count = len(plan.mark_carried) or len(titles)
-        question = f"Carry {count} open item{'s' if count != 1 else ''} to the next meeting?"
-        detail = f"To {target}:\n" + "\n".join(f"  • {title}" for title in titles)
-        self.app.push_screen(ConfirmScreen(question, f"{ended}\n{detail}", yes="carry them", no="leave them here"),
+        question = ngettext("Carry {count} open item to the next meeting?",
+                            "Carry {count} open items to the next meeting?", count).format(count=count)
+        detail = _("To {target}:").format(target=target) + "\n" + "\n".join(f"  • {title}" for title in titles)
+        self.app.push_screen(ConfirmScreen(question, f"{ended}\n{detail}", yes=_("carry them"),
+                                           no=_("leave them here")),
                              self._carry_confirmed)
 
     def _carry_confirmed(self, yes: bool | None) -> None:
         if not yes:
-            self.notify("The open items stay on this meeting; the next meeting can pull them from the Agenda pane.")
+            self.notify(_("The open items stay on this meeting; the next meeting can pull them from the Agenda pane."))
             return
         from store.carry import carry_over
 
@@ -423,10 +454,11 @@ class RunnerScreen(Screen[None]):
         """(table, id, words) the feedback is about: the item's objective, else the item, else the meeting."""
         item = self.current
         if item is not None and item.objective_id and item.objective_id in self._objectives:
-            return SubjectTable.objectives, item.objective_id, f"the objective {self._objectives[item.objective_id]}"
+            return (SubjectTable.objectives, item.objective_id,
+                    _("the objective {title}").format(title=self._objectives[item.objective_id]))
         if item is not None:
-            return SubjectTable.agenda_items, item.id, f"the agenda item {printable(item.title)}"
-        return SubjectTable.meetings, self.meeting_id, "this meeting"
+            return SubjectTable.agenda_items, item.id, _("the agenda item {title}").format(title=printable(item.title))
+        return SubjectTable.meetings, self.meeting_id, _("this meeting")
 
     def action_capture(self, kind: str) -> None:
         workspace = self.host.workspace
@@ -437,19 +469,20 @@ class RunnerScreen(Screen[None]):
             if self._refuse_driving():
                 return
             if self.current is None:
-                self.notify("No item under discussion to record a decision on: b goes back to the last one.")
+                self.notify(_("No item under discussion to record a decision on: b goes back to the last one."))
                 return
         elif workspace.read_only:
-            self.notify(f"The workspace is read-only because {workspace.read_only_reason}.", severity="warning")
+            self.notify(_("The workspace is read-only because {reason}.").format(reason=workspace.read_only_reason),
+                        severity="warning")
             return
         capture = self.query_one(CaptureLine)
         if kind == "decision":
-            capture.open(kind, "Decision", "what was decided, in one line", view.decision_preview)
+            capture.open(kind, _("Decision"), _("what was decided, in one line"), view.decision_preview)
         elif kind == "task":
-            capture.open(kind, "Task", "Send revised lead-score sheet @ana fri !high", self._task_preview)
+            capture.open(kind, _("Task"), _("Send revised lead-score sheet @ana fri !high"), self._task_preview)
         else:
             words = self._subject()[2]
-            capture.open(kind, "Feedback", f"about {words} (#concern, #idea … first)",
+            capture.open(kind, _("Feedback"), _("about {subject} (#concern, #idea … first)").format(subject=words),
                          lambda text: view.feedback_preview(text, words))
 
     def _task_preview(self, text: str) -> tuple[Any, bool]:
@@ -484,7 +517,7 @@ class RunnerScreen(Screen[None]):
             today, about = self.host.today(), item.id if item is not None else None
             self._write(lambda ws: meeting_run.add_task(ws, self.meeting_id, about, text, today), "task")
         elif event.kind == "feedback":
-            table, subject_id, _ = self._subject()
+            table, subject_id, _words = self._subject()
             fields = view.feedback_fields(text, self.host.workspace.me, (table, subject_id))
             self._write(lambda ws: ws.create("feedback", **fields), "feedback")
 
@@ -493,7 +526,7 @@ class RunnerScreen(Screen[None]):
             return
         item = self.current
         if item is None:
-            self.notify("No item under discussion: b goes back to the last one.")
+            self.notify(_("No item under discussion: b goes back to the last one."))
             return
         from tui.screens.notes_editor import NotesEditor
 
@@ -512,18 +545,27 @@ class RunnerScreen(Screen[None]):
         result = event.result
         if event.purpose == "task":
             owner = view.person(result.owner_id, self._members)
-            due = f", due {result.due:%a %d %b}" if result.due else ""
-            self.notify(f"{printable(result.title)} ({owner or 'no owner'}{due}) is in To do on the Board.",
-                        title="Task added")
+            title, owner = printable(result.title), owner or _("no owner")
+            if result.due:
+                added = _("{title} ({owner}, due {due}) is in To do on the Board.").format(
+                    title=title, owner=owner, due=local_format(result.due, "%a %d %b"))
+            else:
+                added = _("{title} ({owner}) is in To do on the Board.").format(title=title, owner=owner)
+            self.notify(added, title=_("Task added"))
         elif event.purpose == "feedback":
-            self.notify(f"Feedback about {self._subject()[2]} saved.", title="Feedback")
+            self.notify(_("Feedback about {subject} saved.").format(subject=self._subject()[2]), title=_("Feedback"))
         elif event.purpose == "end":
             self._offer_carry()
         elif event.purpose == "carry":
-            target = meeting_label(result.target, self._tz, self.now()) if result.target else "the next meeting"
-            made = " (created now, with its standing items)" if result.created_meeting else ""
-            count = f"{result.carried} item{'s' if result.carried != 1 else ''}"
-            self.notify(f"Carried {count} to {target}{made}.", title="Carried")
+            target = meeting_label(result.target, self._tz, self.now()) if result.target else _("the next meeting")
+            if result.created_meeting:
+                carried = ngettext("Carried {count} item to {target} (created now, with its standing items).",
+                                   "Carried {count} items to {target} (created now, with its standing items).",
+                                   result.carried)
+            else:
+                carried = ngettext("Carried {count} item to {target}.", "Carried {count} items to {target}.",
+                                   result.carried)
+            self.notify(carried.format(count=result.carried, target=target), title=_("Carried"))
 
     @on(Refused)
     def _refused(self, event: Refused) -> None:
@@ -531,7 +573,7 @@ class RunnerScreen(Screen[None]):
         event.stop()
         self._pending = max(0, self._pending - 1)
         self.refresh_data()
-        self.notify(refusal(event.error), title="Not saved", severity="error", timeout=10)
+        self.notify(refusal(event.error), title=_("Not saved"), severity="error", timeout=10)
 
     # -- leaving ------------------------------------------------------------------------------
     def action_close(self) -> None:
@@ -558,7 +600,7 @@ def run_meeting(app: Any, meeting_id: str = "") -> None:
     if not meeting_id:
         meeting = meeting_to_run(host.workspace, host.now())
         if meeting is None:
-            app.notify("No upcoming meeting to run: plan one in the Agenda pane (2).", title="Run meeting")
+            app.notify(_("No upcoming meeting to run: plan one in the Agenda pane (2)."), title=_("Run meeting"))
             return
         meeting_id = meeting.id
     app.push_screen(RunnerScreen(meeting_id))

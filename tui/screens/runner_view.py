@@ -15,11 +15,18 @@ from typing import Any
 from textual.content import Content
 
 from store.agenda import item_starts
+from store.dates import local_format
+from store.i18n import N_, _
 from store.meeting_run import RunClock, decisions
 from store.models import AgendaItem, AgendaStatus, FeedbackKind, Meeting, MeetingStatus, Member
 from store.progress import MetricView, format_value, percent
 from store.quickadd import ParsedTask, fold
 from store.text import printable
+
+#: the kinds and priorities, shown lower case in the runner's lines (marked here for the catalog)
+SHOWN_WORDS = (N_("info"), N_("discussion"), N_("decision"), N_("update"),
+               N_("praise"), N_("concern"), N_("idea"), N_("question"),
+               N_("low"), N_("normal"), N_("high"), N_("urgent"))
 
 
 def clock(seconds: int) -> str:
@@ -45,31 +52,32 @@ def countdown_digits(run: RunClock) -> str:
 def countdown_words(run: RunClock, meeting: Meeting) -> str:
     """The word beside the countdown."""
     if meeting.status == MeetingStatus.done:
-        return "ended"
+        return _("ended")
     if run.paused:
-        return "paused"
+        return _("paused")
     if run.item is None:
-        return "agenda done" if run.total else "no items"
-    return "over" if run.over else "left"
+        return _("agenda done") if run.total else _("no items")
+    return _("over") if run.over else _("left")
 
 
 def meeting_lines(run: RunClock, meeting: Meeting, tz: tzinfo | None = None) -> str:
     """The meeting's elapsed time against its length, its end time, and how far the agenda is."""
     length = clock(run.length)
     if meeting.status == MeetingStatus.done and meeting.started_at and meeting.ended_at:
-        return (
-            f"Meeting ran {clock(run.elapsed)} of {length}\n"
-            f"{hour(meeting.started_at, tz)}–{hour(meeting.ended_at, tz)} · planned end {hour(run.planned_end, tz)}\n"
-            f"{run.done} of {run.total} items done"
-        )
+        return "\n".join((
+            _("Meeting ran {elapsed} of {length}").format(elapsed=clock(run.elapsed), length=length),
+            _("{start}–{end} · planned end {planned}").format(
+                start=hour(meeting.started_at, tz), end=hour(meeting.ended_at, tz), planned=hour(run.planned_end, tz)),
+            _("{done} of {total} items done").format(done=run.done, total=run.total),
+        ))
     pace = hour(run.expected_end, tz)
     late = run.expected_end > run.planned_end and pace != hour(run.planned_end, tz)
-    position = f"item {run.done + 1} of {run.total}" if run.item is not None else f"{run.done} of {run.total} done"
-    return (
-        f"Meeting {clock(run.elapsed)} of {length}\n"
-        f"ends {hour(run.planned_end, tz)}{f' · at this pace {pace}' if late else ''}\n"
-        f"{position}"
-    )
+    position = (_("item {number} of {total}").format(number=run.done + 1, total=run.total) if run.item is not None
+                else _("{done} of {total} done").format(done=run.done, total=run.total))
+    ends = (_("ends {planned} · at this pace {expected}") if late else _("ends {planned}")).format(
+        planned=hour(run.planned_end, tz), expected=pace)
+    return "\n".join((_("Meeting {elapsed} of {length}").format(elapsed=clock(run.elapsed), length=length), ends,
+                      position))
 
 
 def agenda_rows(
@@ -100,16 +108,16 @@ def person(member_id: str | None, members: Mapping[str, Member]) -> str:
 
 def item_heading(item: AgendaItem, members: Mapping[str, Member], objective_title: str) -> str:
     """Kind · presenter (department) · time box · objective."""
-    parts = [item.kind.value]
+    parts = [_(item.kind.value)]
     presenter = person(item.presenter_id, members)
-    parts.append(presenter or "no presenter")
-    parts.append(f"{item.minutes} min")
+    parts.append(presenter or _("no presenter"))
+    parts.append(_("{minutes} min").format(minutes=item.minutes))
     if item.standing:
-        parts.append("standing item")
+        parts.append(_("standing item"))
     if item.carried_from:
-        parts.append("carried from the last meeting")
+        parts.append(_("carried from the last meeting"))
     if objective_title:
-        parts.append(f"objective: {printable(objective_title)}")
+        parts.append(_("objective: {title}").format(title=printable(objective_title)))
     return " · ".join(parts)
 
 
@@ -119,7 +127,7 @@ def outcome_text(item: AgendaItem) -> str:
     made = decisions(item)
     lines = [printable(line) for line in prose]
     if made:
-        lines.append("Decisions:")
+        lines.append(_("Decisions:"))
         lines += [f"  • {printable(text)}" for text in made]
     return "\n".join(lines)
 
@@ -137,9 +145,14 @@ def metric_rows(views: Sequence[MetricView]) -> list[MetricRow]:
         metric = view.metric
         current = format_value(view.current, metric.unit)
         target = format_value(metric.target, metric.unit)
-        when = f" on {view.last_date:%d %b}" if view.last_date else ""
-        label = f"{printable(metric.name)}: {current}{when} · target {target} · {percent(view.progress)}"
-        rows.append(MetricRow(label, [value for _, value in view.points]))
+        values = {"name": printable(metric.name), "current": current, "target": target,
+                  "progress": percent(view.progress)}
+        if view.last_date:
+            label = _("{name}: {current} on {day} · target {target} · {progress}").format(
+                day=local_format(view.last_date, "%d %b"), **values)
+        else:
+            label = _("{name}: {current} · target {target} · {progress}").format(**values)
+        rows.append(MetricRow(label, [value for _day, value in view.points]))
     return rows
 
 
@@ -148,16 +161,17 @@ def task_preview(parsed: ParsedTask, members: Mapping[str, Member], objective_ti
     """What the task line reads as, token by token; the first error in words."""
     if parsed.errors:
         return Content.styled(printable(parsed.errors[0]), "$error"), False
-    parts = [f"task: {printable(parsed.title)}"]
+    parts = [_("task: {title}").format(title=printable(parsed.title))]
     owner = person(parsed.owner_id, members)
-    parts.append(f"owner: {owner}" if owner else "no owner")
+    parts.append(_("owner: {owner}").format(owner=owner) if owner else _("no owner"))
     if parsed.due is not None:
-        parts.append(f"due {parsed.due:%a %d %b}")
+        parts.append(_("due {day}").format(day=local_format(parsed.due, "%a %d %b")))
     if parsed.priority is not None:
-        parts.append(f"priority {parsed.priority.value}")
+        parts.append(_("priority {priority}").format(priority=_(parsed.priority.value)))
     if objective_title:
-        parts.append(f"objective: {printable(objective_title)}")
-    return Content(" · ".join(parts) + " · enter adds it to To do"), True
+        parts.append(_("objective: {title}").format(title=printable(objective_title)))
+    parts.append(_("enter adds it to To do"))
+    return Content(" · ".join(parts)), True
 
 
 def feedback_line(text: str) -> tuple[FeedbackKind, str]:
@@ -174,14 +188,16 @@ def feedback_line(text: str) -> tuple[FeedbackKind, str]:
 def feedback_preview(text: str, subject: str) -> tuple[Content, bool]:
     kind, body = feedback_line(text)
     if not body:
-        return Content(f"feedback about {printable(subject)} · start with #praise, #concern, #idea or #question"), False
-    return Content(f"{kind.value} about {printable(subject)} · from you · enter saves it"), True
+        return Content(_("feedback about {subject} · start with #praise, #concern, #idea or #question").format(
+            subject=printable(subject))), False
+    return Content(_("{kind} about {subject} · from you · enter saves it").format(
+        kind=_(kind.value), subject=printable(subject))), True
 
 
 def decision_preview(text: str) -> tuple[Content, bool]:
     if not text.strip():
-        return Content("a decision needs some words · enter appends it to the item's outcome"), False
-    return Content("enter appends it to the item's outcome as a decision"), True
+        return Content(_("a decision needs some words · enter appends it to the item's outcome")), False
+    return Content(_("enter appends it to the item's outcome as a decision")), True
 
 
 def feedback_fields(text: str, author: Member | None, subject: tuple[str, str]) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from store.i18n import N_, _
 from store.search import SUBJECT_TABLES, search
 from store.text import printable
 from tui.widgets.steady_footer import SteadyFooter
@@ -28,7 +29,7 @@ HITS = 30
 class SubjectPicker(ModalScreen[tuple[str, str] | None]):
     """A search box over every record feedback can be about."""
 
-    BINDING_GROUP_TITLE = "About"
+    BINDING_GROUP_TITLE = N_("About")
     DEFAULT_CSS = """
     SubjectPicker { align: center middle; background: $background 60%; }
     #picker {
@@ -40,21 +41,22 @@ class SubjectPicker(ModalScreen[tuple[str, str] | None]):
     #picker-help { color: $text-muted; padding: 1 0 0 0; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down", "move(1)", "Next", id="picker.down", show=False, tooltip="Next match"),
-        Binding("up", "move(-1)", "Previous", id="picker.up", show=False, tooltip="Previous match"),
-        Binding("escape", "cancel", "Cancel", id="picker.cancel", tooltip="Close without giving feedback"),
+        Binding("down", "move(1)", N_("Next"), id="picker.down", show=False, tooltip=N_("Next match")),
+        Binding("up", "move(-1)", N_("Previous"), id="picker.up", show=False, tooltip=N_("Previous match")),
+        Binding("escape", "cancel", N_("Cancel"), id="picker.cancel", tooltip=N_("Close without giving feedback")),
     ]
 
-    def __init__(self, heading: str = "New feedback: what is it about?") -> None:
+    def __init__(self, heading: str = "") -> None:
+        """``heading``: the question, translated by the caller (a new entry's question if none)."""
         super().__init__()
-        self.heading = heading
+        self.heading = heading or _("New feedback: what is it about?")
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker"):
             yield Static(self.heading, id="picker-title", markup=False)
-            yield Input(placeholder="a few letters of a title, e.g. webinar", id="picker-query", compact=True)
+            yield Input(placeholder=_("a few letters of a title, e.g. webinar"), id="picker-query", compact=True)
             yield OptionList(id="picker-hits", compact=True)
-            yield Static("↑ ↓ choose · enter picks · esc cancels", id="picker-help")
+            yield Static(_("↑ ↓ choose · enter picks · esc cancels"), id="picker-help", markup=False)
         yield SteadyFooter()
 
     def on_mount(self) -> None:
@@ -67,9 +69,9 @@ class SubjectPicker(ModalScreen[tuple[str, str] | None]):
 
     def _show_hits(self, text: str) -> None:
         hits = search(host_of(self).workspace, text, tables=SUBJECT_TABLES, limit=HITS)
-        options = [Option("nothing in particular (general feedback)", id="")]
+        options = [Option(_("nothing in particular (general feedback)"), id="")]
         for hit in hits:
-            words = f"{hit.noun}: {printable(hit.title)}" + (f"  · {printable(hit.detail)}" if hit.detail else "")
+            words = f"{_(hit.noun)}: {printable(hit.title)}" + (f"  · {printable(hit.detail)}" if hit.detail else "")
             options.append(Option(words, id=f"{hit.table}/{hit.record_id}"))
         hits_list = self.query_one("#picker-hits", OptionList)
         hits_list.set_options(options)
@@ -92,7 +94,7 @@ class SubjectPicker(ModalScreen[tuple[str, str] | None]):
         self._pick(event.option.id or "")
 
     def _pick(self, option_id: str) -> None:
-        table, _, record_id = option_id.partition("/")
+        table, _slash, record_id = option_id.partition("/")
         self.dismiss((table, record_id) if record_id else NO_SUBJECT)
 
     def action_cancel(self) -> None:

@@ -18,6 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from store.i18n import N_, _, ngettext
 from store.text import printable
 from tui.widgets.steady_footer import SteadyFooter
 from tui.writes import Host, Saved, host_of
@@ -25,15 +26,15 @@ from tui.writes import Host, Saved, host_of
 if TYPE_CHECKING:
     from store.models import Member
 
-NO_DEPARTMENT = "No department"
-EMPTY_TEAM = "Nobody here yet — press n to add the first member."
+NO_DEPARTMENT = N_("No department")
+EMPTY_TEAM = N_("Nobody here yet — press n to add the first member.")
 
 
 def by_department(members: Iterable[Member]) -> dict[str, list[Member]]:
     """Members grouped by department (departments and names in alphabetical order, none last)."""
     groups: dict[str, list[Member]] = {}
     for member in sorted(members, key=lambda m: (not m.department, m.department.lower(), m.name.lower())):
-        groups.setdefault(member.department or NO_DEPARTMENT, []).append(member)
+        groups.setdefault(member.department or _(NO_DEPARTMENT), []).append(member)
     return groups
 
 
@@ -41,18 +42,18 @@ class TeamScreen(ModalScreen[None]):
     """Everyone in the workspace, grouped by department."""
 
     CSS_PATH = "team.tcss"
-    BINDING_GROUP_TITLE = "Team"
+    BINDING_GROUP_TITLE = N_("Team")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "new_member", "Add", id="team.new", tooltip="Add a member"),
-        Binding("e", "edit_member", "Edit", id="team.edit", tooltip="Edit the highlighted member (or enter)"),
-        Binding("d", "remove_member", "Remove", id="team.remove",
-                tooltip="Remove the highlighted member (their old records keep their name; u undoes)"),
-        Binding("u", "undo", "Undo", id="team.undo", tooltip="Undo the last change"),
-        Binding("j", "cursor(1)", "Down", show=False, id="team.down", tooltip="Next member"),
-        Binding("k", "cursor(-1)", "Up", show=False, id="team.up", tooltip="Previous member"),
-        Binding("question_mark", "app.show_help", "Help", id="team.help", key_display="?",
-                tooltip="Every key of this screen"),
-        Binding("escape,q", "close", "Close", id="team.close", tooltip="Close the team"),
+        Binding("n", "new_member", N_("Add"), id="team.new", tooltip=N_("Add a member")),
+        Binding("e", "edit_member", N_("Edit"), id="team.edit", tooltip=N_("Edit the highlighted member (or enter)")),
+        Binding("d", "remove_member", N_("Remove"), id="team.remove",
+                tooltip=N_("Remove the highlighted member (their old records keep their name; u undoes)")),
+        Binding("u", "undo", N_("Undo"), id="team.undo", tooltip=N_("Undo the last change")),
+        Binding("j", "cursor(1)", N_("Down"), show=False, id="team.down", tooltip=N_("Next member")),
+        Binding("k", "cursor(-1)", N_("Up"), show=False, id="team.up", tooltip=N_("Previous member")),
+        Binding("question_mark", "app.show_help", N_("Help"), id="team.help", key_display="?",
+                tooltip=N_("Every key of this screen")),
+        Binding("escape,q", "close", N_("Close"), id="team.close", tooltip=N_("Close the team")),
     ]
 
     def __init__(self, *, select: str | None = None) -> None:
@@ -66,10 +67,10 @@ class TeamScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="team"):
-            yield Static("Team", id="team-title")
+            yield Static(_("Team"), id="team-title")
             yield Static("", id="team-summary", markup=False)
             yield OptionList(id="team-list")
-            yield Static(EMPTY_TEAM, id="team-empty")
+            yield Static(_(EMPTY_TEAM), id="team-empty")
         yield SteadyFooter()  # this screen's keys, over the main screen's footer
 
     def on_mount(self) -> None:
@@ -127,7 +128,7 @@ class TeamScreen(ModalScreen[None]):
     def action_edit_member(self) -> None:
         member = self._highlighted_member()
         if member is None:
-            self.notify("Nobody to edit here — press n to add a member", severity="warning")
+            self.notify(_("Nobody to edit here — press n to add a member"), severity="warning")
             return
         self._open_form(record=member)
 
@@ -158,12 +159,13 @@ class TeamScreen(ModalScreen[None]):
         if event.purpose == "remove":
             event.stop()
             self.refresh_data()
-            self.notify(f"Removed {event.result.name} from the team — their records keep the name; u brings them back")
+            self.notify(_("Removed {name} from the team — their records keep the name; u brings them back").format(
+                name=event.result.name))
         # an undo goes on to the app, which says what it undid
 
     def action_undo(self) -> None:
         if not self.host.workspace.can_undo:
-            self.notify("Nothing to undo.")
+            self.notify(_("Nothing to undo."))
             return
         self.host.write(self, lambda workspace: workspace.undo(), purpose="undo")
 
@@ -180,21 +182,24 @@ def _nearest_member(ids: list[str | None], previous: int | None) -> int | None:
 
 
 def _member_line(member: Member, *, is_me: bool) -> Content:
-    name = printable(f"{member.name} (you)" if is_me else member.name)
+    name = printable(_("{name} (you)").format(name=member.name) if is_me else member.name)
     return Content.assemble(
         (name.ljust(28), "bold" if is_me else ""),
         " ",
         printable(member.role or "—").ljust(26),
         " ",
-        (printable(member.email or "no email"), "$text-muted"),
+        (printable(member.email or _("no email")), "$text-muted"),
     )
 
 
 def _summary(members: list[Member], me: Member | None) -> str:
     if not members:
-        return "Who takes part: each member can own tasks and objectives, present items and give feedback."
+        return _("Who takes part: each member can own tasks and objectives, present items and give feedback.")
     departments = {member.department for member in members if member.department}
-    count = f"{len(members)} member{'s' if len(members) != 1 else ''}"
-    spread = f" in {len(departments)} department{'s' if len(departments) != 1 else ''}" if departments else ""
-    you = f" · you are {me.name}" if me else " · you are not a member yet: press n to add yourself"
-    return printable(count + spread + you)
+    count = ngettext("{count} member", "{count} members", len(members)).format(count=len(members))
+    if departments:
+        count = ngettext("{members} in {count} department", "{members} in {count} departments",
+                         len(departments)).format(members=count, count=len(departments))
+    you = (_("{summary} · you are {name}").format(summary=count, name=me.name) if me
+           else _("{summary} · you are not a member yet: press n to add yourself").format(summary=count))
+    return printable(you)

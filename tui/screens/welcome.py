@@ -13,11 +13,12 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
+from store.i18n import N_, _
 from tui.widgets.steady_footer import SteadyFooter
 from tui.widgets.text_input import TextInput, suggest_from
 from tui.writes import host_of
 
-INTRO = (
+INTRO = N_(
     "alinea is where sales and marketing leads prepare and run their alignment meetings: "
     "shared objectives, the next meeting's agenda, a feedback log and a task board. "
     "Everything is saved as you go, in one file that syncs through git."
@@ -35,10 +36,12 @@ class WelcomeScreen(ModalScreen[WelcomeAnswer | None]):
     """First-run choices. Escape skips them (an empty workspace, nobody added)."""
 
     CSS_PATH = "welcome.tcss"
-    BINDING_GROUP_TITLE = "Welcome"
+    BINDING_GROUP_TITLE = N_("Welcome")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "start_work", "Start", id="welcome.start", priority=True, tooltip="Start with these choices"),
-        Binding("escape", "skip_welcome", "Skip", id="welcome.skip", tooltip="Start empty without adding yourself"),
+        Binding("ctrl+s", "start_work", N_("Start"), id="welcome.start", priority=True,
+                tooltip=N_("Start with these choices")),
+        Binding("escape", "skip_welcome", N_("Skip"), id="welcome.skip",
+                tooltip=N_("Start empty without adding yourself")),
     ]
 
     def __init__(self, *, first_run: bool, ask_name: bool, who: str, in_sample: bool = False) -> None:
@@ -51,32 +54,33 @@ class WelcomeScreen(ModalScreen[WelcomeAnswer | None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="welcome"):  # scrolls on a small window (80x24): focus keeps the field in sight
-            yield Static("Welcome to alinea", id="welcome-title")
-            yield Static(INTRO, id="welcome-intro")
+            yield Static(_("Welcome to alinea"), id="welcome-title")
+            yield Static(_(INTRO), id="welcome-intro")
             if self.first_run:
-                yield Label("How would you like to start?", classes="welcome-question")
+                yield Label(_("How would you like to start?"), classes="welcome-question")
                 with RadioSet(id="welcome-start"):
-                    yield RadioButton("Load the sample quarter — a sales + marketing quarter to explore", value=True,
-                                      id="welcome-sample")
-                    yield RadioButton("Start empty", id="welcome-empty")
+                    yield RadioButton(_("Load the sample quarter — a sales + marketing quarter to explore"),
+                                      value=True, id="welcome-sample")
+                    yield RadioButton(_("Start empty"), id="welcome-empty")
             if self.ask_name:
                 workspace = host_of(self).workspace
                 name, department = workspace.suggested_member()  # git's user.name, when it is set
                 known = workspace.identity.email or workspace.identity.name
-                signed = f"signed as {self.who}" if known else "signed with the name you give here"
+                question = (_("Who are you? Your edits are signed as {who}.").format(who=self.who) if known
+                            else _("Who are you? Your edits are signed with the name you give here."))
                 with Vertical(id="welcome-who"):
-                    yield Label(f"Who are you? Your edits are {signed}.", classes="welcome-question", markup=False)
+                    yield Label(question, classes="welcome-question", markup=False)
                     with Horizontal(classes="welcome-row"):
-                        yield Label("Name", classes="welcome-label")
-                        yield TextInput(name, placeholder="Your name", id="welcome-name")
+                        yield Label(_("Name"), classes="welcome-label")
+                        yield TextInput(name, placeholder=_("Your name"), id="welcome-name")
                     with Horizontal(classes="welcome-row"):
-                        yield Label("Department", classes="welcome-label")
-                        yield TextInput(department, placeholder="Sales, Marketing, …", id="welcome-department",
+                        yield Label(_("Department"), classes="welcome-label")
+                        yield TextInput(department, placeholder=_("Sales, Marketing, …"), id="welcome-department",
                                         suggester=suggest_from(workspace.departments()))
                     yield Static("", id="welcome-error", markup=False)
             with Horizontal(id="welcome-buttons"):
-                yield Button("Start", variant="primary", id="welcome-go")
-            yield Static("tab moves · enter or ctrl+s starts · esc skips", id="welcome-help")
+                yield Button(_("Start"), variant="primary", id="welcome-go")
+            yield Static(_("tab moves · enter or ctrl+s starts · esc skips"), id="welcome-help")
         yield SteadyFooter()  # this screen's keys, over the main screen's footer
 
     def on_mount(self) -> None:
@@ -116,7 +120,7 @@ class WelcomeScreen(ModalScreen[WelcomeAnswer | None]):
             department = self.query_one("#welcome-department", Input).value.strip()
             if not name:
                 self.query_one("#welcome-error", Static).update(
-                    "Your name, please: the team sees it on what you own (esc skips)."
+                    _("Your name, please: the team sees it on what you own (esc skips).")
                 )
                 self.query_one("#welcome-name", Input).focus()
                 return
