@@ -18,6 +18,8 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
 
+from store.dates import local_format
+from store.i18n import N_, _
 from tui.widgets.virtual_list import Item, LazySequence, Line, VirtualList
 
 #: what a card shows in front of its title, by priority (normal shows nothing)
@@ -54,8 +56,8 @@ def short_name(name: str) -> str:
 
 def due_label(due: date, today: date) -> str:
     if due.year == today.year:
-        return f"{due.day} {due:%b}"
-    return f"{due.day} {due:%b} {due:%Y}"
+        return f"{due.day} {local_format(due, '%b')}"
+    return f"{due.day} {local_format(due, '%b %Y')}"
 
 
 def split_title(title: str, width: int) -> tuple[str, str]:
@@ -87,7 +89,8 @@ def _details(card: Card, today: date) -> Line:
     if card.due is None:
         return details
     due_style = ".board-column--overdue" if card.overdue else ".board-column--muted"
-    due = Content.styled(("overdue " if card.overdue else "") + due_label(card.due, today), due_style)
+    when = due_label(card.due, today)
+    due = Content.styled(_("overdue {day}").format(day=when) if card.overdue else when, due_style)
     return (details, due)
 
 
@@ -116,8 +119,9 @@ class CardList(VirtualList):
     """The cards of one column, with the board's names for the moving keys."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "cursor_down", "Down", show=False, id="board.down", tooltip="Next card in the column"),
-        Binding("k,up", "cursor_up", "Up", show=False, id="board.up", tooltip="Previous card in the column"),
+        Binding("j,down", "cursor_down", N_("Down"), show=False, id="board.down",
+                tooltip=N_("Next card in the column")),
+        Binding("k,up", "cursor_up", N_("Up"), show=False, id="board.up", tooltip=N_("Previous card in the column")),
     ]
 
 
@@ -183,7 +187,7 @@ class BoardColumn(Vertical):
         title: str,
         *,
         today: date,
-        empty_text: str = "Nothing here",
+        empty_text: str = "",
         id: str | None = None,  # noqa: A002 - Textual's keyword
     ) -> None:
         super().__init__(id=id)
@@ -191,7 +195,7 @@ class BoardColumn(Vertical):
         self.title = title
         self.today = today
         self.cards: Sequence[Card] = ()
-        self._empty_text = empty_text
+        self._empty_text = empty_text or _("Nothing here")
         self._title_width: int | None = None  # a narrow column wraps titles onto two lines
 
     def compose(self) -> ComposeResult:

@@ -18,6 +18,8 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Input, Static
 
+from store.i18n import N_
+
 Describe = Callable[[str], tuple[Content, bool]]  # (preview, ok to save)
 
 
@@ -39,7 +41,7 @@ class CaptureLine(Vertical):
     }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="capture.cancel", tooltip="Close the line without saving"),
+        Binding("escape", "cancel", N_("Cancel"), id="capture.cancel", tooltip=N_("Close the line without saving")),
     ]
 
     class Submitted(Message):

@@ -19,6 +19,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Static
 
+from store.i18n import N_, _
 from tui.widgets.record_link import RecordLink
 
 if TYPE_CHECKING:
@@ -59,8 +60,8 @@ class FeedbackDetail(VerticalScroll, can_focus=False):
     """One feedback entry in full."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back_to_list", "Back to the list", id="feedback.detail_back",
-                tooltip="Back to the list of entries"),
+        Binding("escape", "back_to_list", N_("Back to the list"), id="feedback.detail_back",
+                tooltip=N_("Back to the list of entries")),
     ]
 
     class BackToList(Message):
@@ -73,13 +74,13 @@ class FeedbackDetail(VerticalScroll, can_focus=False):
     def compose(self) -> ComposeResult:
         yield Static("", id="detail-heading", markup=False)
         yield Static("", id="detail-meta", markup=False)
-        yield Static("About", classes="detail-label")
+        yield Static(_("About"), classes="detail-label", markup=False)
         yield RecordLink(id="detail-subject")
-        yield Static("nothing in particular", classes="detail-none", id="detail-no-subject")
+        yield Static(_("nothing in particular"), classes="detail-none", id="detail-no-subject", markup=False)
         yield Static("", id="detail-body")
-        yield Static("Response", classes="detail-label", id="detail-response-label")
+        yield Static(_("Response"), classes="detail-label", id="detail-response-label", markup=False)
         yield Static("", id="detail-response")
-        yield Static("What was done with it", classes="detail-label")
+        yield Static(_("What was done with it"), classes="detail-label", markup=False)
         yield Vertical(id="detail-thread")
         yield Static("", classes="detail-none", id="detail-thread-hint", markup=False)
 

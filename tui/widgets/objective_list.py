@@ -14,9 +14,17 @@ from typing import ClassVar
 from textual.binding import Binding, BindingType
 from textual.content import Content
 
+from store.i18n import N_, _, ngettext, pgettext
 from tui.widgets.virtual_list import Item, VirtualList
 
 STATUS_WORDS = {"on_track": "on track", "at_risk": "at risk", "off_track": "off track", "done": "done"}
+
+
+def status_word(status: str) -> str:
+    """An objective's status in a few words, in the app's language ("at risk"; "done" is an objective's)."""
+    words = {"on_track": pgettext("objective", "on track"), "at_risk": pgettext("objective", "at risk"),
+             "off_track": pgettext("objective", "off track"), "done": pgettext("objective", "done")}
+    return words.get(status, status)
 BAR_WIDTH = 10
 
 
@@ -53,22 +61,22 @@ def progress_bar(share: float | None, width: int = BAR_WIDTH) -> str:
 
 
 def header_lines(header: PeriodHeader) -> Item:
-    name = header.period or "No period"
-    words = f"{name} · current" if header.current else name
-    count = f"{header.count} objective" + ("" if header.count == 1 else "s")
+    name = header.period or _("No period")
+    words = _("{period} · current").format(period=name) if header.current else name
+    count = ngettext("{count} objective", "{count} objectives", header.count).format(count=header.count)
     return (Content.styled(f"── {words} · {count} ", ".objective-list--header"), "")
 
 
 def row_lines(row: ObjectiveRow) -> Item:
     status_style = f".objective-list--{row.status.replace('_', '-')}"
-    status = STATUS_WORDS.get(row.status, row.status)
+    status = status_word(row.status)
     title = Content.assemble(("● ", status_style), (f"{status:<9} ", status_style), (row.title, "bold"))
     if row.progress is None:
         right = Content.styled("…", ".objective-list--muted")
         pace = Content.styled("", ".objective-list--muted")
     else:
         share, pace_label, behind = row.progress
-        amount = "no data" if share is None else f"{round(share * 100):>3} %"
+        amount = _("no data") if share is None else f"{round(share * 100):>3} %"
         right = Content.assemble((progress_bar(share), ".objective-list--bar"), f" {amount:>7}")
         pace = Content.styled(pace_label, ".objective-list--behind" if behind else ".objective-list--muted")
     facts = [row.kind, row.period] if row.period else [row.kind]
@@ -76,9 +84,9 @@ def row_lines(row: ObjectiveRow) -> Item:
     if row.departments:
         details += Content.styled(" · " + " + ".join(row.departments), ".objective-list--muted")
     if len(row.departments) >= 2:
-        details += Content(" ") + Content.styled(" shared ", ".objective-list--shared")
+        details += Content(" ") + Content.styled(_(" shared "), ".objective-list--shared")
     elif len(row.departments) == 1:
-        details += Content(" ") + Content.styled("◐ one department", ".objective-list--single")
+        details += Content(" ") + Content.styled(_("◐ one department"), ".objective-list--single")
     return ((title, right), (details, pace))
 
 
@@ -116,8 +124,8 @@ class ObjectiveList(VirtualList):
     }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "cursor_down", "Down", show=False, id="objectives.down", tooltip="Next objective"),
-        Binding("k,up", "cursor_up", "Up", show=False, id="objectives.up", tooltip="Previous objective"),
+        Binding("j,down", "cursor_down", N_("Down"), show=False, id="objectives.down", tooltip=N_("Next objective")),
+        Binding("k,up", "cursor_up", N_("Up"), show=False, id="objectives.up", tooltip=N_("Previous objective")),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's keyword

@@ -15,6 +15,8 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Input, Label, Static
 
+from store.i18n import N_
+
 
 class PromptLine(Vertical):
     """Asks for one line."""
@@ -32,7 +34,7 @@ class PromptLine(Vertical):
     }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="prompt.cancel", tooltip="Close without saving"),
+        Binding("escape", "cancel", N_("Cancel"), id="prompt.cancel", tooltip=N_("Close without saving")),
     ]
 
     class Answered(Message):

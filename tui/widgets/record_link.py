@@ -15,6 +15,8 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
 
+from store.i18n import N_, _
+
 
 class JumpTo(Message):
     """Show this record in its pane (posted by links; the app handles it)."""
@@ -40,7 +42,7 @@ class RecordLink(Static, can_focus=True):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "jump", "Go to", id="link.jump", tooltip="Show this record in its pane"),
+        Binding("enter", "jump", N_("Go to"), id="link.jump", tooltip=N_("Show this record in its pane")),
     ]
 
     def __init__(self, table: str = "", record_id: str = "", noun: str = "", title: str = "", *,
@@ -53,13 +55,14 @@ class RecordLink(Static, can_focus=True):
                  extra: str = "") -> None:
         """Show another record (a list of details reuses its links rather than mount new ones)."""
         self.table, self.record_id, self.noun, self.gone = table, record_id, noun, gone
-        self.update(Content.assemble(("→ ", "dim"), (f"{noun}: ", "dim"), title,
+        self.update(Content.assemble(("→ ", "dim"), (f"{_(noun)}: ", "dim"), title,
                                      (f"  {extra}" if extra else "", "dim")))
         self.set_class(gone, "-gone")
 
     def action_jump(self) -> None:
         if self.gone:
-            self.notify(f"That {self.noun} was deleted: there is nothing to show.", severity="warning")
+            self.notify(_("That {noun} was deleted: there is nothing to show.").format(noun=_(self.noun)),
+                        severity="warning")
             return
         self.post_message(JumpTo(self.table, self.record_id))
 

@@ -13,10 +13,12 @@ from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widget import Widget
 
+from store.i18n import N_
+
 
 class SteadyScreen(Screen[None]):
     """The app's main screen: focus moves repaint only the widgets they restyle."""
 
-    BINDING_GROUP_TITLE = "Screen"  # its keys (tab, shift+tab, copy) in help, as a stock Screen's
+    BINDING_GROUP_TITLE = N_("Screen")  # its keys (tab, shift+tab, copy) in help, as a stock Screen's
 
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)

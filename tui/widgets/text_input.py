@@ -13,13 +13,15 @@ from textual.binding import Binding, BindingType
 from textual.suggester import SuggestFromList
 from textual.widgets import Input
 
+from store.i18n import N_
+
 
 class TextInput(Input):
     """Input with ctrl+a = select all."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+a", "select_all", "Select all", show=False, id="input.select_all",
-                tooltip="Select all the text in the field"),
+        Binding("ctrl+a", "select_all", N_("Select all"), show=False, id="input.select_all",
+                tooltip=N_("Select all the text in the field")),
     ]
 
 

@@ -34,6 +34,8 @@ from textual.strip import Strip
 from textual.style import Style
 from textual.widget import Widget
 
+from store.i18n import N_
+
 T = TypeVar("T")
 Text = str | Content
 Line = Text | tuple[Text, Text]
@@ -100,13 +102,13 @@ class VirtualList(ScrollView, can_focus=True, inherit_bindings=False):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "cursor_down", "Down", show=False, id="list.cursor_down", tooltip="Next item"),
-        Binding("k,up", "cursor_up", "Up", show=False, id="list.cursor_up", tooltip="Previous item"),
-        Binding("pagedown", "page_down", "Page down", show=False, id="list.page_down", tooltip="One page down"),
-        Binding("pageup", "page_up", "Page up", show=False, id="list.page_up", tooltip="One page up"),
-        Binding("home", "first_item", "First", show=False, id="list.first", tooltip="First item"),
-        Binding("end", "last_item", "Last", show=False, id="list.last", tooltip="Last item"),
-        Binding("enter", "select_item", "Open", show=False, id="list.select", tooltip="Open the item"),
+        Binding("j,down", "cursor_down", N_("Down"), show=False, id="list.cursor_down", tooltip=N_("Next item")),
+        Binding("k,up", "cursor_up", N_("Up"), show=False, id="list.cursor_up", tooltip=N_("Previous item")),
+        Binding("pagedown", "page_down", N_("Page down"), show=False, id="list.page_down", tooltip=N_("One page down")),
+        Binding("pageup", "page_up", N_("Page up"), show=False, id="list.page_up", tooltip=N_("One page up")),
+        Binding("home", "first_item", N_("First"), show=False, id="list.first", tooltip=N_("First item")),
+        Binding("end", "last_item", N_("Last"), show=False, id="list.last", tooltip=N_("Last item")),
+        Binding("enter", "select_item", N_("Open"), show=False, id="list.select", tooltip=N_("Open the item")),
     ]
 
     cursor: reactive[int] = reactive(0, always_update=False, init=False)
