@@ -208,7 +208,7 @@ class BriefScreen(ModalScreen[None]):
     """The brief of a meeting, section by section; enter opens a line's record."""
 
     CSS_PATH = "brief.tcss"
-    BINDING_GROUP_TITLE = "Brief"
+    BINDING_GROUP_TITLE = N_("Brief")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("x", "export_brief", N_("Export"), id="brief.export",
                 tooltip=N_("Write the brief as Markdown to exports/ in the workspace folder")),

@@ -82,7 +82,7 @@ class RunnerScreen(Screen[None]):
     """Run one meeting: countdown per item, decisions, tasks and feedback captured in place."""
 
     CSS_PATH = "runner.tcss"
-    BINDING_GROUP_TITLE = "Meeting runner"
+    BINDING_GROUP_TITLE = N_("Meeting runner")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "next_item", N_("Next"), id="runner.next",
                 tooltip=N_("The current item is done: on to the next")),
