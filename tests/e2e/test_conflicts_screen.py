@@ -8,6 +8,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets._header import HeaderTitle
 
+from store.i18n import use_language
 from store.workspace import Workspace
 from tests.e2e.clones import Person
 from tests.e2e.test_conflict_review import clash
@@ -15,6 +16,7 @@ from tests.tui.app_harness import make_app, on_disk, press, settle
 from tui.app import AlineaApp
 from tui.screens.conflicts import EMPTY, ConflictList, ConflictsScreen
 from tui.screens.history import HistoryScreen
+from tui.widgets.header import AlineaHeader
 
 pytestmark = pytest.mark.e2e
 
@@ -24,12 +26,12 @@ async def run(person: Person, *args: str) -> str:
     return await asyncio.to_thread(person.ok, *args)
 
 
-async def click_the_count(app: AlineaApp, pilot: Pilot[int]) -> None:
+async def click_the_count(app: AlineaApp, pilot: Pilot[int], words: str = "conflict to review") -> None:
     """A click on the words "1 conflict to review" in the header (the title is centred)."""
     title = app.query_one(HeaderTitle)
     plain = str(title.render())
     width = title.content_region.width
-    x = (width - len(plain)) // 2 + plain.index("conflict to review")
+    x = (width - len(plain)) // 2 + plain.index(words)
     await pilot.click(HeaderTitle, offset=(x, 0))
     await settle(app, pilot)
 
@@ -84,3 +86,39 @@ async def test_accept_selects_the_next_conflict_and_i_shows_the_history(ana: Per
         await press(app, pilot, "i")
         history = app.screen
         assert isinstance(history, HistoryScreen) and history.record_id == second
+
+
+async def test_tab_reaches_the_headers_count_and_enter_opens_the_review(ana: Person, ben: Person) -> None:
+    await asyncio.to_thread(clash, ana, ben)
+    app = make_app(Workspace(ana.folder))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        header = app.query_one(AlineaHeader)
+        for _press in range(30):  # round the screen's stops, as a person tabs
+            if header.has_focus:
+                break
+            await press(app, pilot, "tab")
+        assert header.has_focus, "tab reaches the count"
+        await press(app, pilot, "enter")
+        screen = app.screen
+        assert isinstance(screen, ConflictsScreen) and len(screen.views) == 1
+        await press(app, pilot, "a", "escape")
+        assert "conflict" not in app.sub_title
+        assert not header.has_focus and not header.can_focus, "no count: tab no longer stops there"
+
+
+async def test_the_count_in_spanish_opens_the_review(ana: Person, ben: Person) -> None:
+    await asyncio.to_thread(clash, ana, ben)
+    use_language("es")  # after the CLI, which chose the language of its environment (English)
+    app = make_app(Workspace(ana.folder))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        assert "1 conflicto por revisar" in app.sub_title
+        await click_the_count(app, pilot, "conflicto por revisar")
+        screen = app.screen
+        assert isinstance(screen, ConflictsScreen)
+        assert str(screen.query_one("#conflicts-title").render()) == "Conflictos por revisar"
+        await press(app, pilot, "escape")
+        app.query_one(AlineaHeader).focus()
+        await press(app, pilot, "enter")
+        assert isinstance(app.screen, ConflictsScreen)
