@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
 from textual.widgets._footer import FooterKey
 
@@ -24,8 +25,8 @@ from tui.screens.welcome import WelcomeScreen
 from tui.widgets.capture_line import CaptureLine
 
 
-def shown(screen: object, selector: str) -> str:
-    return str(screen.query_one(selector, Static).render())  # type: ignore[attr-defined]
+def shown(node: Widget, selector: str) -> str:
+    return str(node.query_one(selector, Static).render())
 
 
 async def test_the_task_form_speaks_spanish_and_reads_a_spanish_date(workspace: Workspace, spanish: None) -> None:
