@@ -5,8 +5,8 @@ same as `!`) and stops the click there; a click anywhere else still toggles the 
 While there is a count, the header also takes the keyboard focus (tab reaches it, its
 count shows reversed) and `enter` opens the review.
 
-The count is found in the words of the current language: the subtitle is translated
-(tui/syncing.py says it with the same ``ngettext`` message as ``count_words`` here).
+The count is found in the words of the current language (tui/syncing.py says it with the
+same ``ngettext`` message as ``count_words`` here), and in English words too.
 """
 
 from __future__ import annotations
@@ -30,20 +30,20 @@ def count_words(count: int) -> str:
     return ngettext("{count} conflict to review", "{count} conflicts to review", count).format(count=count)
 
 
+#: the English words (a subtitle not translated yet still links)
+CONFLICT_COUNT = re.compile(r"\d+ conflicts? to review")
+
+
 @lru_cache(maxsize=4)
 def _count_pattern(code: str) -> re.Pattern[str]:
-    """Every plural form of ``count_words`` in language ``code``, the count any number."""
+    """Every plural form of ``count_words`` in language ``code``, the count any number, then English's."""
     forms = {count_words(n).replace(str(n), "\0", 1) for n in (1, 2, 5, 21)}
     alternatives = sorted((re.escape(form).replace("\0", r"\d[\d,.]*") for form in forms), key=len, reverse=True)
-    return re.compile("|".join(alternatives))
+    return re.compile("|".join([*alternatives, CONFLICT_COUNT.pattern]))
 
 
 def conflict_count_pattern() -> re.Pattern[str]:
     return _count_pattern(language())
-
-
-#: the English words, for callers that match them outside the app
-CONFLICT_COUNT = re.compile(r"\d+ conflicts? to review")
 
 
 class AlineaHeader(Header):
