@@ -8,7 +8,6 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets._header import HeaderTitle
 
-from store.i18n import use_language
 from store.workspace import Workspace
 from tests.e2e.clones import Person
 from tests.e2e.test_conflict_review import clash
@@ -106,19 +105,3 @@ async def test_tab_reaches_the_headers_count_and_enter_opens_the_review(ana: Per
         assert "conflict" not in app.sub_title
         assert not header.has_focus and not header.can_focus, "no count: tab no longer stops there"
 
-
-async def test_the_count_in_spanish_opens_the_review(ana: Person, ben: Person) -> None:
-    await asyncio.to_thread(clash, ana, ben)
-    use_language("es")  # after the CLI, which chose the language of its environment (English)
-    app = make_app(Workspace(ana.folder))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
-        assert "1 conflicto por revisar" in app.sub_title
-        await click_the_count(app, pilot, "conflicto por revisar")
-        screen = app.screen
-        assert isinstance(screen, ConflictsScreen)
-        assert str(screen.query_one("#conflicts-title").render()) == "Conflictos por revisar"
-        await press(app, pilot, "escape")
-        app.query_one(AlineaHeader).focus()
-        await press(app, pilot, "enter")
-        assert isinstance(app.screen, ConflictsScreen)

@@ -10,7 +10,7 @@ from textual.widgets import Button, Input, Label, Static
 from textual.widgets._footer import FooterKey
 
 from store.workspace import Workspace
-from tests.tui.app_harness import make_app, open_form, press, settle, type_text
+from tests.tui.app_harness import demo_app, make_app, open_form, press, settle, type_text
 from tests.tui.runner_harness import (  # noqa: F401 - utc is a fixture
     Clock,
     demo_folder,
@@ -19,10 +19,12 @@ from tests.tui.runner_harness import (  # noqa: F401 - utc is a fixture
     utc,
 )
 from tui.launch import prepare
+from tui.screens.conflicts import ConflictsScreen
 from tui.screens.help import HelpScreen
 from tui.screens.record_form import RecordForm
 from tui.screens.welcome import WelcomeScreen
 from tui.widgets.capture_line import CaptureLine
+from tui.widgets.header import AlineaHeader
 
 
 def shown(node: Widget, selector: str) -> str:
@@ -125,3 +127,19 @@ async def test_the_welcome_speaks_spanish(workspace_dir: Path, spanish: None) ->
             )
     finally:
         opened.release()
+
+
+async def test_the_headers_count_in_spanish_opens_the_review(tmp_path: Path, spanish: None) -> None:
+    app = demo_app(tmp_path / "demo")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        header = app.query_one(AlineaHeader)
+        assert not header.can_focus, "no count: tab does not stop at the header"
+        app.sub_title = "Ana Ruiz  ·  cambios sin sincronizar, 2 conflictos por revisar"
+        await settle(app, pilot)
+        assert header.can_focus
+        header.focus()
+        await press(app, pilot, "enter")
+        screen = app.screen
+        assert isinstance(screen, ConflictsScreen)
+        assert shown(screen, "#conflicts-title") == "Conflictos por revisar"
