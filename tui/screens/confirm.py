@@ -45,7 +45,8 @@ class ConfirmScreen(ModalScreen[bool]):
         super().__init__()
         self._question = printable(question)
         self._detail = printable(detail, multiline=True)
-        self._keys = f"y  {yes or _('yes')}    n  {no or _('no')}"
+        yes, no = yes or _("yes"), no or _("no")
+        self._keys = f"y  {yes}    n  {no}"
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm"):
