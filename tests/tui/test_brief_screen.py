@@ -7,6 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from textual.widgets._footer import FooterKey
 
 from store.workspace import Workspace
 from tests.store.test_brief import Clock, week  # noqa: F401 - the scripted week
@@ -126,3 +127,23 @@ async def test_a_conflict_line_opens_the_review_on_it(week: Week) -> None:  # no
         await press(app, pilot, "enter")
         review = app.screen
         assert isinstance(review, ConflictsScreen) and review.selected_id == conflict.id
+
+
+async def test_the_brief_in_spanish(week: Week, spanish: None) -> None:  # noqa: F811
+    ws, clock, _ids = week
+    app = make_app(ws, today=clock.now.date())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "0")
+        screen = app.screen
+        assert isinstance(screen, BriefScreen)
+        await settle(app, pilot)
+        assert str(screen.query_one("#brief-title").render()).startswith("Resumen previo de Sync, ")
+        assert str(screen.query_one("#brief-status").render()) == (
+            "Qué cambió desde Sync (mar 10 nov 09:30), al lun 16 nov 09:30"
+        )
+        rows = shown(screen)
+        assert rows[0].startswith("Agenda de Sync, ")
+        assert rows[1:3] == ["35 de 30 minutos planeados, 5 de más", "Tiempo por área: Sales 20 min · Marketing 15 min"]
+        footer = {key.key: key.description for key in screen.query(FooterKey)}
+        assert (footer["enter"], footer["x"], footer["escape"]) == ("Abrir", "Exportar", "Cerrar")
