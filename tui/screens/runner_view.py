@@ -22,11 +22,10 @@ from store.models import AgendaItem, AgendaStatus, FeedbackKind, Meeting, Meetin
 from store.progress import MetricView, format_value, percent
 from store.quickadd import ParsedTask, fold
 from store.text import printable
+from tui.panes.words import agenda_kind, feedback_kind
 
-#: the kinds and priorities, shown lower case in the runner's lines (marked here for the catalog)
-SHOWN_WORDS = (N_("info"), N_("discussion"), N_("decision"), N_("update"),
-               N_("praise"), N_("concern"), N_("idea"), N_("question"),
-               N_("low"), N_("normal"), N_("high"), N_("urgent"))
+#: the priorities, shown lower case in the runner's lines (marked here for the catalog)
+PRIORITY_WORDS = (N_("low"), N_("normal"), N_("high"), N_("urgent"))
 
 
 def clock(seconds: int) -> str:
@@ -108,7 +107,7 @@ def person(member_id: str | None, members: Mapping[str, Member]) -> str:
 
 def item_heading(item: AgendaItem, members: Mapping[str, Member], objective_title: str) -> str:
     """Kind · presenter (department) · time box · objective."""
-    parts = [_(item.kind.value)]
+    parts = [agenda_kind(item.kind.value)]
     presenter = person(item.presenter_id, members)
     parts.append(presenter or _("no presenter"))
     parts.append(_("{minutes} min").format(minutes=item.minutes))
@@ -191,7 +190,7 @@ def feedback_preview(text: str, subject: str) -> tuple[Content, bool]:
         return Content(_("feedback about {subject} · start with #praise, #concern, #idea or #question").format(
             subject=printable(subject))), False
     return Content(_("{kind} about {subject} · from you · enter saves it").format(
-        kind=_(kind.value), subject=printable(subject))), True
+        kind=feedback_kind(kind.value), subject=printable(subject))), True
 
 
 def decision_preview(text: str) -> tuple[Content, bool]:

@@ -21,9 +21,9 @@ STATUS_WORDS = {"on_track": "on track", "at_risk": "at risk", "off_track": "off 
 
 
 def status_word(status: str) -> str:
-    """An objective's status in a few words, in the app's language ("at risk"; "done" is an objective's)."""
-    words = {"on_track": pgettext("objective", "on track"), "at_risk": pgettext("objective", "at risk"),
-             "off_track": pgettext("objective", "off track"), "done": pgettext("objective", "done")}
+    """An objective's status in a few words, in the app's language: the panes' words (tui/panes/words.py)."""
+    words = {"on_track": pgettext("objective status", "on track"), "at_risk": pgettext("objective status", "at risk"),
+             "off_track": pgettext("objective status", "off track"), "done": pgettext("objective status", "done")}
     return words.get(status, status)
 BAR_WIDTH = 10
 
