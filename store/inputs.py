@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from datetime import date, datetime
+from enum import Enum
 from typing import TYPE_CHECKING, Any, cast, get_args
 
 from store.dates import parse_date, parse_datetime
@@ -123,7 +124,18 @@ def parse_value(workspace: Workspace, table: str, field: str, text: str, *, toda
             return parse(text, today)
         except ValueError as error:
             raise InvalidInput(_("{field}: {message}").format(field=field, message=error)) from None
+    choices = _enum_values(table, field)
+    if choices:  # "done", "Done" or, in Spanish, "Hecho": the stored id
+        return model.VOCAB.parse_choice(text, choices) or text
     return text
+
+
+def _enum_values(table: str, field: str) -> list[str]:
+    annotation = MODELS[table].model_fields[field].annotation
+    for kind in (annotation, *get_args(annotation)):
+        if isinstance(kind, type) and issubclass(kind, Enum):
+            return [str(member.value) for member in kind]
+    return []
 
 
 def parse_assignments(workspace: Workspace, table: str, assignments: list[str]) -> dict[str, Any]:
