@@ -19,6 +19,7 @@ from typing import Any
 
 from store.dates import day_label
 from store.errors import InvalidInput
+from store.i18n import N_, _
 from store.models import FeedbackStatus, Meeting, MeetingStatus, ObjectiveStatus, TaskStatus
 from store.progress import ObjectiveView, format_change, format_value, objective_views, percent, toward_target
 from store.references import title_of
@@ -26,14 +27,19 @@ from store.references import title_of
 DEFAULT_WINDOW = timedelta(days=7)
 #: a progress change smaller than this (one point) is not news
 PROGRESS_STEP = 0.01
-NO_DEPARTMENT = "No department"
+NO_DEPARTMENT = N_("No department")
 
 _STATUS_WORDS = {
-    ObjectiveStatus.on_track: "on track",
-    ObjectiveStatus.at_risk: "at risk",
-    ObjectiveStatus.off_track: "off track",
-    ObjectiveStatus.done: "done",
+    ObjectiveStatus.on_track: N_("on track"),
+    ObjectiveStatus.at_risk: N_("at risk"),
+    ObjectiveStatus.off_track: N_("off track"),
+    ObjectiveStatus.done: N_("done"),
 }
+
+
+def status_word(status: ObjectiveStatus) -> str:
+    """An objective's status in a sentence, in the reader's language: "at risk"."""
+    return _(_STATUS_WORDS[status])
 
 
 @dataclass(frozen=True)
@@ -98,7 +104,7 @@ def pick_meeting(source: Any, text: str | None, *, now: datetime) -> Meeting | N
         return upcoming(source, now)
     found = source.find(text, "meetings")
     if found.deleted:
-        raise InvalidInput(f"meeting {found.id[:8]} was deleted")
+        raise InvalidInput(_("meeting {id} was deleted").format(id=found.id[:8]))
     return found
 
 
@@ -126,17 +132,25 @@ def _metric_lines(views: list[ObjectiveView], since_day: date) -> list[BriefLine
             now_value = metric_view.current
             unit = metric.unit
             if before is None:
-                text = f"{metric.name}: first measurement {format_value(now_value, unit)}"
+                text = _("{metric}: first measurement {value}").format(
+                    metric=metric.name, value=format_value(now_value, unit)
+                )
                 tone = ""
             elif now_value == before:
                 continue
             else:
                 change = now_value - before if now_value is not None else None
                 toward = toward_target(metric, change)
-                direction = "toward target" if toward else "away from target"
-                text = (
-                    f"{metric.name}: {format_value(before, unit)} → {format_value(now_value, unit)}"
-                    f" ({format_change(change, unit)}, {direction})"
+                template = (
+                    _("{metric}: {before} → {after} ({change}, toward target)")
+                    if toward
+                    else _("{metric}: {before} → {after} ({change}, away from target)")
+                )
+                text = template.format(
+                    metric=metric.name,
+                    before=format_value(before, unit),
+                    after=format_value(now_value, unit),
+                    change=format_change(change, unit),
                 )
                 tone = "good" if toward else "bad"
             text += f" · {view.objective.title}"
@@ -153,42 +167,49 @@ def _objective_lines(source: Any, views: list[ObjectiveView], since: datetime) -
         old = before.get(goal.id)
         notes = []
         if old is not None and (old.progress is None) != (view.progress is None):
-            notes.append(f"progress {percent(old.progress)} → {percent(view.progress)}")
+            notes.append(_progress_note(old.progress, view.progress))
         elif old is not None and old.progress is not None and view.progress is not None:
             if abs(view.progress - old.progress) >= PROGRESS_STEP:
-                notes.append(f"progress {percent(old.progress)} → {percent(view.progress)}")
+                notes.append(_progress_note(old.progress, view.progress))
         if old is not None and old.pace.label != view.pace.label:
-            notes.append(f"{old.pace.label} → {view.pace.label}")
+            notes.append(f"{old.pace.label} → {view.pace.label}")  # each in the reader's language
         if goal.updated_at >= since and goal.created_at < since:
-            notes.append(f"edited by {goal.updated_by or 'someone'}, now {_STATUS_WORDS[goal.status]}")
+            who = goal.updated_by or _("someone")
+            notes.append(_("edited by {who}, now {status}").format(who=who, status=status_word(goal.status)))
         elif goal.created_at >= since:
-            notes.append(f"new, {_STATUS_WORDS[goal.status]}")
+            notes.append(_("new, {status}").format(status=status_word(goal.status)))
         if view.proposal is not None:
-            notes.append(f"behind pace: propose {_STATUS_WORDS[view.proposal]}")
+            notes.append(_("behind pace: propose {status}").format(status=status_word(view.proposal)))
         if view.overdue_on_track:
-            notes.append("past its due date and still on track")
+            notes.append(_("past its due date and still on track"))
         if notes:
             tone = "bad" if view.pace.behind or view.overdue_on_track else ""
-            lines.append(BriefLine(f"{goal.title}: {'; '.join(notes)}", "objectives", goal.id, tone))
+            text = _("{title}: {notes}").format(title=goal.title, notes="; ".join(notes))
+            lines.append(BriefLine(text, "objectives", goal.id, tone))
     return lines
 
 
+def _progress_note(before: float | None, after: float | None) -> str:
+    return _("progress {before} → {after}").format(before=percent(before), after=percent(after))
+
+
 def _owner(source: Any, owner_id: str | None) -> str:
-    return title_of(source, "members", owner_id) or "no owner"
+    return title_of(source, "members", owner_id) or _("no owner")
 
 
 def _task_lines(source: Any, since: datetime, today: date) -> tuple[list[BriefLine], list[BriefLine]]:
     tasks = source.records("tasks")
     done = [
-        BriefLine(f"{t.title} ({_owner(source, t.owner_id)})", "tasks", t.id, "good")
+        BriefLine(_("{title} ({owner})").format(title=t.title, owner=_owner(source, t.owner_id)), "tasks", t.id, "good")
         for t in sorted(tasks, key=lambda t: (t.updated_at, t.id))
         if t.status is TaskStatus.done and t.updated_at >= since
     ]
+    _late = _("{title} ({owner}), due {day}")
     late = [t for t in tasks if t.status is not TaskStatus.done and t.due is not None and t.due < today]
     overdue = [
         BriefLine(
-            f"{t.title} ({_owner(source, t.owner_id)}), due {day_label(t.due)}"
-            + (", newly overdue" if t.due >= since.date() else ""),
+            (_("{title} ({owner}), due {day}, newly overdue") if t.due >= since.date() else _late)
+            .format(title=t.title, owner=_owner(source, t.owner_id), day=day_label(t.due)),
             "tasks",
             t.id,
             "bad",
@@ -200,12 +221,14 @@ def _task_lines(source: Any, since: datetime, today: date) -> tuple[list[BriefLi
 
 def _feedback_text(source: Any, entry: Any) -> str:
     from store.feedback_actions import first_line
+    from store.vocabulary import choice
 
-    author = title_of(source, "members", entry.author_id) or "someone"
-    about = ""
+    author = title_of(source, "members", entry.author_id) or _("someone")
+    kind, body = choice(entry.kind.value), first_line(entry.body, 80)
     if entry.subject_table is not None:
-        about = f" on {title_of(source, entry.subject_table.value, entry.subject_id)}"
-    return f"{entry.kind.value.capitalize()} from {author}{about}: {first_line(entry.body, 80)}"
+        about = title_of(source, entry.subject_table.value, entry.subject_id)
+        return _("{kind} from {author} on {subject}: {body}").format(kind=kind, author=author, subject=about, body=body)
+    return _("{kind} from {author}: {body}").format(kind=kind, author=author, body=body)
 
 
 def _feedback_lines(source: Any, since: datetime) -> tuple[list[BriefLine], list[BriefLine]]:
@@ -225,7 +248,9 @@ def _conflict_lines(source: Any) -> list[BriefLine]:
 
     lines = []
     for view in conflict_views(source):
-        text = f"{view.noun.capitalize()} {view.title} · {view.field_label}: kept {view.kept}, set aside {view.lost}"
+        text = _("{noun} {title} · {field}: kept {kept}, set aside {lost}").format(
+            noun=view.noun.capitalize(), title=view.title, field=view.field_label, kept=view.kept, lost=view.lost
+        )
         lines.append(BriefLine(text, "conflicts", view.id, "bad"))
     return lines
 
@@ -236,7 +261,7 @@ def agenda_fill(source: Any, meeting: Meeting) -> tuple[int, tuple[tuple[str, in
     airtime: dict[str, int] = {}
     for item in items:
         presenter = source.lookup("members", item.presenter_id) if item.presenter_id else None
-        department = (presenter.department.strip() if presenter is not None else "") or NO_DEPARTMENT
+        department = (presenter.department.strip() if presenter is not None else "") or _(NO_DEPARTMENT)
         airtime[department] = airtime.get(department, 0) + item.minutes
     ordered = sorted(airtime.items(), key=lambda pair: (-pair[1], pair[0].casefold()))
     return sum(item.minutes for item in items), tuple(ordered)
@@ -251,13 +276,15 @@ def build_brief(source: Any, meeting: Meeting | None, *, now: datetime) -> Brief
     new, still_open = _feedback_lines(source, since)
     views = objective_views(source, today)
     sections = (
-        Section("metrics", "Metrics that moved", tuple(_metric_lines(views, since.date())), "No new measurements."),
-        Section("objectives", "Objectives", tuple(_objective_lines(source, views, since)), "No objective changed."),
-        Section("tasks_done", "Tasks done", tuple(done), "No task was finished."),
-        Section("tasks_overdue", "Tasks overdue", tuple(overdue), "Nothing is overdue."),
-        Section("feedback_new", "New feedback", tuple(new), "No new feedback."),
-        Section("feedback_open", "Feedback still open", tuple(still_open), "No older feedback is waiting."),
-        Section("conflicts", "Conflicts to review", tuple(_conflict_lines(source)), "No conflicts to review."),
+        Section("metrics", _("Metrics that moved"), tuple(_metric_lines(views, since.date())),
+                _("No new measurements.")),
+        Section("objectives", _("Objectives"), tuple(_objective_lines(source, views, since)),
+                _("No objective changed.")),
+        Section("tasks_done", _("Tasks done"), tuple(done), _("No task was finished.")),
+        Section("tasks_overdue", _("Tasks overdue"), tuple(overdue), _("Nothing is overdue.")),
+        Section("feedback_new", _("New feedback"), tuple(new), _("No new feedback.")),
+        Section("feedback_open", _("Feedback still open"), tuple(still_open), _("No older feedback is waiting.")),
+        Section("conflicts", _("Conflicts to review"), tuple(_conflict_lines(source)), _("No conflicts to review.")),
     )
     minutes, airtime = agenda_fill(source, meeting) if meeting is not None else (0, ())
     return Brief(

@@ -29,6 +29,7 @@ from store.agenda import (
     previous_in_series,
 )
 from store.errors import InvalidInput
+from store.i18n import _
 from store.models import AgendaItem, AgendaStatus, Meeting
 from store.positions import after_last, key_between
 
@@ -85,7 +86,11 @@ def plan_carry(
     """Carry the open items of ``meeting`` (standing ones excepted: the next meeting has its
     own) to the next meeting of its series, planning that meeting when it does not exist."""
     if not meeting.series:
-        raise InvalidInput(f"{meeting.title!r} belongs to no series, so it has no next meeting to carry items to")
+        raise InvalidInput(
+            _("{title} belongs to no series, so it has no next meeting to carry items to").format(
+                title=repr(meeting.title)
+            )
+        )
     meetings, items = list(meetings), list(items)
     sources = [item for item in agenda_of(items, meeting.id) if is_open(item) and not item.standing]
     target = following_in_series(meetings, meeting)
@@ -95,7 +100,7 @@ def plan_carry(
             return CarryPlan(target_id="")
         new_meeting = plan_next_meeting(meetings, items, meeting.series, now, tz)
         target_id = new_meeting.meeting_id
-        positions = [fields["position"] for _, fields in new_meeting.items]
+        positions = [fields["position"] for _id, fields in new_meeting.items]
     else:
         target_id = target.id
         positions = [item.position for item in agenda_of(items, target.id)]

@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from store.errors import InvalidInput
+from store.i18n import _
 from store.models import AgendaItem, Feedback, FeedbackKind, FeedbackStatus, Meeting, MeetingStatus, Task, TaskStatus
 from store.positions import key_between
 from store.references import Lookup, live
@@ -37,7 +38,7 @@ def first_line(body: str, limit: int = TITLE_LIMIT) -> str:
 def respond_changes(entry: Feedback, response: str) -> dict[str, Any]:
     """A response sets the entry acknowledged (a resolved entry stays resolved)."""
     if not response.strip():
-        raise InvalidInput("write a response first")
+        raise InvalidInput(_("write a response first"))
     status = FeedbackStatus.resolved if entry.status is FeedbackStatus.resolved else FeedbackStatus.acknowledged
     return {"response": response.strip(), "status": status}
 
@@ -126,7 +127,7 @@ def next_meeting(source: Lookup, now: datetime, *, series: str | None = None) ->
 def meeting_for(source: Lookup, entry: Feedback, now: datetime) -> Meeting | None:
     """Where an entry goes on the agenda: the next meeting of the subject's series when the
     subject is a meeting or an agenda item (and the series has one), else the next meeting."""
-    _, meeting_id = _links(source, entry)
+    _objective, meeting_id = _links(source, entry)
     subject_meeting = live(source, "meetings", meeting_id)
     if subject_meeting is not None and subject_meeting.series:
         found = next_meeting(source, now, series=subject_meeting.series)
@@ -140,8 +141,8 @@ def agenda_item_from_feedback(source: Lookup, entry: Feedback, now: datetime) ->
     5 minutes, linked back, after the last item. Raises InvalidInput when no meeting is planned."""
     meeting = meeting_for(source, entry, now)
     if meeting is None:
-        raise InvalidInput("no meeting is planned: plan the next meeting first")
-    objective_id, _ = _links(source, entry)
+        raise InvalidInput(_("no meeting is planned: plan the next meeting first"))
+    objective_id, _meeting = _links(source, entry)
     positions = [a.position for a in source.records("agenda_items") if a.meeting_id == meeting.id]
     last = max(positions) if positions else None
     author = entry.author_id if live(source, "members", entry.author_id) is not None else None
@@ -190,7 +191,7 @@ def threads(source: Lookup) -> dict[str, list[ThreadItem]]:
                 (item.created_at, ThreadItem("agenda_items", item.id, item.title, item.status.value, item.meeting_id))
             )
     return {
-        entry_id: [entry for _, entry in sorted(pairs, key=lambda pair: (pair[0], pair[1].record_id))]
+        entry_id: [entry for _when, entry in sorted(pairs, key=lambda pair: (pair[0], pair[1].record_id))]
         for entry_id, pairs in made.items()
     }
 
@@ -199,7 +200,7 @@ def threads(source: Lookup) -> dict[str, list[ThreadItem]]:
 def _entry(workspace: Any, entry_id: str) -> Feedback:
     entry = workspace.get("feedback", entry_id)
     if entry.deleted:
-        raise InvalidInput("that feedback entry was deleted")
+        raise InvalidInput(_("that feedback entry was deleted"))
     return entry
 
 

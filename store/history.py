@@ -152,7 +152,7 @@ async def _grep(git: GitRunner, shas: Sequence[str], needle: bytes, timeout: flo
         raise GitError(f"git grep failed: {done.reason}")
     found: dict[str, dict[str, Any]] = {}
     for row in done.raw.split(b"\n"):
-        where, _, line = row.partition(b"\0")
+        where, _nul, line = row.partition(b"\0")
         if line.startswith(needle):
             found[where.split(b":", 1)[0].decode()] = _decode(line, needle)
     return found

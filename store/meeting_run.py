@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from store.agenda import agenda_of, meeting_end
 from store.errors import InvalidInput
+from store.i18n import _
 from store.models import AgendaItem, AgendaStatus, Meeting, MeetingStatus, Member, TaskStatus
 from store.positions import after_last
 
@@ -70,7 +71,7 @@ def format_countdown(seconds: int) -> str:
     """"4:05" left, or "+2:10 over" past the time box."""
     if seconds < 0:
         minutes, rest = divmod(-seconds, 60)
-        return f"+{minutes}:{rest:02d} over"
+        return _("+{minutes}:{seconds} over").format(minutes=minutes, seconds=f"{rest:02d}")
     minutes, rest = divmod(seconds, 60)
     return f"{minutes}:{rest:02d}"
 
@@ -141,10 +142,11 @@ def running_label(meeting: Meeting, members: Mapping[str, Member] | Sequence[Mem
     people = members.values() if isinstance(members, Mapping) else members
     by = meeting.started_by
     member = next((m for m in people if by and by.lower() in (m.email, m.name.lower())), None)
-    name = member.name.split()[0] if member else by or "someone"
+    name = member.name.split()[0] if member else by or _("someone")
     started = meeting.started_at.astimezone(tz).strftime("%H:%M") if meeting.started_at else "?"
-    paused = ", paused" if meeting.paused_at else ""
-    return f"running, started by {name} at {started}{paused}"
+    if meeting.paused_at:
+        return _("running, started by {name} at {time}, paused").format(name=name, time=started)
+    return _("running, started by {name} at {time}").format(name=name, time=started)
 
 
 # -- the steps --------------------------------------------------------------------------
@@ -158,15 +160,15 @@ def _item(item: AgendaItem, **fields: Any) -> Edit:
 
 def _require_running(meeting: Meeting) -> None:
     if meeting.status != MeetingStatus.running:
-        raise RunError(f"{meeting.title!r} is not running: start it first")
+        raise RunError(_("{title} is not running: start it first").format(title=repr(meeting.title)))
 
 
 def start(meeting: Meeting, ordered: Sequence[AgendaItem], now: datetime, who: str) -> list[Edit]:
     """Start the run: the meeting running, by ``who``, and its first open item started."""
     if meeting.status == MeetingStatus.running:
-        raise RunError(f"{meeting.title!r} is running already")
+        raise RunError(_("{title} is running already").format(title=repr(meeting.title)))
     if meeting.status == MeetingStatus.done:
-        raise RunError(f"{meeting.title!r} has ended; its minutes are kept as they are")
+        raise RunError(_("{title} has ended; its minutes are kept as they are").format(title=repr(meeting.title)))
     edits = [
         _meeting(
             meeting,
@@ -262,7 +264,7 @@ def record_decision(item: AgendaItem, text: str) -> Edit:
     """Append a decision to the item's outcome as a "- " bullet line."""
     decision = one_line(text)
     if not decision:
-        raise InvalidInput("a decision needs some words")
+        raise InvalidInput(_("a decision needs some words"))
     outcome = item.outcome.rstrip("\n")
     return _item(item, outcome=f"{outcome}\n- {decision}" if outcome else f"- {decision}")
 
@@ -317,7 +319,7 @@ def load(workspace: Workspace, meeting_id: str) -> tuple[Meeting, list[AgendaIte
 
 def _drive(workspace: Workspace, meeting: Meeting) -> None:
     if meeting.status == MeetingStatus.running and not may_drive(meeting, workspace.who):
-        raise RunError(f"only {meeting.started_by} drives this meeting: they started it")
+        raise RunError(_("only {who} drives this meeting: they started it").format(who=meeting.started_by))
 
 
 def start_meeting(workspace: Workspace, meeting_id: str, now: datetime) -> Meeting:

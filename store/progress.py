@@ -24,11 +24,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Protocol
 
+from store.i18n import N_, _
 from store.models import Direction, Measurement, Member, Metric, Objective, ObjectiveStatus
 
 #: behind by more than this share (15 points) is "behind pace"
 BEHIND_BY = 0.15
-NO_DATA = "no data"
+NO_DATA = N_("no data")
 
 _PERIOD = re.compile(r"^(\d{4})(?:-(Q[1-4]|H[12]|\d{2}))?$")
 
@@ -88,7 +89,7 @@ class MetricView:
     @property
     def series(self) -> list[float]:
         """The values by date, for a sparkline."""
-        return [value for _, value in self.points]
+        return [value for _day, value in self.points]
 
     def value_on(self, day: date) -> float | None:
         """The current value as it stood at the end of ``day`` (None before the first)."""
@@ -209,10 +210,10 @@ class Pace:
     def label(self) -> str:
         """"behind pace", "on pace", "ahead of pace", "no data" or "no end date"."""
         if self.progress is None:
-            return NO_DATA
+            return _(NO_DATA)
         if self.elapsed is None:
-            return "no end date"
-        return "behind pace" if self.behind else "ahead of pace" if self.ahead else "on pace"
+            return _("no end date")
+        return _("behind pace") if self.behind else _("ahead of pace") if self.ahead else _("on pace")
 
 
 def pace(objective: Objective, progress: float | None, today: date) -> Pace:
@@ -331,7 +332,7 @@ def objective_views(source: Records, today: date, *, until: date | None = None) 
 
 def percent(share: float | None) -> str:
     """"42 %" or "no data"."""
-    return NO_DATA if share is None else f"{round(share * 100)} %"
+    return _(NO_DATA) if share is None else f"{round(share * 100)} %"
 
 
 _PREFIX_UNITS = frozenset("€$£¥")

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from store.i18n import _
 from store.models import (
     AgendaItem,
     AgendaKind,
@@ -28,6 +29,7 @@ from store.models import (
     ObjectiveStatus,
     SubjectTable,
 )
+from store.vocabulary import choice
 
 OBJECTIVE_MINUTES = 10
 FEEDBACK_MINUTES = 5
@@ -83,7 +85,7 @@ def in_period(period: str, day: date) -> bool:
     """Whether ``day`` falls in a period ("2026", "2026-Q4", "2026-H1", "2026-11"; blank: any)."""
     if not period:
         return True
-    year, _, part = period.partition("-")
+    year, _dash, part = period.partition("-")
     if int(year) != day.year:
         return False
     if not part:
@@ -161,10 +163,13 @@ def furthest_behind(
 def review_title(objective: Objective, metric: Metric | None, last: Measurement | None) -> str:
     """"Review <objective>: <metric> at <current> of <target>" (or "no data")."""
     if metric is None:
-        title = f"Review {objective.title}"
+        title = _("Review {objective}").format(objective=objective.title)
     else:
-        current = format_value(last.value, metric.unit) if last else "no data"
-        title = f"Review {objective.title}: {metric.name} at {current} of {format_value(metric.target, metric.unit)}"
+        current = format_value(last.value, metric.unit) if last else _("no data")
+        title = _("Review {objective}: {metric} at {current} of {target}").format(
+            objective=objective.title, metric=metric.name, current=current,
+            target=format_value(metric.target, metric.unit),
+        )
     return title if len(title) <= TITLE_LIMIT else title[: TITLE_LIMIT - 1] + "…"
 
 
@@ -195,7 +200,9 @@ def propose_from_objectives(
         own = sorted((m for m in metrics if m.objective_id == objective.id), key=lambda m: (m.created_at, m.id))
         behind = furthest_behind(own, measurements)
         metric, last = behind if behind else (None, None)
-        reason = objective.status.replace("_", " ") if troubled else "behind pace"
+        reason = (_("at risk") if objective.status == ObjectiveStatus.at_risk else _("off track")) if troubled else (
+            _("behind pace")
+        )
         proposals.append(
             Proposal(
                 review_title(objective, metric, last),
@@ -235,7 +242,10 @@ def propose_from_feedback(
         else:
             continue
         author = members.get(entry.author_id) if entry.author_id else None
-        reason = f"open {entry.kind} from {author.name}" if author else f"open {entry.kind}"
+        kind = choice(entry.kind.value).lower()
+        reason = _("open {kind} from {name}").format(kind=kind, name=author.name) if author else (
+            _("open {kind}").format(kind=kind)
+        )
         proposals.append(
             Proposal(
                 entry.body.strip().splitlines()[0][:TITLE_LIMIT],

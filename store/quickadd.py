@@ -302,7 +302,7 @@ def parse_task_line(line: str, members: Sequence[Member], today: date) -> Parsed
             elif read.value(text, start, end, "priority", found[0]):
                 priority = Priority(found[0])
         elif text.lower() == "next" and index < len(pieces) and _looks_like_date(pieces[index][0]):
-            word, _, end = pieces[index]  # "next mon": one date in two words
+            word, _start, end = pieces[index]  # "next mon": one date in two words
             index += 1
             due = _due(read, f"{text} {word}", start, end, today) or due
         elif _looks_like_date(text):

@@ -10,15 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from store.i18n import N_, _
 from store.vocabulary import VOCABULARY
 
-DELETED = "(deleted)"
+DELETED = N_("(deleted)")
 
 
 def noun(table: str) -> str:
     """How people name one record of a table (store/vocabulary.py)."""
     words = VOCABULARY.get(table)
-    return words.noun if words else table.replace("_", " ")
+    return words.word() if words else table.replace("_", " ")
 
 
 class Lookup(Protocol):
@@ -59,7 +60,7 @@ def title_of(source: Lookup, table: str | None, record_id: str | None) -> str:
     if not table or not record_id:
         return ""
     found = live(source, table, record_id)
-    return found.label if found is not None else DELETED
+    return found.label if found is not None else _(DELETED)
 
 
 def reference(source: Lookup, table: str | None, record_id: str | None) -> Ref | None:
@@ -67,7 +68,7 @@ def reference(source: Lookup, table: str | None, record_id: str | None) -> Ref |
     if not table or not record_id:
         return None
     found = live(source, table, record_id)
-    return Ref(str(table), record_id, found.label if found is not None else DELETED, found is None)
+    return Ref(str(table), record_id, found.label if found is not None else _(DELETED), found is None)
 
 
 def subject_of(source: Lookup, entry: Any) -> Ref | None:

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from store.dates import day_label
+from store.i18n import language
 from store.references import Lookup, noun
+from store.vocabulary import choice
 
 #: every table a person can jump to, in the order equal hits are listed
 SEARCH_TABLES = ("tasks", "objectives", "meetings", "agenda_items", "feedback", "metrics", "members")
@@ -55,7 +57,10 @@ def detail(table: str, record: Any) -> str:
     status = getattr(record, "status", None)
     if status is None:
         return ""
-    return str(getattr(status, "value", status)).replace("_", " ")
+    value = str(getattr(status, "value", status))
+    if language() == "en":
+        return value.replace("_", " ")  # as it always read ("todo", "on track")
+    return choice(value, table).lower()  # "por hacer", "en riesgo"
 
 
 class _Query:
