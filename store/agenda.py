@@ -15,13 +15,15 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
+from store.dates import local_format
+from store.i18n import N_, _
 from store.models import AgendaItem, AgendaStatus, Meeting, MeetingStatus, Member
 from store.positions import key_between, place
 
 #: the airtime bucket of items nobody presents
-UNASSIGNED = "Unassigned"
+UNASSIGNED = N_("Unassigned")
 #: the airtime bucket of presenters whose member record names no department
-NO_DEPARTMENT = "No department"
+NO_DEPARTMENT = N_("No department")
 WEEK = timedelta(weeks=1)
 # Records the rules create on every clone alike get ids derived from what they come from,
 # so two clones doing the same thing offline merge into one record, not two.
@@ -137,7 +139,7 @@ class Fill:
 
     @property
     def label(self) -> str:
-        return f"{self.planned} / {self.length} min"
+        return _("{planned} / {length} min").format(planned=self.planned, length=self.length)
 
 
 def fill(meeting: Meeting, ordered: Iterable[AgendaItem]) -> Fill:
@@ -163,7 +165,16 @@ def airtime(ordered: Iterable[AgendaItem], members: Mapping[str, Member]) -> lis
 
 def airtime_label(shares: Sequence[tuple[str, int]]) -> str:
     """"Sales 25 min · Marketing 20 min"."""
-    return " · ".join(f"{department} {minutes} min" for department, minutes in shares)
+    return " · ".join(
+        _("{department} {minutes} min").format(department=department_word(department), minutes=minutes)
+        for department, minutes in shares
+    )
+
+
+def department_word(department: str) -> str:
+    """A department as shown: the buckets ``UNASSIGNED`` and ``NO_DEPARTMENT`` (the keys
+    ``airtime`` and ``attendees_by_department`` use) in the reader's language; names as typed."""
+    return _(department) if department in (UNASSIGNED, NO_DEPARTMENT) else department
 
 
 # -- meetings: lists and labels ---------------------------------------------------------
@@ -200,8 +211,8 @@ def group_meetings(meetings: Iterable[Meeting], now: datetime) -> MeetingGroups:
 def when_label(moment: datetime, tz: tzinfo | None = None, now: datetime | None = None) -> str:
     """"Tue 01 Dec 09:30"; the year is added when it is not ``now``'s year."""
     local = _local(moment, tz)
-    year = f" {local.year}" if now is not None and _local(now, tz).year != local.year else ""
-    return f"{local:%a %d %b}{year} {local:%H:%M}"
+    other_year = now is not None and _local(now, tz).year != local.year
+    return local_format(local, "%a %d %b %Y %H:%M" if other_year else "%a %d %b %H:%M")
 
 
 def meeting_label(meeting: Meeting, tz: tzinfo | None = None, now: datetime | None = None) -> str:
@@ -342,7 +353,7 @@ def plan_next_meeting(
     meetings = list(meetings)
     found = series_meetings(meetings, series)
     if not found:
-        raise ValueError(f"no meeting belongs to the series {series!r}")
+        raise ValueError(_("no meeting belongs to the series {series}").format(series=repr(series)))
     last = found[-1]
     taken = {m.id for m in meetings}  # deleted ones too: a removed next meeting stays removed
     meeting_id = next_meeting_id(last.id)

@@ -26,8 +26,10 @@ from typing import Any
 
 import orjson
 
+from store.dates import local_format
 from store.errors import AlineaError, InvalidInput
 from store.gitrun import LOCAL_TIMEOUT, GitRunner
+from store.i18n import N_, _, language
 from store.repo import GitError
 from store.text import printable
 
@@ -48,6 +50,12 @@ class Kind(StrEnum):
     changed = "changed"
     deleted = "deleted"
     restored = "restored"
+
+
+_KIND_WORDS = {Kind.created: N_("created"), Kind.changed: N_("changed"), Kind.deleted: N_("deleted"),
+               Kind.restored: N_("restored")}
+#: fields whose values are choices (store/vocabulary.py): shown in the reader's words
+_CHOICE_FIELDS = frozenset({"status", "kind", "priority", "direction", "subject_table"})
 
 
 @dataclass(frozen=True)
@@ -251,22 +259,27 @@ Names = Callable[[str], "str | None"]
 def when(at: datetime | None, now: datetime, tz: tzinfo | None = None) -> str:
     """"Wed 02 Dec 10:14" in local time; the year is added when it is not this year's."""
     if at is None:
-        return "not committed yet"
+        return _("not committed yet")
     local = at.astimezone(tz)
-    year = "" if local.year == now.astimezone(tz).year else f" {local.year}"
-    return f"{local:%a %d %b}{year} {local:%H:%M}"
+    same_year = local.year == now.astimezone(tz).year
+    return local_format(local, "%a %d %b %H:%M" if same_year else "%a %d %b %Y %H:%M")
 
 
 def field_words(name: str) -> str:
-    """A field as a person calls it: `owner_id` → "owner", `duration_min` → "duration min"."""
+    """A field as a person calls it: `owner_id` → "owner", `duration_min` → "duration min"
+    (in Spanish, its form label: "responsable")."""
+    if language() != "en":
+        from store.vocabulary import field_label
+
+        return field_label(name).lower()
     return name.removesuffix("_ids").removesuffix("_id").replace("_", " ")
 
 
 def value_words(value: Any, names: Names | None = None, now: datetime | None = None, tz: tzinfo | None = None) -> str:
     if value is None or value == "" or value == []:
-        return "(empty)"
+        return _("(empty)")
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return _("yes") if value else _("no")
     if isinstance(value, list):
         return ", ".join(value_words(item, names, now, tz) for item in value)
     if not isinstance(value, str):
@@ -277,7 +290,7 @@ def value_words(value: Any, names: Names | None = None, now: datetime | None = N
         return when(at, now or at, tz)
     elif _ISO_DATE.match(value):
         try:
-            return f"{date.fromisoformat(value):%a %d %b %Y}"
+            return local_format(date.fromisoformat(value), "%a %d %b %Y")
         except ValueError:
             pass
     text = printable(value)
@@ -289,15 +302,17 @@ def who_words(entry: Entry, names: Names | None = None) -> str:
 
 
 def note_words(entry: Entry) -> str:
-    return " (in a merge)" if entry.merge else " (not synced yet)" if entry.commit is None else ""
+    if entry.merge:
+        return " " + _("(in a merge)")
+    return " " + _("(not synced yet)") if entry.commit is None else ""
 
 
 def what_words(entry: Entry, now: datetime, names: Names | None = None, tz: tzinfo | None = None) -> list[str]:
     """What changed, without who and when: "created", "status: doing → done", …"""
-    lines = [] if entry.kind is Kind.changed else [entry.kind.value]
+    lines = [] if entry.kind is Kind.changed else [_(_KIND_WORDS[entry.kind])]
     for change in entry.changes:
-        before = value_words(change.before, names, now, tz)
-        after = value_words(change.after, names, now, tz)
+        before = _choice_value(change.name, change.before) or value_words(change.before, names, now, tz)
+        after = _choice_value(change.name, change.after) or value_words(change.after, names, now, tz)
         lines.append(f"{field_words(change.name)}: {before} → {after}")
     return lines
 
@@ -305,8 +320,20 @@ def what_words(entry: Entry, now: datetime, names: Names | None = None, tz: tzin
 def describe(entry: Entry, now: datetime, names: Names | None = None, tz: tzinfo | None = None) -> list[str]:
     """The entry in words, one line per field: "status: doing → done, by sofia@…, Wed 02 Dec 10:14"."""
     who = who_words(entry, names)
-    stamp = f"{', by ' + who if who else ''}, {when(entry.at, now, tz)}{note_words(entry)}"
-    return [line + stamp for line in what_words(entry, now, names, tz)]
+    moment, note = when(entry.at, now, tz), note_words(entry)
+    if who:
+        return [_("{what}, by {who}, {when}").format(what=line, who=who, when=moment) + note
+                for line in what_words(entry, now, names, tz)]
+    return [_("{what}, {when}").format(what=line, when=moment) + note for line in what_words(entry, now, names, tz)]
+
+
+def _choice_value(field: str, value: Any) -> str | None:
+    """A status, kind or priority in the reader's words ("por hacer"); None in English (as stored)."""
+    if field not in _CHOICE_FIELDS or not isinstance(value, str) or not value or language() == "en":
+        return None
+    from store.vocabulary import choice
+
+    return choice(value).lower()
 
 
 def describe_all(entries: Iterable[Entry], now: datetime, names: Names | None = None) -> list[str]:

@@ -22,8 +22,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from store.dates import WEEKDAYS, parse_date
+from store.dates import WEEKDAYS, day_label, parse_date
+from store.i18n import N_, _, language
 from store.models import AgendaKind, Member, Objective, Priority
+from store.vocabulary import choice
 
 MAX_MINUTES = 24 * 60
 _TOKEN = re.compile(r'[@^]?"[^"]*"?|\S+')
@@ -120,7 +122,7 @@ def _or_list(names: Sequence[str]) -> str:
     if len(names) <= 1:
         return "".join(names)
     shown = list(names[:4]) + (["…"] if len(names) > 4 else [])
-    return ", ".join(shown[:-1]) + " or " + shown[-1]
+    return _("{names} or {last}").format(names=", ".join(shown[:-1]), last=shown[-1])
 
 
 def match_member(query: str, members: Iterable[Member]) -> tuple[Member | None, str | None]:
@@ -128,7 +130,7 @@ def match_member(query: str, members: Iterable[Member]) -> tuple[Member | None, 
     wanted = fold(query.strip())
     live = [m for m in members if not m.deleted]
     if not wanted:
-        return None, "@ needs a name after it"
+        return None, _("@ needs a name after it")
     exact = [m for m in live if wanted in _names_of(m)[0]]
     if len(exact) == 1:
         return exact[0], None
@@ -136,9 +138,9 @@ def match_member(query: str, members: Iterable[Member]) -> tuple[Member | None, 
     if len(found) == 1:
         return found[0], None
     if not found:
-        return None, f"no member matches @{query}"
+        return None, _("no member matches @{query}").format(query=query)
     names = sorted(m.name for m in found)
-    return None, f"@{query} could be {_or_list(names)}: type more of the name"
+    return None, _("@{query} could be {names}: type more of the name").format(query=query, names=_or_list(names))
 
 
 def match_objective(query: str, objectives: Iterable[Objective]) -> tuple[Objective | None, str | None]:
@@ -146,15 +148,36 @@ def match_objective(query: str, objectives: Iterable[Objective]) -> tuple[Object
     wanted = fold(query.strip())
     live = [o for o in objectives if not o.deleted]
     if not wanted:
-        return None, "^ needs the start of an objective's title after it"
+        return None, _("^ needs the start of an objective's title after it")
     found = [o for o in live if fold(o.title).startswith(wanted)]
     if not found:
         found = [o for o in live if any(word.startswith(wanted) for word in fold(o.title).split())]
     if len(found) == 1:
         return found[0], None
     if not found:
-        return None, f"no objective's title starts with ^{query}"
-    return None, f"^{query} could be {_or_list(sorted(o.title for o in found))}: type more of the title"
+        return None, _("no objective's title starts with ^{query}").format(query=query)
+    titles = _or_list(sorted(o.title for o in found))
+    return None, _("^{query} could be {titles}: type more of the title").format(query=query, titles=titles)
+
+
+# -- choices typed after # and ! ------------------------------------------------------
+def _starting(typed: str, values: Sequence[str]) -> list[str]:
+    """The choices whose id, or word in the reader's language ("#decisión", "!alta"), starts
+    with ``typed``; an exact id or word wins over a longer one."""
+    word = fold(typed)
+    named = {value: {value, fold(choice(value))} for value in values}
+    exact = [value for value, names in named.items() if word in names]
+    return exact or [value for value, names in named.items() if any(name.startswith(word) for name in names)]
+
+
+def _typed_words(values: Sequence[str]) -> list[str]:
+    """What to type for each choice: the id in English, the word in another language ("#decisión")."""
+    return list(values) if language() == "en" else [choice(value).lower().replace(" ", "") for value in values]
+
+
+def _shown(value: str) -> str:
+    """A choice read from the line, as the preview shows it: the id in English ("decision")."""
+    return value if language() == "en" else choice(value).lower()
 
 
 # -- tokens -----------------------------------------------------------------------------
@@ -197,7 +220,7 @@ class _Line:
     def value(self, text: str, start: int, end: int, role: str, shown: str) -> bool:
         """Record a value token; a second one of the same role is refused. True if taken."""
         if role in self.seen:
-            error = f"two {_ROLE_WORDS[role]}: {self.seen[role]} and {text}; keep one"
+            error = _(_ROLE_WORDS[role]).format(first=self.seen[role], second=text)
             self.fail(text, start, end, role, error)
             return False
         self.seen[role] = text
@@ -212,14 +235,15 @@ class _Line:
         return " ".join(" ".join(self.title).split())
 
 
+#: a second value of one role is refused in these words (one whole sentence per role)
 _ROLE_WORDS = {
-    "minutes": "time boxes",
-    "presenter": "presenters",
-    "owner": "owners",
-    "kind": "kinds",
-    "objective": "objectives",
-    "due": "due dates",
-    "priority": "priorities",
+    "minutes": N_("two time boxes: {first} and {second}; keep one"),
+    "presenter": N_("two presenters: {first} and {second}; keep one"),
+    "owner": N_("two owners: {first} and {second}; keep one"),
+    "kind": N_("two kinds: {first} and {second}; keep one"),
+    "objective": N_("two objectives: {first} and {second}; keep one"),
+    "due": N_("two due dates: {first} and {second}; keep one"),
+    "priority": N_("two priorities: {first} and {second}; keep one"),
 }
 
 
@@ -253,18 +277,19 @@ def parse_item_line(line: str, members: Sequence[Member], objectives: Sequence[O
         duration = parse_minutes(text)
         if duration is not None:
             if not 0 < duration <= MAX_MINUTES:
-                read.fail(text, start, end, "minutes", f"a time box is between 1 minute and 24 hours, not {text}")
-            elif read.value(text, start, end, "minutes", f"{duration} min"):
+                error = _("a time box is between 1 minute and 24 hours, not {text}").format(text=text)
+                read.fail(text, start, end, "minutes", error)
+            elif read.value(text, start, end, "minutes", _("{minutes} min").format(minutes=duration)):
                 minutes = duration
         elif text.startswith("@"):
             presenter_id = _person(read, text, start, end, "presenter", members) or presenter_id
         elif text.startswith("#"):
-            word = fold(text[1:])
-            found = [k for k in KINDS if k.startswith(word)]
+            found = _starting(text[1:], KINDS)
             if len(found) != 1:
-                kinds = ", ".join(f"#{k}" for k in KINDS)
-                read.fail(text, start, end, "kind", f"{text} is not a kind: use {kinds} (quote a title with a #)")
-            elif read.value(text, start, end, "kind", found[0]):
+                kinds = ", ".join(f"#{k}" for k in _typed_words(KINDS))
+                error = _("{text} is not a kind: use {kinds} (quote a title with a #)").format(text=text, kinds=kinds)
+                read.fail(text, start, end, "kind", error)
+            elif read.value(text, start, end, "kind", _shown(found[0])):
                 kind = AgendaKind(found[0])
         elif text.startswith("^"):
             objective, error = match_objective(_unquote(text[1:]), objectives)
@@ -276,7 +301,7 @@ def parse_item_line(line: str, members: Sequence[Member], objectives: Sequence[O
             read.title_word(text, start, end)
     title = read.title_text()
     if not title:
-        read.errors.insert(0, "an agenda item needs a title")
+        read.errors.insert(0, _("an agenda item needs a title"))
     return ParsedItem(title, minutes, presenter_id, kind, objective_id, tuple(read.tokens), tuple(read.errors))
 
 
@@ -294,12 +319,12 @@ def parse_task_line(line: str, members: Sequence[Member], today: date) -> Parsed
         if text.startswith("@"):
             owner_id = _person(read, text, start, end, "owner", members) or owner_id
         elif text.startswith("!"):
-            word = text[1:].lower()
-            found = [p for p in PRIORITIES if p.startswith(word)]
+            found = _starting(text[1:], PRIORITIES)
             if len(found) != 1:
-                listed = ", ".join(f"!{p}" for p in PRIORITIES)
-                read.fail(text, start, end, "priority", f"{text} is not a priority: use {listed}")
-            elif read.value(text, start, end, "priority", found[0]):
+                listed = ", ".join(f"!{p}" for p in _typed_words(PRIORITIES))
+                error = _("{text} is not a priority: use {listed}").format(text=text, listed=listed)
+                read.fail(text, start, end, "priority", error)
+            elif read.value(text, start, end, "priority", _shown(found[0])):
                 priority = Priority(found[0])
         elif text.lower() == "next" and index < len(pieces) and _looks_like_date(pieces[index][0]):
             word, _start, end = pieces[index]  # "next mon": one date in two words
@@ -311,7 +336,7 @@ def parse_task_line(line: str, members: Sequence[Member], today: date) -> Parsed
             read.title_word(text, start, end)
     title = read.title_text()
     if not title:
-        read.errors.insert(0, "a task needs a title")
+        read.errors.insert(0, _("a task needs a title"))
     return ParsedTask(title, owner_id, due, priority, tuple(read.tokens), tuple(read.errors))
 
 
@@ -323,4 +348,4 @@ def _due(line: _Line, text: str, start: int, end: int, today: date) -> date | No
         return None
     if value is None:
         return None
-    return value if line.value(text, start, end, "due", f"{value:%a %d %b}") else None
+    return value if line.value(text, start, end, "due", day_label(value)) else None

@@ -208,6 +208,12 @@ class Vocabulary:
         return count_of(self.table, number)
 
 
+def field_label(field_name: str) -> str:
+    """A field's label in the reader's language, whatever its table ("Owner", "Responsable")."""
+    source = _LABELS.get(field_name)
+    return _(source) if source else field_name.replace("_", " ").capitalize()
+
+
 def choice(value: str, table: str = "") -> str:
     """A choice's word in the reader's language: "todo" → "To do" / "Por hacer"."""
     found = _choice_words(language(), table).get(value)
