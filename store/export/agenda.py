@@ -10,7 +10,9 @@ from datetime import datetime, timedelta, timezone, tzinfo
 from typing import TYPE_CHECKING
 
 from store.agenda import agenda_of, fill, item_starts, meeting_end, when_label
+from store.dates import local_format
 from store.export.common import block, clean, inline, markdown_page
+from store.i18n import _
 
 if TYPE_CHECKING:
     from store.models import AgendaItem, Meeting, Member
@@ -38,52 +40,56 @@ def attendee_lines(workspace: Workspace, meeting: Meeting) -> list[str]:
 
 def _when(meeting: Meeting, tz: tzinfo | None) -> str:
     end = meeting_end(meeting).astimezone(tz)
-    return f"{when_label(meeting.starts_at, tz)}–{end:%H:%M} ({meeting.duration_min} min)"
+    return _("{start}–{end} ({minutes} min)").format(
+        start=when_label(meeting.starts_at, tz), end=f"{end:%H:%M}", minutes=meeting.duration_min
+    )
 
 
 def agenda_markdown(workspace: Workspace, meeting: Meeting, tz: tzinfo | None = None) -> str:
     """Title and date, when and where, attendees, then the items in order with their clock."""
     items = agenda_of(workspace.records("agenda_items"), meeting.id)
-    lines = [f"# {inline(meeting.title)} · {meeting.starts_at.astimezone(tz):%a %d %b %Y}", ""]
-    lines.append(f"**When:** {inline(_when(meeting, tz))}  ")
+    day = local_format(meeting.starts_at.astimezone(tz), "%a %d %b %Y")
+    lines = [f"# {inline(meeting.title)} · {day}", ""]
+    lines.append(_("**When:** {when}").format(when=inline(_when(meeting, tz))) + "  ")
     if meeting.location:
-        lines.append(f"**Where:** {inline(meeting.location)}  ")
+        lines.append(_("**Where:** {where}").format(where=inline(meeting.location)) + "  ")
     if meeting.series:
-        lines.append(f"**Series:** {inline(meeting.series)}  ")
+        lines.append(_("**Series:** {series}").format(series=inline(meeting.series)) + "  ")
     lines[-1] = lines[-1].rstrip()
     attendees = attendee_lines(workspace, meeting)
     if attendees:
-        lines += ["", "## Attendees", "", *attendees]
-    lines += ["", "## Agenda", ""]
+        lines += ["", "## " + _("Attendees"), "", *attendees]
+    lines += ["", "## " + _("Agenda"), ""]
     if not items:
-        lines.append("No items yet.")
+        lines.append(_("No items yet."))
     for number, (item, at) in enumerate(item_starts(meeting, items), start=1):
         lines.append(_item_line(workspace, number, item, at, tz))
         if item.notes.strip():
             lines += ["", block(item.notes, indent="   "), ""]
     total = fill(meeting, items)
-    lines += ["", f"Planned: {total.label}" + (" (over the meeting's length)" if total.over else "")]
+    planned = _("Planned: {fill} (over the meeting's length)") if total.over else _("Planned: {fill}")
+    lines += ["", planned.format(fill=total.label)]
     return "\n".join(lines).rstrip() + "\n"
 
 
 def _item_line(workspace: Workspace, number: int, item: AgendaItem, at: datetime, tz: tzinfo | None) -> str:
-    details = [f"{item.minutes} min", item.kind.value]
+    details = [_("{minutes} min").format(minutes=item.minutes), _kind_word(item.kind.value)]
     presenter = presenter_words(workspace, item)
     if presenter:
         details.insert(0, presenter)
     objective = workspace.lookup("objectives", item.objective_id) if item.objective_id else None
     if objective is not None:
-        details.append(f"objective: {objective.title}")
+        details.append(_("objective: {title}").format(title=objective.title))
     if item.standing:
-        details.append("standing")
+        details.append(_("standing"))
     if item.carried_from:
-        details.append("carried over")
+        details.append(_("carried over"))
     shown = " · ".join(inline(part) for part in details)
     return f"{number}. **{at.astimezone(tz):%H:%M}** {inline(item.title)} — {shown}"
 
 
 def agenda_html(workspace: Workspace, meeting: Meeting, tz: tzinfo | None = None) -> str:
-    return markdown_page(f"Agenda: {meeting.title}", agenda_markdown(workspace, meeting, tz))
+    return markdown_page(_("Agenda: {title}").format(title=meeting.title), agenda_markdown(workspace, meeting, tz))
 
 
 def agenda_ics(workspace: Workspace, meeting: Meeting, tz: tzinfo | None = None) -> bytes:
@@ -121,9 +127,18 @@ def _plain_agenda(workspace: Workspace, meeting: Meeting, tz: tzinfo | None) -> 
     lines = []
     for item, at in item_starts(meeting, items):
         presenter = presenter_words(workspace, item)
-        by = f", {presenter}" if presenter else ""
-        lines.append(f"{at.astimezone(tz):%H:%M} {item.title} ({item.minutes} min{by})")
-    return clean("\n".join(lines) or "No items yet.")
+        line = _("{time} {title} ({minutes} min, {presenter})") if presenter else _("{time} {title} ({minutes} min)")
+        lines.append(line.format(time=f"{at.astimezone(tz):%H:%M}", title=item.title, minutes=item.minutes,
+                                 presenter=presenter))
+    return clean("\n".join(lines) or _("No items yet."))
+
+
+def _kind_word(kind: str) -> str:
+    """An item's kind in a line of the agenda: "decision" as stored in English, "decisión" in Spanish."""
+    from store.i18n import language
+    from store.vocabulary import choice
+
+    return kind if language() == "en" else choice(kind).lower()
 
 
 def export_agenda(workspace: Workspace, meeting: Meeting, fmt: str, tz: tzinfo | None = None) -> bytes:

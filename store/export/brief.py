@@ -5,27 +5,39 @@ from __future__ import annotations
 from store.brief import Brief
 from store.dates import moment_label
 from store.export.common import inline, markdown_page
+from store.i18n import _
 
 
 def _title(brief: Brief) -> str:
     if brief.meeting is None:
-        return "Brief: the last 7 days"
-    return f"Brief for {brief.meeting.title}, {moment_label(brief.meeting.starts_at)}"
+        return _("Brief: the last 7 days")
+    return _("Brief for {title}, {when}").format(title=brief.meeting.title, when=moment_label(brief.meeting.starts_at))
 
 
 def brief_markdown(brief: Brief) -> str:
-    since = f"since {inline(brief.previous.title)} ({moment_label(brief.previous.starts_at)})" if brief.previous else (
-        f"since {moment_label(brief.since)}"
-    )
-    lines = [f"# {inline(_title(brief))}", "", f"What changed {since}, as of {moment_label(brief.now)}."]
+    now = moment_label(brief.now)
+    if brief.previous:
+        changed = _("What changed since {title} ({when}), as of {now}.").format(
+            title=inline(brief.previous.title), when=moment_label(brief.previous.starts_at), now=now
+        )
+    else:
+        changed = _("What changed since {when}, as of {now}.").format(when=moment_label(brief.since), now=now)
+    lines = [f"# {inline(_title(brief))}", "", changed]
     if brief.meeting is not None:
-        fill = f"{brief.agenda_minutes} of {brief.meeting_minutes} minutes planned"
+        fill = _("{planned} of {length} minutes planned").format(
+            planned=brief.agenda_minutes, length=brief.meeting_minutes
+        )
         if brief.over_by:
-            fill += f", **{brief.over_by} over**"
-        lines += ["", "## Agenda", "", f"- {fill}"]
+            fill = _("{planned} of {length} minutes planned, **{over} over**").format(
+                planned=brief.agenda_minutes, length=brief.meeting_minutes, over=brief.over_by
+            )
+        lines += ["", "## " + _("Agenda"), "", f"- {fill}"]
         if brief.airtime:
-            airtime = ", ".join(f"{inline(name)} {minutes} min" for name, minutes in brief.airtime)
-            lines.append(f"- Airtime: {airtime}")
+            airtime = ", ".join(
+                _("{department} {minutes} min").format(department=inline(name), minutes=minutes)
+                for name, minutes in brief.airtime
+            )
+            lines.append("- " + _("Airtime: {airtime}").format(airtime=airtime))
     for section in brief.sections:
         lines += ["", f"## {section.title} ({len(section.lines)})", ""]
         lines += [f"- {inline(line.text)}" for line in section.lines] or [section.empty]

@@ -10,6 +10,8 @@ from __future__ import annotations
 import html
 import re
 
+from store.i18n import language
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~!])")
 _BLOCK_START = re.compile(r"^(\s*)(?:([-+>=])|(\d+)([.)]))")
@@ -58,7 +60,7 @@ def render_html(markdown: str) -> str:
 def markdown_page(title: str, markdown: str) -> str:
     """One self-contained HTML page (inline stylesheet, no outside resource) for a Markdown text."""
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        f"<!DOCTYPE html>\n<html lang=\"{language()}\">\n<head>\n<meta charset=\"utf-8\">\n"
         f"<title>{html.escape(clean(title))}</title>\n<style>\n{PAGE_STYLE}\n</style>\n</head>\n<body>\n"
         f"{render_html(clean(markdown))}</body>\n</html>\n"
     )

@@ -11,17 +11,22 @@ from datetime import tzinfo
 from typing import TYPE_CHECKING
 
 from store.agenda import agenda_of, meeting_end, meeting_label, when_label
+from store.dates import local_format
 from store.export.agenda import attendee_lines, presenter_words
 from store.export.common import block, inline, markdown_page
+from store.i18n import N_, _, language
 from store.meeting_run import decisions
 from store.models import AgendaStatus, SubjectTable
 from store.proposals import format_value, latest
+from store.vocabulary import choice
 
 if TYPE_CHECKING:
     from store.models import AgendaItem, Feedback, Meeting, Task
     from store.workspace import Workspace
 
 FORMATS = ("md", "html")
+#: how an item ended, after its title
+_ITEM_ENDS = {AgendaStatus.done: N_("done"), AgendaStatus.carried: N_("carried"), AgendaStatus.open: N_("not reached")}
 
 
 def _outcome_lines(item: AgendaItem) -> list[str]:
@@ -32,7 +37,7 @@ def _outcome_lines(item: AgendaItem) -> list[str]:
         lines += ["", block("\n".join(prose))]
     made = decisions(item)
     if made:
-        lines += ["", "Decisions:", "", *(f"- {inline(text)}" for text in made)]
+        lines += ["", _("Decisions:"), "", *(f"- {inline(text)}" for text in made)]
     return lines
 
 
@@ -60,35 +65,38 @@ def feedback_of(workspace: Workspace, meeting: Meeting, items: list[AgendaItem])
 
 def minutes_markdown(workspace: Workspace, meeting: Meeting, tz: tzinfo | None = None) -> str:
     items = agenda_of(workspace.records("agenda_items"), meeting.id)
-    lines = [f"# Minutes: {inline(meeting.title)} · {meeting.starts_at.astimezone(tz):%a %d %b %Y}", ""]
+    day = local_format(meeting.starts_at.astimezone(tz), "%a %d %b %Y")
+    lines = ["# " + _("Minutes: {title} · {day}").format(title=inline(meeting.title), day=day), ""]
     if meeting.started_at is not None:
-        end = f"{meeting.ended_at.astimezone(tz):%H:%M}" if meeting.ended_at else "still running"
-        lines.append(f"**Held:** {inline(when_label(meeting.started_at, tz))}–{end}  ")
+        end = f"{meeting.ended_at.astimezone(tz):%H:%M}" if meeting.ended_at else _("still running")
+        held = _("**Held:** {start}–{end}").format(start=inline(when_label(meeting.started_at, tz)), end=end)
+        lines.append(held + "  ")
     else:
-        lines.append("**Held:** not run yet  ")
+        lines.append(_("**Held:** not run yet") + "  ")
     planned_end = meeting_end(meeting).astimezone(tz)
-    lines.append(f"**Planned:** {inline(when_label(meeting.starts_at, tz))}–{planned_end:%H:%M}")
+    lines.append(_("**Planned:** {start}–{end}").format(
+        start=inline(when_label(meeting.starts_at, tz)), end=f"{planned_end:%H:%M}"
+    ))
     if meeting.location:
         lines[-1] += "  "
-        lines.append(f"**Where:** {inline(meeting.location)}")
+        lines.append(_("**Where:** {where}").format(where=inline(meeting.location)))
     attendees = attendee_lines(workspace, meeting)
     if attendees:
-        lines += ["", "## Attended", "", *attendees]
-    lines += ["", "## Items"]
+        lines += ["", "## " + _("Attended"), "", *attendees]
+    lines += ["", "## " + _("Items")]
     for number, item in enumerate(items, start=1):
-        status = {AgendaStatus.done: "done", AgendaStatus.carried: "carried", AgendaStatus.open: "not reached"}
         presenter = presenter_words(workspace, item)
         by = f" — {inline(presenter)}" if presenter else ""
-        lines += ["", f"### {number}. {inline(item.title)}{by} ({status[item.status]})"]
+        lines += ["", f"### {number}. {inline(item.title)}{by} ({_(_ITEM_ENDS[item.status])})"]
         lines += _outcome_lines(item)
     if not items:
-        lines += ["", "No items."]
+        lines += ["", _("No items.")]
     lines += _task_section(workspace, meeting)
     lines += _feedback_section(workspace, meeting, items)
     lines += _metric_section(workspace, meeting, items, tz)
     lines += _carried_section(workspace, items, tz)
     if meeting.notes.strip():
-        lines += ["", "## Notes", "", block(meeting.notes)]
+        lines += ["", "## " + _("Notes"), "", block(meeting.notes)]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -96,10 +104,11 @@ def _task_section(workspace: Workspace, meeting: Meeting) -> list[str]:
     tasks = tasks_of(workspace, meeting)
     if not tasks:
         return []
-    lines = ["", "## Tasks", "", "| Task | Owner | Department | Due |", "|---|---|---|---|"]
+    header = "| " + " | ".join((_("Task"), _("Owner"), _("Department"), _("Due"))) + " |"
+    lines = ["", "## " + _("Tasks"), "", header, "|---|---|---|---|"]
     for task in tasks:
         owner = workspace.lookup("members", task.owner_id) if task.owner_id else None
-        due = f"{task.due:%a %d %b}" if task.due else ""
+        due = local_format(task.due, "%a %d %b") if task.due else ""
         cells = [task.title, owner.name if owner else "", task.department, due]
         lines.append("| " + " | ".join(inline(cell) for cell in cells) + " |")
     return lines
@@ -109,11 +118,12 @@ def _feedback_section(workspace: Workspace, meeting: Meeting, items: list[Agenda
     entries = feedback_of(workspace, meeting, items)
     if not entries:
         return []
-    lines = ["", "## Feedback", ""]
+    lines = ["", "## " + _("Feedback"), ""]
     for entry in entries:
         author = workspace.lookup("members", entry.author_id) if entry.author_id else None
         by = f" — {inline(author.name)}" if author else ""
-        lines.append(f"- {inline(entry.kind.value)}: {inline(entry.label)}{by}")
+        kind = entry.kind.value if language() == "en" else choice(entry.kind.value).lower()
+        lines.append(f"- {inline(kind)}: {inline(entry.label)}{by}")
     return lines
 
 
@@ -125,17 +135,22 @@ def _metric_section(workspace: Workspace, meeting: Meeting, items: list[AgendaIt
         return []
     moment = meeting.ended_at or meeting_end(meeting)
     day = moment.astimezone(tz).date()
-    lines = ["", f"## Metrics at the end ({day:%a %d %b %Y})"]
+    lines = ["", "## " + _("Metrics at the end ({day})").format(day=local_format(day, "%a %d %b %Y"))]
     measurements = workspace.records("measurements")
     metrics = workspace.records("metrics")
     for objective in objectives:
-        lines += ["", f"**{inline(objective.title)}** ({inline(objective.status.value.replace('_', ' '))})", ""]
+        status = objective.status.value.replace("_", " ") if language() == "en" else (
+            choice(objective.status.value).lower()
+        )
+        lines += ["", f"**{inline(objective.title)}** ({inline(status)})", ""]
         own = [m for m in metrics if m.objective_id == objective.id]
         if not own:
-            lines.append("- no metrics")
+            lines.append("- " + _("no metrics"))
         for metric in own:
             last = latest(measurements, metric.id, until=day)
-            now = f"{format_value(last.value, metric.unit)} on {last.date:%d %b}" if last else "no data"
+            now = _("{value} on {day}").format(
+                value=format_value(last.value, metric.unit), day=local_format(last.date, "%d %b")
+            ) if last else _("no data")
             base, target = format_value(metric.baseline, metric.unit), format_value(metric.target, metric.unit)
             lines.append(f"- {inline(metric.name)}: {inline(base)} → {inline(now)} → {inline(target)}")
     return lines
@@ -146,7 +161,7 @@ def _carried_section(workspace: Workspace, items: list[AgendaItem], tz: tzinfo |
     if not carried:
         return []
     copies = {i.carried_from: i for i in workspace.records("agenda_items") if i.carried_from}
-    lines = ["", "## Carried to the next meeting", ""]
+    lines = ["", "## " + _("Carried to the next meeting"), ""]
     for item in carried:
         copy = copies.get(item.id)
         target = workspace.lookup("meetings", copy.meeting_id) if copy else None
@@ -156,7 +171,7 @@ def _carried_section(workspace: Workspace, items: list[AgendaItem], tz: tzinfo |
 
 
 def minutes_html(workspace: Workspace, meeting: Meeting, tz: tzinfo | None = None) -> str:
-    return markdown_page(f"Minutes: {meeting.title}", minutes_markdown(workspace, meeting, tz))
+    return markdown_page(_("Minutes: {title}").format(title=meeting.title), minutes_markdown(workspace, meeting, tz))
 
 
 def export_minutes(workspace: Workspace, meeting: Meeting, fmt: str, tz: tzinfo | None = None) -> bytes:

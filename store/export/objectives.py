@@ -13,16 +13,18 @@ from typing import Any
 
 from store.dates import day_label
 from store.export.common import inline, markdown_page
+from store.i18n import N_, _, language
 from store.models import ObjectiveStatus
 from store.progress import ObjectiveView, format_value, objective_views, percent, period_bounds
+from store.vocabulary import choice
 
 #: the report's order: what needs attention first
 STATUS_ORDER = (ObjectiveStatus.off_track, ObjectiveStatus.at_risk, ObjectiveStatus.on_track, ObjectiveStatus.done)
 STATUS_WORDS = {
-    ObjectiveStatus.off_track: "Off track",
-    ObjectiveStatus.at_risk: "At risk",
-    ObjectiveStatus.on_track: "On track",
-    ObjectiveStatus.done: "Done",
+    ObjectiveStatus.off_track: N_("Off track"),
+    ObjectiveStatus.at_risk: N_("At risk"),
+    ObjectiveStatus.on_track: N_("On track"),
+    ObjectiveStatus.done: N_("Done"),
 }
 
 
@@ -36,7 +38,9 @@ def report_views(source: Any, *, today: date, period: str | None = None) -> list
         if bounds is None:
             from store.errors import InvalidInput
 
-            raise InvalidInput(f"{period!r} is not a period: use 2026, 2026-Q4, 2026-H1 or 2026-11")
+            raise InvalidInput(
+                _("{period} is not a period: use 2026, 2026-Q4, 2026-H1 or 2026-11").format(period=repr(period))
+            )
         views = [v for v in views if v.objective.period == period or _within(v.objective.period, period)]
     return views
 
@@ -48,15 +52,17 @@ def _within(inner: str, outer: str) -> bool:
 
 def objectives_markdown(source: Any, *, today: date, period: str | None = None) -> str:
     views = report_views(source, today=today, period=period)
-    title = f"Objectives {period}" if period else "Objectives"
-    lines = [f"# {inline(title)}: status report", "", f"As of {day_label(today)} {today.year}."]
+    title = _("Objectives {period}").format(period=period) if period else _("Objectives")
+    lines = ["# " + _("{title}: status report").format(title=inline(title)), ""]
+    lines.append(_("As of {day} {year}.").format(day=day_label(today), year=today.year))
     if not views:
-        lines += ["", "No objectives" + (f" in {inline(period)}." if period else " yet.")]
+        empty = _("No objectives in {period}.").format(period=inline(period)) if period else _("No objectives yet.")
+        lines += ["", empty]
     for status in STATUS_ORDER:
         group = [v for v in views if v.objective.status is status]
         if not group:
             continue
-        lines += ["", f"## {STATUS_WORDS[status]} ({len(group)})"]
+        lines += ["", f"## {_(STATUS_WORDS[status])} ({len(group)})"]
         for view in sorted(group, key=lambda v: (v.objective.period, v.objective.title.casefold())):
             lines += ["", *_objective_lines(view)]
     return "\n".join(lines) + "\n"
@@ -64,33 +70,38 @@ def objectives_markdown(source: Any, *, today: date, period: str | None = None) 
 
 def _objective_lines(view: ObjectiveView) -> list[str]:
     goal = view.objective
-    owners = ", ".join(inline(m.name) for m in view.owners) or "no owner"
-    departments = ", ".join(inline(d) for d in view.departments) or "no department"
-    badge = " · **shared**" if view.shared else " · one department only" if view.single_department else ""
-    facts = [goal.kind.value]
+    owners = ", ".join(inline(m.name) for m in view.owners) or _("no owner")
+    departments = ", ".join(inline(d) for d in view.departments) or _("no department")
+    badge = (" · **" + _("shared") + "**") if view.shared else (
+        " · " + _("one department only") if view.single_department else ""
+    )
+    facts = [goal.kind.value if language() == "en" else choice(goal.kind.value).lower()]
     if goal.period:
         facts.append(inline(goal.period))
     if goal.due:
-        facts.append(f"due {day_label(goal.due)} {goal.due.year}")
+        facts.append(_("due {day} {year}").format(day=day_label(goal.due), year=goal.due.year))
     pace = view.pace.label
     if view.pace.elapsed is not None and view.progress is not None:
-        pace += f" ({percent(view.pace.elapsed)} of the time passed)"
+        pace = _("{pace} ({share} of the time passed)").format(pace=pace, share=percent(view.pace.elapsed))
     lines = [
         f"### {inline(goal.title)}",
         "",
         f"- {' · '.join(facts)}",
-        f"- Owners: {owners} ({departments}){badge}",
-        f"- Progress: {percent(view.progress)} · Pace: {pace}",
+        "- " + _("Owners: {owners} ({departments})").format(owners=owners, departments=departments) + badge,
+        "- " + _("Progress: {progress} · Pace: {pace}").format(progress=percent(view.progress), pace=pace),
     ]
     if view.proposal is not None:
-        lines.append(f"- Proposed status: {STATUS_WORDS[view.proposal].lower()}")
+        lines.append("- " + _("Proposed status: {status}").format(status=_(STATUS_WORDS[view.proposal]).lower()))
     if view.overdue_on_track:
-        lines.append("- Past its due date and still marked on track")
+        lines.append("- " + _("Past its due date and still marked on track"))
     if view.metrics:
-        lines += ["", "| Metric | Baseline | Current | Target | Progress | Last measured |", "|---" * 6 + "|"]
+        titles = (_("Metric"), _("Baseline"), _("Current"), _("Target"), _("Progress"), _("Last measured"))
+        lines += ["", "| " + " | ".join(titles) + " |", "|---" * 6 + "|"]
         for metric in view.metrics:
             m = metric.metric
-            last = f"{day_label(metric.last_date)} {metric.last_date.year}" if metric.last_date else "no data"
+            last = (
+                f"{day_label(metric.last_date)} {metric.last_date.year}" if metric.last_date else _("no data")
+            )
             arrow = "↓" if m.direction.value == "decrease" else "↑"
             lines.append(
                 f"| {inline(m.name)} {arrow} | {inline(format_value(m.baseline, m.unit))}"
@@ -98,10 +109,12 @@ def _objective_lines(view: ObjectiveView) -> list[str]:
                 f" | {percent(metric.progress)} | {last} |"
             )
     else:
-        lines += ["", "No metrics yet."]
+        lines += ["", _("No metrics yet.")]
     return lines
 
 
 def objectives_html(source: Any, *, today: date, period: str | None = None) -> str:
-    title = f"Objectives {period}: status report" if period else "Objectives: status report"
+    title = _("Objectives {period}: status report").format(period=period) if period else (
+        _("Objectives: status report")
+    )
     return markdown_page(title, objectives_markdown(source, today=today, period=period))
