@@ -94,9 +94,11 @@ def read_history(folder: Path, record_id: str, *, timeout: float = LOCAL_TIMEOUT
 
 async def history(folder: Path, record_id: str, *, timeout: float = LOCAL_TIMEOUT) -> list[Entry]:
     if not _ID.match(record_id):
-        raise InvalidInput(f"not a record id: {printable(record_id)!r}")
+        raise InvalidInput(_("not a record id: {id}").format(id=repr(printable(record_id))))
     if not (folder / ".git").exists():
-        raise AlineaError(f"{folder} is not a git repository, so no history of its records is kept")
+        raise AlineaError(
+            _("{folder} is not a git repository, so no history of its records is kept").format(folder=folder)
+        )
     git = GitRunner(folder)
     commits = await _commits(git, timeout)
     await _read_versions(git, commits, record_id, timeout)
@@ -124,7 +126,7 @@ async def _commits(git: GitRunner, timeout: float) -> list[_Commit]:
     if not done.ok:
         if "does not have any commits" in done.stderr or "unknown revision" in done.stderr:
             return []
-        raise GitError(f"git log failed: {done.reason}")
+        raise GitError(_("git log failed: {reason}").format(reason=done.reason))
     commits = []
     for block in done.stdout.split("\x1e")[1:]:
         sha, parents, email, name, when = block.strip("\n").split("\x1f")
@@ -157,7 +159,7 @@ async def _grep(git: GitRunner, shas: Sequence[str], needle: bytes, timeout: flo
         timeout=timeout,
     )
     if done.returncode not in (0, 1):  # 1: no commit holds the line
-        raise GitError(f"git grep failed: {done.reason}")
+        raise GitError(_("git grep failed: {reason}").format(reason=done.reason))
     found: dict[str, dict[str, Any]] = {}
     for row in done.raw.split(b"\n"):
         where, _nul, line = row.partition(b"\0")
