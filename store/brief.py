@@ -97,10 +97,10 @@ def upcoming(source: Any, now: datetime, series: str | None = None) -> Meeting |
 
 
 def pick_meeting(source: Any, text: str | None, *, now: datetime) -> Meeting | None:
-    """The meeting a person names: an id prefix, or ``next``/nothing for the next meeting.
+    """The meeting a person names: an id prefix, or ``next`` (``próxima``)/nothing for the next meeting.
 
     None when nothing is planned (the brief then covers the last 7 days)."""
-    if text is None or text.strip().lower() in ("", "next"):
+    if text is None or text.strip().lower() in ("", "next", "próxima", "proxima", "siguiente"):
         return upcoming(source, now)
     found = source.find(text, "meetings")
     if found.deleted:
