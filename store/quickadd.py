@@ -277,8 +277,8 @@ def parse_item_line(line: str, members: Sequence[Member], objectives: Sequence[O
         duration = parse_minutes(text)
         if duration is not None:
             if not 0 < duration <= MAX_MINUTES:
-                error = _("a time box is between 1 minute and 24 hours, not {text}").format(text=text)
-                read.fail(text, start, end, "minutes", error)
+                refusal = _("a time box is between 1 minute and 24 hours, not {text}").format(text=text)
+                read.fail(text, start, end, "minutes", refusal)
             elif read.value(text, start, end, "minutes", _("{minutes} min").format(minutes=duration)):
                 minutes = duration
         elif text.startswith("@"):
@@ -287,8 +287,8 @@ def parse_item_line(line: str, members: Sequence[Member], objectives: Sequence[O
             found = _starting(text[1:], KINDS)
             if len(found) != 1:
                 kinds = ", ".join(f"#{k}" for k in _typed_words(KINDS))
-                error = _("{text} is not a kind: use {kinds} (quote a title with a #)").format(text=text, kinds=kinds)
-                read.fail(text, start, end, "kind", error)
+                refusal = _("{text} is not a kind: use {kinds} (quote a title with a #)").format(text=text, kinds=kinds)
+                read.fail(text, start, end, "kind", refusal)
             elif read.value(text, start, end, "kind", _shown(found[0])):
                 kind = AgendaKind(found[0])
         elif text.startswith("^"):
@@ -322,8 +322,8 @@ def parse_task_line(line: str, members: Sequence[Member], today: date) -> Parsed
             found = _starting(text[1:], PRIORITIES)
             if len(found) != 1:
                 listed = ", ".join(f"!{p}" for p in _typed_words(PRIORITIES))
-                error = _("{text} is not a priority: use {listed}").format(text=text, listed=listed)
-                read.fail(text, start, end, "priority", error)
+                refusal = _("{text} is not a priority: use {listed}").format(text=text, listed=listed)
+                read.fail(text, start, end, "priority", refusal)
             elif read.value(text, start, end, "priority", _shown(found[0])):
                 priority = Priority(found[0])
         elif text.lower() == "next" and index < len(pieces) and _looks_like_date(pieces[index][0]):

@@ -230,7 +230,8 @@ def parse_choice(text: str, choices: Iterable[str], table: str = "") -> str | No
     options = list(choices)
     exact = [value for value in options if folded(value) == wanted]  # the id first: it never changes
     named = [value for value in options if wanted in (folded(choice(value, table)), folded(_english_choice(value)))]
-    return (exact or named or [None])[0]
+    found = exact or named
+    return found[0] if found else None
 
 
 def _english_choice(value: str) -> str:
