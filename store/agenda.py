@@ -283,7 +283,7 @@ def next_slot(series: Sequence[Meeting], now: datetime | None = None) -> datetim
     """When the next meeting of a series starts: its interval after the last one, and after
     ``now`` when given (a series that paused for a month resumes on its weekday and time)."""
     if not series:
-        raise ValueError("a series without meetings has no next slot")
+        raise ValueError(_("a series without meetings has no next slot"))
     interval = series_interval(series)
     start = series[-1].starts_at + interval
     while now is not None and start <= now:
