@@ -239,11 +239,15 @@ def _english_choice(value: str) -> str:
     return "To do" if value == "todo" else value.replace("_", " ").capitalize()
 
 
-def count_of(table: str, number: int) -> str:
-    """ "1 task", "2 agenda items", "1,200 tasks"; "1 tarea" in Spanish."""
+def count_of(table: str, number: int, *, translated: bool = True) -> str:
+    """ "1 task", "2 agenda items", "1,200 tasks"; "1 tarea" in Spanish. ``translated=False``
+    keeps English whatever the language (text that is not shown, such as a commit message)."""
     forms = _COUNTS.get(table)
-    if forms is None:  # not a table: its name in words, English only
+    words = VOCABULARY.get(table)
+    if forms is None or words is None:  # not a table: its name in words, English only
         return f"{number:,} {table.removesuffix('s').replace('_', ' ') if number == 1 else table.replace('_', ' ')}"
+    if not translated:
+        return f"{number:,} {words.noun if number == 1 else words.plural}"
     return forms(number).format(count=number)
 
 

@@ -13,7 +13,7 @@ from store.export.agenda import agenda_markdown
 from store.export.brief import brief_markdown
 from store.export.minutes import minutes_markdown
 from store.quickadd import parse_task_line
-from store.vocabulary import VOCABULARY
+from store.vocabulary import VOCABULARY, count_of
 from store.words import records_of
 from store.workspace import Workspace
 from tui.cli import main
@@ -53,6 +53,7 @@ def test_counts_of_records_read_in_spanish_singular_and_plural(spanish: None) ->
     assert [records_of("feedback", n) for n in (1, 2)] == ["1 comentario", "2 comentarios"]
     assert records_of("agenda_items", 2) == "2 puntos de la agenda"
     assert VOCABULARY["meetings"].count(1) == "1 reunión"
+    assert count_of("tasks", 3, translated=False) == "3 tasks"  # for text that is not shown
 
 
 def test_a_status_typed_in_spanish_is_stored_as_its_id(
