@@ -141,6 +141,8 @@ def _choice_words(lang: str, table: str) -> dict[str, str]:
     }
     if table == "meetings":  # a meeting that is over, not a task that is done
         words["done"] = pgettext("meeting status", "Done")
+    if table == "objectives":  # an objective is achieved ("Logrado"), as the Objectives pane says
+        words["done"] = pgettext("objective status", "Done")
     return words
 
 

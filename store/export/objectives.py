@@ -62,7 +62,7 @@ def objectives_markdown(source: Any, *, today: date, period: str | None = None) 
         group = [v for v in views if v.objective.status is status]
         if not group:
             continue
-        lines += ["", f"## {_(STATUS_WORDS[status])} ({len(group)})"]
+        lines += ["", f"## {choice(status.value, 'objectives')} ({len(group)})"]
         for view in sorted(group, key=lambda v: (v.objective.period, v.objective.title.casefold())):
             lines += ["", *_objective_lines(view)]
     return "\n".join(lines) + "\n"
