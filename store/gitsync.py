@@ -54,7 +54,7 @@ from store.synclines import (
     records_to_check,
     remember_checked,
 )
-from store.words import records_of
+from store.vocabulary import count_of
 from store.workspace import DATA_FILE
 
 #: how long a sync keeps merging and retrying a rejected push (the CLI's deadline)
@@ -123,8 +123,9 @@ def changed_records(old: Tables, new: Tables) -> dict[str, int]:
 
 
 def describe_changes(counts: dict[str, int]) -> str:
-    """'3 tasks, 1 meeting' (or 'no records' when only the layout changed)."""
-    return ", ".join(records_of(name, count) for name, count in counts.items()) or "no records"
+    """'3 tasks, 1 meeting' (or 'no records' when only the layout changed): for the commit
+    message, which the whole team reads in the history, so in English whatever my language."""
+    return ", ".join(count_of(name, count, translated=False) for name, count in counts.items()) or "no records"
 
 
 def _decode(raw: bytes | None, path: Path) -> Tables:

@@ -125,3 +125,10 @@ def test_undo_over_a_newer_edit_is_refused_in_spanish(workspace_dir: Path, spani
     said = str(refused.value)
     assert said.startswith("No se deshizo: ana.ruiz@example.com cambió 'Llamar a Acme el lunes' después (")
     assert said.endswith("); se queda como lo dejó")  # between them the field, as the form names it
+
+
+def test_the_commit_message_stays_english_for_the_team_whatever_my_language(workspace_dir: Path, spanish: None) -> None:
+    """The history is shared: a Spanish speaker's sync writes the commit message everyone reads."""
+    from store.gitsync import describe_changes
+
+    assert describe_changes({"tasks": 3, "meetings": 1}) == "3 tasks, 1 meeting"
