@@ -26,7 +26,7 @@ from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.color import Color
 from textual.content import Content
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -111,8 +111,8 @@ class VirtualList(ScrollView, can_focus=True, inherit_bindings=False):
         Binding("enter", "select_item", N_("Open"), show=False, id="list.select", tooltip=N_("Open the item")),
     ]
 
-    cursor: reactive[int] = reactive(0, always_update=False, init=False)
-    """Index of the highlighted item."""
+    cursor: reactive[int] = reactive(0, always_update=False, init=False, repaint=False)
+    """Index of the highlighted item (a move repaints the two items' lines, not the list)."""
 
     class Highlighted(Message):
         """The cursor moved to another item."""
@@ -159,6 +159,8 @@ class VirtualList(ScrollView, can_focus=True, inherit_bindings=False):
         self._cursor_strips: dict[tuple[int, int, bool, int], Strip] = {}
         self._look: tuple[Style, ...] = ()
         self._look_checked = False
+        self._paint_width = 0
+        self._paint_top = 0
         self.virtual_size = self._virtual_size()
 
     # -- data -------------------------------------------------------------------------
@@ -298,19 +300,34 @@ class VirtualList(ScrollView, can_focus=True, inherit_bindings=False):
             self.cursor = index
 
     # -- painting ---------------------------------------------------------------------
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """The width and the scroll offset are looked up once per paint, not once a line: a
+        scroll repaints every line of the list."""
+        self._paint_width = self.scrollable_content_region.width
+        self._paint_top = round(self.scroll_y)
+        return super().render_lines(crop)
+
+    def _blank(self, width: int) -> Strip:
+        """A gap or an empty line (the style lookup walks the ancestors: kept with the lines)."""
+        key = (-1, -1, False, width)
+        strip = self._strips.get(key)
+        if strip is None:
+            strip = self._strips[key] = Strip.blank(width, self.rich_style)
+        return strip
+
     def render_line(self, y: int) -> Strip:
         if not self._look_checked:
             self._check_look()
-        width = self.scrollable_content_region.width
-        line = round(self.scroll_y) + y
+        width = self._paint_width
+        line = self._paint_top + y
         index, offset = divmod(line, self.stride)
         if not self._items:
             wrapped = textwrap.wrap(self._empty_text, max(1, width)) if self._empty_text else []
             if line < len(wrapped):
                 return self._paint(wrapped[line], self.get_visual_style("virtual-list--empty"), width)
-            return Strip.blank(width, self.rich_style)
+            return self._blank(width)
         if index >= len(self._items) or offset >= self.item_height:
-            return Strip.blank(width, self.rich_style)
+            return self._blank(width)
         highlighted = index == self.cursor
         key = (index, offset, highlighted, width)
         cache = self._cursor_strips if highlighted else self._strips
