@@ -123,6 +123,7 @@ class RunnerScreen(Screen[None]):
         self._shown_key: tuple[Any, ...] | None = None
         self._clock_text: tuple[str, ...] = ()
         self._texts: dict[str, object] = {}  # what each Static shows: an unchanged one is not repainted
+        self._item_pending = False  # the item's panel is to be painted after the next frame
 
     @property
     def host(self) -> Host:
@@ -207,7 +208,9 @@ class RunnerScreen(Screen[None]):
         return meeting is not None and meeting_run.may_drive(meeting, self.host.workspace.who)
 
     # -- painting ---------------------------------------------------------------------------
-    def _show(self) -> None:
+    def _show(self, *, later: bool = False) -> None:
+        """Paint the meeting; ``later``: the current item's panel (notes as Markdown, metrics)
+        after the next frame, so the frame answering a key shows the agenda and the clock."""
         meeting = self.meeting
         if meeting is None:
             return
@@ -216,7 +219,12 @@ class RunnerScreen(Screen[None]):
         location = f" · {meeting.location}" if meeting.location else ""
         self._put("#runner-title", printable(title + location))
         self._put("#runner-status", self._status_words())
-        self._show_item()
+        if later:
+            if not self._item_pending:  # keys pressed meanwhile: the panel shows the last one
+                self._item_pending = True
+                self.call_after_refresh(self._show_item_later)
+        else:
+            self._show_item()
         agenda = self.query_one("#runner-agenda", VirtualList)
         current = self.current
         index = self.items.index(current) if current is not None else None
@@ -243,6 +251,10 @@ class RunnerScreen(Screen[None]):
             return _("You drive this meeting: {label}.").format(label=label)
         return _("{label}. Only they move it on; you can capture tasks (t) and feedback (f).").format(
             label=f"{label[:1].upper()}{label[1:]}")
+
+    def _show_item_later(self) -> None:
+        self._item_pending = False
+        self._show_item()
 
     def _show_item(self) -> None:
         item = self.current
@@ -370,7 +382,7 @@ class RunnerScreen(Screen[None]):
                 self.notify(nothing)
             return
         self._apply_local(edits)
-        self._show()
+        self._show(later=True)
         self._write(lambda ws: stored(ws, self.meeting_id, now), purpose)
 
     def action_next_item(self) -> None:

@@ -190,6 +190,7 @@ class AgendaPane(Pane):
         self._shown: str | None = None  # the meeting shown at the right
         self._select_item: str | None = None  # an item to select once it shows
         self._added_line = ""  # the quick-add line being saved
+        self._follow_pending = False  # the agenda is to follow the meeting list's cursor after the frame
 
     def compose(self) -> ComposeResult:
         yield Static(_("Loading the workspace…"), id="agenda-status", classes="agenda-caption", markup=False)
@@ -237,6 +238,8 @@ class AgendaPane(Pane):
 
     @property
     def selected_meeting(self) -> Meeting | None:
+        if self._follow_pending:  # a key acts on the meeting under the cursor, even before its frame
+            self._follow_cursor()
         return self._meetings.get(self._shown) if self._shown else None
 
     @property
@@ -265,7 +268,7 @@ class AgendaPane(Pane):
         self._meetings = {m.id: m for m in (*groups.upcoming, *groups.past)}
         self._upcoming = [m.id for m in groups.upcoming]
         self._past = [m.id for m in groups.past]
-        keep = self._shown
+        keep = self._row_meeting(self.meeting_list.cursor) if self._follow_pending else self._shown
         if keep is not None and keep in self._past and not self.past_open and keep not in self._rows:
             keep = None
         self._show_rows(select=keep)
@@ -348,8 +351,19 @@ class AgendaPane(Pane):
 
     @on(VirtualList.Highlighted, "#meeting-list")
     def _meeting_highlighted(self, event: VirtualList.Highlighted) -> None:
+        """The cursor's frame goes out first; the meeting's agenda follows in the next one (keys
+        pressed meanwhile are skipped over: the agenda shown is the last meeting's)."""
         event.stop()
-        meeting_id = self._row_meeting(event.index)
+        if not self._follow_pending:
+            self._follow_pending = True
+            self.call_after_refresh(self._follow_cursor)
+
+    def _follow_cursor(self) -> None:
+        """Show the agenda of the meeting under the cursor, if it is not the one shown."""
+        self._follow_pending = False
+        if not self.built:
+            return
+        meeting_id = self._row_meeting(self.meeting_list.cursor)
         if meeting_id != self._shown:
             self._show_meeting(meeting_id)
 
