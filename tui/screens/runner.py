@@ -42,6 +42,8 @@ if TYPE_CHECKING:
     from store.models import AgendaItem, Meeting, Member
     from store.workspace import Workspace
 
+#: the Statics whose size does not depend on their text (runner.tcss)
+FIXED_SIZE = frozenset({"#runner-title", "#runner-status", "#runner-countdown-words", "#runner-meeting"})
 METRIC_ROWS = 4  # metric rows kept mounted and filled in place: an item change mounts nothing
 NO_ITEMS = N_(
     "This meeting has no agenda items yet: add them in the Agenda pane (2). t and f still capture; x ends it."
@@ -289,12 +291,14 @@ class RunnerScreen(Screen[None]):
                   if more > 0 else "")
 
     def _put(self, selector: str, text: str) -> None:
-        """Show ``text`` in a Static (hidden when empty), unless it shows it already."""
+        """Show ``text`` in a Static (hidden when empty), unless it shows it already. The title,
+        the status and the clock's words have fixed sizes (runner.tcss): their updates skip the
+        layout pass, which would otherwise come with every step and every tick."""
         if self._texts.get(selector) == text:
             return
         self._texts[selector] = text
         widget = self.query_one(selector, Static)
-        widget.update(text)
+        widget.update(text, layout=selector not in FIXED_SIZE)
         widget.display = bool(text)
 
     def _put_notes(self, text: str) -> None:
