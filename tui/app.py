@@ -18,40 +18,34 @@ from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.message_pump import MessagePump
 from textual.notifications import SeverityLevel
-from textual.screen import ModalScreen, Screen
-from textual.widget import Widget
+from textual.screen import Screen
 from textual.widgets import TabbedContent
 
 from store.config import UserConfig
 from store.gcpolicy import AfterStart
-from store.references import live, noun
 from store.text import printable
 from store.workspace import Workspace
 from themes import use_themes
 from tui.commands import AlineaCommands
 from tui.panes.agenda import AgendaPane
-from tui.panes.base import Pane, Refreshable, shown_in, shown_item
+from tui.panes.base import Pane, Refreshable
 from tui.panes.board import BoardPane
-from tui.panes.feedback import FeedbackPane, give_feedback_about
+from tui.panes.feedback import FeedbackPane
 from tui.panes.objectives import ObjectivesPane
 from tui.readonly import refused_at_key
-from tui.routes import ROUTE_BINDINGS, open_screen
+from tui.routes import ROUTE_BINDINGS, RoutedApp
 from tui.syncing import SyncController
-from tui.theme_picker import ThemedApp
 from tui.watcher import FileWatcher, WorkspaceChanged, first_read
 from tui.widgets.header import AlineaHeader
-from tui.widgets.record_link import JumpTo
 from tui.widgets.steady_footer import SteadyFooter
 from tui.widgets.steady_screen import SteadyScreen
 from tui.writes import Action, Refused, Saved, SaveWaiting, WriteQueue, refusal
 
 #: tables whose record an undo selects in its pane
 SHOWN_AFTER_UNDO = frozenset({"tasks", "objectives", "meetings", "feedback", "agenda_items", "metrics"})
-#: app actions that make no sense while a form or dialog is open on top
-MAIN_SCREEN_ACTIONS = frozenset({"show_pane", "undo_change", "sync_workspace", "quit_app", "feedback_about", "open"})
 
 
-class AlineaApp(ThemedApp):
+class AlineaApp(RoutedApp):
     """The full-screen workspace."""
 
     TITLE = "alinea"
@@ -165,9 +159,6 @@ class AlineaApp(ThemedApp):
     def on_unmount(self) -> None:
         self._unsubscribe() if self._unsubscribe is not None else None
 
-    def pane(self, pane_id: str) -> Pane:
-        return self.query_one(f"#{pane_id}", Pane)
-
     # -- routing: calls go down, messages come up --------------------------------------------------------
     @on(WorkspaceChanged)
     def _refresh_after_change(self, event: WorkspaceChanged) -> None:
@@ -229,46 +220,6 @@ class AlineaApp(ThemedApp):
             return True
         return await super().run_action(action, default_namespace, namespaces)
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return not (action in MAIN_SCREEN_ACTIONS and isinstance(self.screen, ModalScreen))
-
-    def action_show_pane(self, pane_id: str) -> None:
-        self.query_one(TabbedContent).active = pane_id
-        self.pane(pane_id).focus_default()
-
-    @on(TabbedContent.TabActivated)
-    def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        pane = event.pane
-        if isinstance(pane, Pane) and self.focused is not None and self.focused.id != "panes":
-            if self.focused not in pane.query(Widget):
-                self.call_after_refresh(pane.focus_default)
-
-    @on(JumpTo)
-    def _jump(self, event: JumpTo) -> None:
-        self.action_jump_to(event.table, event.record_id)
-
-    def action_jump_to(self, table: str, record_id: str) -> None:
-        """Show a record in its pane (the palette's "Jump to …", a link's enter): an agenda item
-        or a metric selected in its meeting or objective; a deleted record says so."""
-        if live(self.workspace, table, record_id) is None:
-            self.notify(f"That {noun(table)} was deleted: there is nothing to show.", severity="warning")
-        elif table == "members":
-            self.action_show_team(select=record_id)
-        else:
-            pane_id, shown_id = shown_in(self.workspace, table, record_id)
-            self.action_show_pane(pane_id)
-            self.pane(pane_id).show_record(shown_id, shown_item(self.workspace, table, record_id))
-
-    def action_feedback_about(self) -> None:
-        give_feedback_about(self, self.pane(self.query_one(TabbedContent).active))
-
-    @on(AgendaPane.RunRequested)
-    def _run_meeting(self, event: AgendaPane.RunRequested) -> None:
-        self.action_run_meeting(event.meeting_id)
-
-    def action_open(self, what: str) -> None:
-        open_screen(self, what)  # the brief, the conflicts review, a record's history (tui/routes.py)
-
     def action_undo_change(self) -> None:
         if not self.workspace.can_undo:
             self.notify("Nothing to undo.")
@@ -277,23 +228,6 @@ class AlineaApp(ThemedApp):
 
     def action_sync_workspace(self) -> None:
         self.syncing.start()
-
-    def action_show_help(self) -> None:
-        from tui.screens.help import HelpScreen, help_rows
-
-        self.push_screen(HelpScreen(help_rows(self)))
-
-    def action_show_team(self, select: str | None = None) -> None:
-        """The Team screen: members by department (``select``: the member to highlight)."""
-        from tui.screens.team import TeamScreen
-
-        self.push_screen(TeamScreen(select=select))
-
-    def action_run_meeting(self, meeting_id: str = "") -> None:
-        """The meeting runner on ``meeting_id`` (none: the running or next meeting)."""
-        from tui.screens.runner import run_meeting
-
-        run_meeting(self, meeting_id)
 
     def action_quit_app(self) -> None:
         if self.syncing.quit():

@@ -1,23 +1,30 @@
-"""Where the global keys `0`, `!` and `i` (and the palette, and the header's conflict count) lead.
+"""Where the app's keys lead: the panes (`1`–`4`), a jump to a record, `F`, the runner, the Team,
+help, and the global keys `0`, `!` and `i` (and the palette, and the header's conflict count).
 
-The app forwards ``action_open(what)`` here, so it stays a router: the brief of the next
-meeting (or the meeting selected in the Agenda), the conflicts review, the history of the
-record selected in the focused pane.
+``RoutedApp`` holds these actions, so ``AlineaApp`` (tui/app.py) only composes and routes
+messages: the brief of the next meeting (or the meeting selected in the Agenda), the
+conflicts review, the history of the record selected in the focused pane.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from textual import on
+from textual.app import App
 from textual.binding import Binding
 from textual.css.query import NoMatches
+from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import TabbedContent
 
-from tui.panes.base import Pane
+from store.references import live, noun
+from tui.panes.agenda import AgendaPane
+from tui.panes.base import Pane, shown_in, shown_item
+from tui.panes.feedback import give_feedback_about
+from tui.theme_picker import ThemedApp
+from tui.widgets.record_link import JumpTo
 from tui.writes import host_of
-
-if TYPE_CHECKING:
-    from textual.app import App
 
 #: the app's keys for these (in the footer and in `?`, with ids a keymap can remap)
 ROUTE_BINDINGS = [
@@ -94,3 +101,72 @@ def show_history(app: App[Any], table: str, record_id: str) -> None:
     record = workspace.lookup(table, record_id)
     title = record.label if record is not None else record_id[:8]
     app.push_screen(HistoryScreen(workspace.folder, record_id, title, names=names_in(workspace), now=workspace.clock))
+
+
+#: app actions that make no sense while a form or dialog is open on top
+MAIN_SCREEN_ACTIONS = frozenset({"show_pane", "undo_change", "sync_workspace", "quit_app", "feedback_about", "open"})
+
+
+class RoutedApp(ThemedApp):
+    """The app's actions that lead somewhere: a pane, a record in its pane, a screen."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not (action in MAIN_SCREEN_ACTIONS and isinstance(self.screen, ModalScreen))
+
+    def pane(self, pane_id: str) -> Pane:
+        return self.query_one(f"#{pane_id}", Pane)
+
+    def action_show_pane(self, pane_id: str) -> None:
+        self.query_one(TabbedContent).active = pane_id
+        self.pane(pane_id).focus_default()
+
+    @on(TabbedContent.TabActivated)
+    def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        pane = event.pane
+        if isinstance(pane, Pane) and self.focused is not None and self.focused.id != "panes":
+            if self.focused not in pane.query(Widget):
+                self.call_after_refresh(pane.focus_default)
+
+    @on(JumpTo)
+    def _jump(self, event: JumpTo) -> None:
+        self.action_jump_to(event.table, event.record_id)
+
+    def action_jump_to(self, table: str, record_id: str) -> None:
+        """Show a record in its pane (the palette's "Jump to …", a link's enter): an agenda item
+        or a metric selected in its meeting or objective; a deleted record says so."""
+        workspace = host_of(self).workspace
+        if live(workspace, table, record_id) is None:
+            self.notify(f"That {noun(table)} was deleted: there is nothing to show.", severity="warning")
+        elif table == "members":
+            self.action_show_team(select=record_id)
+        else:
+            pane_id, shown_id = shown_in(workspace, table, record_id)
+            self.action_show_pane(pane_id)
+            self.pane(pane_id).show_record(shown_id, shown_item(workspace, table, record_id))
+
+    def action_feedback_about(self) -> None:
+        give_feedback_about(self, self.pane(self.query_one(TabbedContent).active))
+
+    @on(AgendaPane.RunRequested)
+    def _run_meeting(self, event: AgendaPane.RunRequested) -> None:
+        self.action_run_meeting(event.meeting_id)
+
+    def action_open(self, what: str) -> None:
+        open_screen(self, what)
+
+    def action_show_help(self) -> None:
+        from tui.screens.help import HelpScreen, help_rows
+
+        self.push_screen(HelpScreen(help_rows(self)))
+
+    def action_show_team(self, select: str | None = None) -> None:
+        """The Team screen: members by department (``select``: the member to highlight)."""
+        from tui.screens.team import TeamScreen
+
+        self.push_screen(TeamScreen(select=select))
+
+    def action_run_meeting(self, meeting_id: str = "") -> None:
+        """The meeting runner on ``meeting_id`` (none: the running or next meeting)."""
+        from tui.screens.runner import run_meeting
+
+        run_meeting(self, meeting_id)
