@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 from textual.theme import BUILTIN_THEMES, Theme
 
+from store.i18n import _
+
 if TYPE_CHECKING:
     from textual.app import App
 
@@ -80,12 +82,12 @@ def use_themes(app: App[Any], wanted: str, folder: Path | None = None) -> list[s
         return [problem.sentence() for problem in problems]
     app.theme = DEFAULT_THEME
     notices = [
-        problem.sentence().removesuffix(".") + f", so the app uses {DEFAULT_THEME}."
-        if problem.name == wanted else problem.sentence()
+        problem.fallback_sentence(DEFAULT_THEME) if problem.name == wanted else problem.sentence()
         for problem in problems
     ]
     if not any(problem.name == wanted for problem in problems):
-        notices.append(f"There is no theme called {wanted!r}; using {DEFAULT_THEME}.")
+        missing = _("There is no theme called {name}; using {theme}.")
+        notices.append(missing.format(name=repr(wanted), theme=DEFAULT_THEME))
     return notices
 
 

@@ -22,6 +22,8 @@ from typing import Any
 from textual.color import Color, ColorParseError
 from textual.theme import Theme
 
+from store.i18n import _
+
 COLOUR_KEYS = (
     "primary", "secondary", "accent", "warning", "error", "success",
     "foreground", "background", "surface", "panel", "boost",
@@ -46,32 +48,39 @@ class ThemeProblem:
     name: str = ""  # the name the file gives, when it gives one
 
     def sentence(self) -> str:
-        return f"The theme in {self.path.name} is not used: {self.reason}."
+        return _("The theme in {file} is not used: {reason}.").format(file=self.path.name, reason=self.reason)
+
+    def fallback_sentence(self, theme: str) -> str:
+        """The sentence when this file held the configured theme: which theme the app uses instead."""
+        return _("The theme in {file} is not used: {reason}, so the app uses {theme}.").format(
+            file=self.path.name, reason=self.reason, theme=theme)
 
 
 def _colour(key: str, value: object) -> str:
     if not isinstance(value, str):
-        raise ThemeFileError(f'{key} must be a colour in quotes, e.g. {key} = "#4C9BE8"')
+        raise ThemeFileError(_('{key} must be a colour in quotes, e.g. {key} = "#4C9BE8"').format(key=key))
     try:
         Color.parse(value)
     except ColorParseError:
-        raise ThemeFileError(f"{key}: {value!r} is not a colour (try \"#4C9BE8\", \"rgb(76,155,232)\" or \"teal\")") \
-            from None
+        raise ThemeFileError(_('{key}: {value} is not a colour (try "#4C9BE8", "rgb(76,155,232)" or "teal")')
+                             .format(key=key, value=repr(value))) from None
     return value
 
 
 def _variable(key: str, value: object) -> str:
     """A theme variable: a colour with an optional opacity ("#81a1c1 35%"), or a text style."""
     if not isinstance(value, str) or not value.strip():
-        raise ThemeFileError(f"variables.{key} must be a value in quotes")
+        raise ThemeFileError(_("variables.{key} must be a value in quotes").format(key=key))
     words = value.split()
     if key.endswith("text-style"):
         if not set(words) <= TEXT_STYLES:
-            raise ThemeFileError(f"variables.{key}: {value!r} is not a text style (e.g. \"bold\", \"none\")")
+            raise ThemeFileError(_('variables.{key}: {value} is not a text style (e.g. "bold", "none")')
+                                 .format(key=key, value=repr(value)))
         return value
     opacity_ok = len(words) == 2 and re.fullmatch(r"\d{1,3}%", words[1]) is not None and int(words[1][:-1]) <= 100
     if len(words) > 2 or (len(words) == 2 and not opacity_ok):
-        raise ThemeFileError(f"variables.{key}: {value!r} is not a colour with an optional opacity like \"40%\"")
+        raise ThemeFileError(_('variables.{key}: {value} is not a colour with an optional opacity like "40%"')
+                             .format(key=key, value=repr(value)))
     _colour(f"variables.{key}", words[0])
     return value
 
@@ -83,22 +92,26 @@ def theme_from_toml(data: dict[str, Any], taken: frozenset[str] = frozenset()) -
     """
     missing = [key for key in REQUIRED_KEYS if key not in data]
     if missing:
-        raise ThemeFileError(f"{' and '.join(missing)} missing (every theme needs a name and a primary colour)")
+        if len(missing) == len(REQUIRED_KEYS):
+            raise ThemeFileError(_("name and primary missing (every theme needs a name and a primary colour)"))
+        raise ThemeFileError(_("{key} missing (every theme needs a name and a primary colour)").format(key=missing[0]))
     unknown = sorted(set(data) - KNOWN_KEYS)
     if unknown:
-        raise ThemeFileError(f"{', '.join(unknown)}: unknown (the keys are {', '.join(sorted(KNOWN_KEYS))})")
+        raise ThemeFileError(_("{keys}: unknown (the keys are {known})")
+                             .format(keys=", ".join(unknown), known=", ".join(sorted(KNOWN_KEYS))))
     name = data["name"]
     if not isinstance(name, str) or NAME.fullmatch(name) is None:
-        raise ThemeFileError("name: lower-case letters, digits, - and _, e.g. \"sunrise\"")
+        raise ThemeFileError(_('name: lower-case letters, digits, - and _, e.g. "sunrise"'))
     if name in taken:
-        raise ThemeFileError(f"there is already a theme called {name!r}; give yours another name")
+        taken_name = _("there is already a theme called {name}; give yours another name")
+        raise ThemeFileError(taken_name.format(name=repr(name)))
     colours = {key: _colour(key, data[key]) for key in COLOUR_KEYS if key in data}
     dark = data.get("dark", True)
     if not isinstance(dark, bool):
-        raise ThemeFileError("dark: true or false (no quotes)")
+        raise ThemeFileError(_("dark: true or false (no quotes)"))
     variables = data.get("variables", {})
     if not isinstance(variables, dict):
-        raise ThemeFileError("variables: a table of name = \"value\"")
+        raise ThemeFileError(_('variables: a table of name = "value"'))
     checked = {str(key): _variable(str(key), value) for key, value in variables.items()}
     get = colours.get
     theme = Theme(
@@ -110,7 +123,7 @@ def theme_from_toml(data: dict[str, Any], taken: frozenset[str] = frozenset()) -
     try:
         theme.to_color_system().generate()  # what applying it does: fail here, not mid-frame
     except (ColorParseError, ValueError) as error:
-        raise ThemeFileError(f"its colours do not combine ({error})") from None
+        raise ThemeFileError(_("its colours do not combine ({error})").format(error=error)) from None
     return theme
 
 
@@ -120,13 +133,13 @@ def read_theme_file(path: Path, taken: frozenset[str] = frozenset()) -> Theme:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise ThemeFileError(f"it could not be read ({error.strerror or error})") from None
+        raise ThemeFileError(_("it could not be read ({reason})").format(reason=error.strerror or error)) from None
     if len(raw) > MAX_FILE_BYTES:
-        raise ThemeFileError("it is too large for a theme")
+        raise ThemeFileError(_("it is too large for a theme"))
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise ThemeFileError(f"it is not valid TOML ({error})") from None
+        raise ThemeFileError(_("it is not valid TOML ({error})").format(error=error)) from None
     return theme_from_toml(data, taken)
 
 

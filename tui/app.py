@@ -23,6 +23,7 @@ from textual.widgets import TabbedContent
 
 from store.config import UserConfig
 from store.gcpolicy import AfterStart
+from store.i18n import N_, _
 from store.text import printable
 from store.workspace import Workspace
 from themes import use_themes
@@ -41,6 +42,13 @@ from tui.widgets.steady_footer import SteadyFooter
 from tui.widgets.steady_screen import SteadyScreen
 from tui.writes import Action, Refused, Saved, SaveWaiting, WriteQueue, refusal
 
+#: the panes by key: id, tab title and tooltip (marked N_: translated where drawn, store.i18n)
+PANES = (
+    ("objectives", N_("Objectives"), N_("Show the Objectives pane")),
+    ("agenda", N_("Agenda"), N_("Show the Agenda pane")),
+    ("feedback", N_("Feedback"), N_("Show the Feedback pane")),
+    ("board", N_("Board"), N_("Show the task Board")),
+)
 #: tables whose record an undo selects in its pane
 SHOWN_AFTER_UNDO = frozenset({"tasks", "objectives", "meetings", "feedback", "agenda_items", "metrics"})
 
@@ -51,20 +59,19 @@ class AlineaApp(RoutedApp):
     TITLE = "alinea"
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {AlineaCommands}
-    BINDING_GROUP_TITLE = "Everywhere"
+    BINDING_GROUP_TITLE = N_("Everywhere")
     BINDINGS: ClassVar[list[BindingType]] = [
-        *(Binding(str(key), f"show_pane('{pane}')", pane.capitalize(), id=f"app.show_{pane}", show=False,
-                  tooltip=f"Show the {'task Board' if pane == 'board' else pane.capitalize() + ' pane'}")
-          for key, pane in enumerate(("objectives", "agenda", "feedback", "board"), start=1)),
-        Binding("u", "undo_change", "Undo", id="app.undo", tooltip="Undo the last change"),
-        Binding("s", "sync_workspace", "Sync", id="app.sync", tooltip="Sync with the team's remote now"),
-        Binding("question_mark", "show_help", "Help", id="app.help", key_display="?",
-                tooltip="Every key of this screen"),
-        Binding("ctrl+p", "command_palette", "Palette", id="app.palette", priority=True, show=False,
-                tooltip="Every action, and jump to any record by title"),
-        Binding("q", "quit_app", "Quit", id="app.quit", tooltip="Quit (everything is already saved)"),
-        Binding("F", "feedback_about", "Feedback", id="app.feedback_about", show=False,
-                tooltip="Give feedback about the selected record"),
+        *(Binding(str(key), f"show_pane('{pane}')", title, id=f"app.show_{pane}", show=False, tooltip=tooltip)
+          for key, (pane, title, tooltip) in enumerate(PANES, start=1)),
+        Binding("u", "undo_change", N_("Undo"), id="app.undo", tooltip=N_("Undo the last change")),
+        Binding("s", "sync_workspace", N_("Sync"), id="app.sync", tooltip=N_("Sync with the team's remote now")),
+        Binding("question_mark", "show_help", N_("Help"), id="app.help", key_display="?",
+                tooltip=N_("Every key of this screen")),
+        Binding("ctrl+p", "command_palette", N_("Palette"), id="app.palette", priority=True, show=False,
+                tooltip=N_("Every action, and jump to any record by title")),
+        Binding("q", "quit_app", N_("Quit"), id="app.quit", tooltip=N_("Quit (everything is already saved)")),
+        Binding("F", "feedback_about", N_("Feedback"), id="app.feedback_about", show=False,
+                tooltip=N_("Give feedback about the selected record")),
         *ROUTE_BINDINGS,  # last: where the footer is too narrow, these are the keys it leaves out
     ]
 
@@ -111,10 +118,10 @@ class AlineaApp(RoutedApp):
     def compose(self) -> ComposeResult:
         yield AlineaHeader()
         with TabbedContent(initial="board", id="panes"):
-            yield ObjectivesPane("Objectives", id="objectives")
-            yield AgendaPane("Agenda", id="agenda")
-            yield FeedbackPane("Feedback", id="feedback")
-            yield BoardPane("Board", id="board")
+            yield ObjectivesPane(_("Objectives"), id="objectives")
+            yield AgendaPane(_("Agenda"), id="agenda")
+            yield FeedbackPane(_("Feedback"), id="feedback")
+            yield BoardPane(_("Board"), id="board")
         yield SteadyFooter()
         yield self.syncing
         yield self.watcher
@@ -149,8 +156,8 @@ class AlineaApp(RoutedApp):
         self.update_header()
         self.syncing.workspace_ready()
         if self.workspace.read_only:
-            reason = f"The workspace is read-only because {self.workspace.read_only_reason}."
-            self.notify(reason, title="Read-only", severity="warning", timeout=10)
+            reason = _("The workspace is read-only because {reason}.").format(reason=self.workspace.read_only_reason)
+            self.notify(reason, title=_("Read-only"), severity="warning", timeout=10)
         elif self._welcome:
             from tui.screens.welcome import offer_welcome
 
@@ -187,42 +194,43 @@ class AlineaApp(RoutedApp):
             self._workspace_ready(event.result)
         elif event.purpose == "undo" and event.result is not None and event.result.table:
             table, record = event.result.table, self.workspace.get(event.result.table, event.result.record_id)
-            self.notify(f"Undid the last change to “{record.label}”.", title="Undo")
+            self.notify(_("Undid the last change to “{title}”.").format(title=record.label), title=_("Undo"))
             if not record.deleted and table in SHOWN_AFTER_UNDO:  # the cursor on what came back
                 self.action_jump_to(table, record.id)
         elif event.purpose == "welcome":
             self.refresh_panes()
             self.syncing.refresh_status()
             if event.result:
-                self.notify(event.result, title="Welcome")
+                self.notify(event.result, title=_("Welcome"))
 
     @on(Refused)
     def _refused(self, event: Refused) -> None:
         error = event.error
         if event.purpose == "open":
             self._start.done("read")
-            self.notify(f"Could not open the workspace: {error}", title="Something went wrong", severity="error")
+            self.notify(_("Could not open the workspace: {error}").format(error=error),
+                        title=_("Something went wrong"), severity="error")
         else:
-            self.notify(refusal(error), title="Not saved", severity="error", timeout=10)
+            self.notify(refusal(error), title=_("Not saved"), severity="error", timeout=10)
 
     def update_header(self) -> None:
         if not self.workspace.loaded:
-            self.sub_title = "opening the workspace…"  # who I am is known once the members are read
+            self.sub_title = _("opening the workspace…")  # who I am is known once the members are read
             return
-        me, state = self.workspace.me, "saving…" if self.writes.waiting else self.syncing.words()
+        me, state = self.workspace.me, _("saving…") if self.writes.waiting else self.syncing.words()
         self.sub_title = printable(f"{me.name if me else self.workspace.who}  ·  {state}")
 
     async def run_action(self, action: str | ActionParseResult, default_namespace: DOMNode | None = None,
                          namespaces: Mapping[str, DOMNode] | None = None) -> bool:
         """Every key and palette command passes here: a read-only window refuses writes at the key."""
         if refused := refused_at_key(self.workspace, action if isinstance(action, str) else action[1]):
-            self.notify(refused, title="Read-only", severity="warning")
+            self.notify(refused, title=_("Read-only"), severity="warning")
             return True
         return await super().run_action(action, default_namespace, namespaces)
 
     def action_undo_change(self) -> None:
         if not self.workspace.can_undo:
-            self.notify("Nothing to undo.")
+            self.notify(_("Nothing to undo."))
             return
         self.write(self, lambda ws: ws.undo(), purpose="undo")
 
@@ -231,6 +239,6 @@ class AlineaApp(RoutedApp):
 
     def action_quit_app(self) -> None:
         if self.syncing.quit():
-            self.sub_title = "syncing before quitting… (q again quits now)"
+            self.sub_title = _("syncing before quitting… (q again quits now)")
         else:
             self.exit(0)

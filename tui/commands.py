@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from functools import partial
 from itertools import chain
+from typing import Any
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
 
-from store.i18n import _
+from store.i18n import N_, _, pgettext
 from store.search import search
 from store.text import printable
 from store.vocabulary import VOCABULARY
@@ -21,7 +22,19 @@ from tui.panes.base import Pane
 from tui.writes import host_of
 
 MAX_RECORD_HITS = 40
-NEW_RECORDS = ("tasks", "objectives", "meetings", "feedback", "members")
+#: "New …" for each table a person adds records to: (command, help), whole sentences to translate
+NEW_RECORDS = {
+    "tasks": (N_("New task…"), N_("open an empty task form")),
+    "objectives": (N_("New objective…"), N_("open an empty objective form")),
+    "meetings": (N_("New meeting…"), N_("open an empty meeting form")),
+    "feedback": (N_("New feedback entry…"), N_("open an empty feedback entry form")),
+    "members": (N_("New member…"), N_("open an empty member form")),
+}
+#: "Show …" for each pane, with its key
+SHOW_PANES = (
+    ("objectives", "1", N_("Show Objectives")), ("agenda", "2", N_("Show Agenda")),
+    ("feedback", "3", N_("Show Feedback")), ("board", "4", N_("Show Board")),
+)
 
 
 #: actions the list above names already, and moving about (which the palette cannot help with)
@@ -48,6 +61,17 @@ def key_commands(screen: Screen[object]) -> Iterator[tuple[str, Callable[[], obj
         yield title, run, _("key {key}").format(key=screen.app.get_key_display(binding) or key)
 
 
+def state_words(table: str, record: Any) -> str:
+    """A record's status in the vocabulary's words ("At risk", "To do"), never the stored value
+    ("at_risk"); a member's department; "" for a record without either."""
+    if table == "members":
+        return str(record.department)
+    status = getattr(record, "status", None)
+    if status is None:
+        return ""
+    return VOCABULARY[table].choice(str(getattr(status, "value", status)))
+
+
 class AlineaCommands(Provider):
     """alinea's own commands beside Textual's (theme, keys, quit…)."""
 
@@ -65,26 +89,27 @@ class AlineaCommands(Provider):
         await self.app.run_action(action, self.app.query_one(f"#{pane_id}"))
 
     def _actions(self) -> Iterator[tuple[str, Callable[[], object], str]]:
-        for pane, key in (("objectives", "1"), ("agenda", "2"), ("feedback", "3"), ("board", "4")):
-            yield f"Show {pane.capitalize()}", self._run(f"show_pane('{pane}')"), f"key {key}"
-        for table in NEW_RECORDS:
-            noun = VOCABULARY[table].noun
-            yield f"New {noun}…", partial(self._new, table), f"open an empty {noun} form"
-        yield "Run meeting…", self._run("run_meeting"), "the running or next meeting: countdown, decisions, tasks"
-        yield "Give feedback about the selected record…", self._run("feedback_about"), "key F"
-        yield ("Export objectives report", partial(self._in_pane, "objectives", "export_report"),
-               "a Markdown status report in exports/ of the workspace folder")
-        yield ("Import measurements…", partial(self._in_pane, "objectives", "import_measurements"),
-               "from a CSV file with columns metric, date, value, note")
-        yield "Team…", self._run("show_team"), "everyone by department: add, edit or remove members"
-        yield "Brief", self._run("open('brief')"), "key 0: what changed since the last meeting"
-        yield "Export brief", self._run("open('export_brief')"), "the brief as Markdown in exports/"
-        yield "Conflicts", self._run("open('conflicts')"), "key !: review the values a sync set aside"
-        yield "History of the selected record", self._run("open('history')"), "key i: who changed what and when"
-        yield "Undo the last change", self._run("undo_change"), "key u"
-        yield "Sync now", self._run("sync_workspace"), "key s: commit, pull, merge and push"
-        yield "Help: keys of this screen", self._run("show_help"), "key ?"
-        yield "Quit alinea", self._run("quit_app"), "key q (everything is already saved)"
+        for pane, key, name in SHOW_PANES:
+            yield _(name), self._run(f"show_pane('{pane}')"), _("key {key}").format(key=key)
+        for table, (name, help_text) in NEW_RECORDS.items():
+            yield _(name), partial(self._new, table), _(help_text)
+        yield (_("Run meeting…"), self._run("run_meeting"),
+               _("the running or next meeting: countdown, decisions, tasks"))
+        yield _("Give feedback about the selected record…"), self._run("feedback_about"), _("key {key}").format(key="F")
+        yield (_("Export objectives report"), partial(self._in_pane, "objectives", "export_report"),
+               _("a Markdown status report in exports/ of the workspace folder"))
+        yield (_("Import measurements…"), partial(self._in_pane, "objectives", "import_measurements"),
+               _("from a CSV file with columns metric, date, value, note"))
+        yield _("Team…"), self._run("show_team"), _("everyone by department: add, edit or remove members")
+        yield _("Brief"), self._run("open('brief')"), _("key 0: what changed since the last meeting")
+        yield _("Export brief"), self._run("open('export_brief')"), _("the brief as Markdown in exports/")
+        yield _("Conflicts"), self._run("open('conflicts')"), _("key !: review the values a sync set aside")
+        yield (_("History of the selected record"), self._run("open('history')"),
+               _("key i: who changed what and when"))
+        yield _("Undo the last change"), self._run("undo_change"), _("key {key}").format(key="u")
+        yield _("Sync now"), self._run("sync_workspace"), _("key s: commit, pull, merge and push")
+        yield _("Help: keys of this screen"), self._run("show_help"), _("key {key}").format(key="?")
+        yield _("Quit alinea"), self._run("quit_app"), _("key q (everything is already saved)")
         for shown in self.screen.query(Pane):  # the commands each pane adds (e.g. the Agenda's exports)
             yield from shown.palette_commands()
         yield from key_commands(self.screen)
@@ -101,23 +126,29 @@ class AlineaCommands(Provider):
         now = host.now()
         for meeting in group_meetings(host.workspace.records("meetings"), now).upcoming[:MAX_RECORD_HITS]:
             label = printable(meeting_label(meeting, None, now))
-            yield f"Run meeting: {label}", self._run(f"run_meeting('{meeting.id}')"), str(meeting.status)
+            yield (_("Run meeting: {meeting}").format(meeting=label), self._run(f"run_meeting('{meeting.id}')"),
+                   state_words("meetings", meeting))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        meetings = self._meetings_to_run() if "run" in query.lower() else iter(())
+        asked = query.lower()  # "run" lists the meetings to run, in English or in the language spoken
+        wants_run = "run" in asked or pgettext("the first word of Run meeting", "run") in asked
+        meetings = self._meetings_to_run() if wants_run else iter(())
         for name, callback, help_text in chain(self._actions(), meetings):
             score = matcher.match(name)
             if score > 0:
                 yield Hit(score, matcher.highlight(name), callback, help=help_text)
-        needle = query.strip().lower().removeprefix("jump to").strip()
+        needle = query.strip().lower().removeprefix("jump to").removeprefix(_("jump to")).strip()
         if len(needle) < 2:
             return
         # Any record of any table by a few letters of its title (feedback by its body), ranked
         # in store.search; each hit says its table and status.
-        for rank, found in enumerate(search(host_of(self.app).workspace, needle, limit=MAX_RECORD_HITS)):
-            text = f"Jump to {printable(found.title)}"
-            help_text = found.noun + (f" · {printable(found.detail)}" if found.detail else "")
+        workspace = host_of(self.app).workspace
+        for rank, found in enumerate(search(workspace, needle, limit=MAX_RECORD_HITS)):
+            text = _("Jump to {title}").format(title=printable(found.title))
+            record = workspace.lookup(found.table, found.record_id)
+            detail = state_words(found.table, record) if record is not None else found.detail
+            help_text = found.noun + (f" · {printable(detail)}" if detail else "")
             jump = self._run(f"jump_to('{found.table}', '{found.record_id}')")
             score = max(matcher.match(text), 0.5 - rank / 1000)
             yield Hit(score, matcher.highlight(text), jump, text=text, help=help_text)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from store.errors import AlineaError
+from store.i18n import _
 from store.opening import AppClaim, claim_for_app
 from store.workspace import DATA_FILE, Workspace
 
@@ -45,7 +46,8 @@ def prepare(folder: Path | None) -> Opened:
 
         if folder.is_dir() and any(p.name != ".git" for p in folder.iterdir()):
             raise AlineaError(
-                f"{folder} is not an alinea workspace and is not empty; choose an empty folder or a workspace"
+                _("{folder} is not an alinea workspace and is not empty; choose an empty folder or a workspace")
+                .format(folder=folder)
             )
         init_workspace(folder)
         first_run = True

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from store.i18n import _
+
 if TYPE_CHECKING:
     from store.workspace import Workspace
 
@@ -35,7 +37,7 @@ def writes(action: str) -> bool:
 
 def read_only_words(workspace: Workspace) -> str:
     reason = str(workspace.read_only_reason).rstrip(".")
-    return f"Nothing changed: the workspace is read-only because {reason}."
+    return _("Nothing changed: the workspace is read-only because {reason}.").format(reason=reason)
 
 
 def refused_at_key(workspace: Workspace, action: str) -> str | None:

@@ -18,6 +18,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import TabbedContent
 
+from store.i18n import N_, _
 from store.references import live, noun
 from tui.panes.agenda import AgendaPane
 from tui.panes.base import Pane, shown_in, shown_item
@@ -28,13 +29,14 @@ from tui.writes import host_of
 
 #: the app's keys for these (in the footer and in `?`, with ids a keymap can remap)
 ROUTE_BINDINGS = [
-    Binding("0", "open('brief')", "Brief", id="app.brief", tooltip="The brief: what changed since the last meeting"),
-    Binding("i", "open('history')", "History", id="app.history",
-            tooltip="Who changed the selected record, what and when"),
-    Binding("exclamation_mark", "open('conflicts')", "Conflicts", id="app.conflicts", key_display="!",
-            tooltip="Review the values a sync set aside"),
+    Binding("0", "open('brief')", N_("Brief"), id="app.brief",
+            tooltip=N_("The brief: what changed since the last meeting")),
+    Binding("i", "open('history')", N_("History"), id="app.history",
+            tooltip=N_("Who changed the selected record, what and when")),
+    Binding("exclamation_mark", "open('conflicts')", N_("Conflicts"), id="app.conflicts", key_display="!",
+            tooltip=N_("Review the values a sync set aside")),
 ]
-SELECT_FIRST = "Select a record first: i shows the history of the selected record."
+SELECT_FIRST = N_("Select a record first: i shows the history of the selected record.")
 
 
 def open_screen(app: App[Any], what: str) -> None:
@@ -54,7 +56,7 @@ def open_screen(app: App[Any], what: str) -> None:
     elif what == "history":
         selected = selected_record(app)
         if selected is None:
-            app.notify(SELECT_FIRST, severity="warning")
+            app.notify(_(SELECT_FIRST), severity="warning")
             return
         show_history(app, *selected)
 
@@ -136,7 +138,8 @@ class RoutedApp(ThemedApp):
         or a metric selected in its meeting or objective; a deleted record says so."""
         workspace = host_of(self).workspace
         if live(workspace, table, record_id) is None:
-            self.notify(f"That {noun(table)} was deleted: there is nothing to show.", severity="warning")
+            self.notify(_("That {noun} was deleted: there is nothing to show.").format(noun=noun(table)),
+                        severity="warning")
         elif table == "members":
             self.action_show_team(select=record_id)
         else:

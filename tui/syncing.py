@@ -19,8 +19,10 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual import on, work
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.widget import Widget
 
+from store.i18n import _, ngettext, pgettext
 from store.repo import GitError
 
 if TYPE_CHECKING:
@@ -44,22 +46,23 @@ class SyncState:
 
     def words(self, *, conflicts: int = 0, read_only: bool = False, syncing: bool = False) -> str:
         if syncing:
-            return "syncing…"
-        parts = ["read-only"] if read_only else []
+            return _("syncing…")
+        parts = [_("read-only")] if read_only else []
         if self.merging:
-            parts.append("unfinished merge")
+            parts.append(_("unfinished merge"))
         if self.dirty:
-            parts.append("unsynced edits")
+            parts.append(_("unsynced edits"))
         if self.ahead:
-            parts.append(f"ahead {self.ahead}")
+            parts.append(_("ahead {count}").format(count=self.ahead))
         if self.behind:
-            parts.append(f"behind {self.behind}")
+            parts.append(_("behind {count}").format(count=self.behind))
         if conflicts:
-            parts.append(f"{conflicts} conflict{'s' if conflicts != 1 else ''} to review")
+            parts.append(ngettext("{count} conflict to review", "{count} conflicts to review", conflicts)
+                         .format(count=conflicts))
         if not parts:
             if not self.known:
-                return "sync state unknown"
-            parts.append("clean" if self.has_remote else "clean · no remote")
+                return _("sync state unknown")
+            parts.append(_("clean") if self.has_remote else _("clean · no remote"))
         return ", ".join(parts)
 
 
@@ -219,15 +222,15 @@ class SyncController(Widget):
         """Sync now (``quiet``: a background sync, said only when it brings or loses something)."""
         if not self.workspace.loaded:  # not claimed yet: this window may turn out read-only
             if not quiet:
-                self.notify("The workspace is still opening; sync in a moment.", title="Not synced")
+                self.notify(_("The workspace is still opening; sync in a moment."), title=_("Not synced"))
             return
         if self.workspace.read_only:
-            reason = f"The workspace is read-only because {self.workspace.read_only_reason}."
-            self.notify(reason, title="Not synced", severity="warning")
+            reason = _("The workspace is read-only because {reason}.").format(reason=self.workspace.read_only_reason)
+            self.notify(reason, title=_("Not synced"), severity="warning")
             return
         if self.syncing:
             if not quiet:
-                self.notify("A sync is already running.")
+                self.notify(_("A sync is already running."))
             return
         self.syncing = True
         self.edited_since_sync = False
@@ -241,7 +244,8 @@ class SyncController(Widget):
             budget = QUIT_WAIT_SECONDS if self._quitting else None  # at quit: retry only while the app waits
             report = await in_daemon_thread(lambda: run_sync(folder, budget))
         except Exception as error:  # noqa: BLE001 - said in words; the edits stay on disk
-            report, quiet = SyncReport(f"Sync failed: {_words(error)}. Your edits are safe.", False), False
+            failed = _("Sync failed: {reason}. Your edits are safe.").format(reason=_words(error))
+            report, quiet = SyncReport(failed, False), False
         self.post_message(self._Finished(report, quiet))
 
     @on(_Finished)
@@ -249,7 +253,8 @@ class SyncController(Widget):
         self.syncing = False
         report = event.report
         if not event.quiet or not report.ok or report.changed:
-            self.notify(report.message, title="Sync", severity="information" if report.ok else "warning", timeout=8)
+            severity: SeverityLevel = "information" if report.ok else "warning"
+            self.notify(report.message, title=pgettext("notice", "Sync"), severity=severity, timeout=8)
         self.refresh_status()
         self.post_message(self.Changed(synced=True))
         if self._quitting:
@@ -271,9 +276,9 @@ class SyncController(Widget):
     def _quit_without_waiting(self) -> None:
         if self.syncing:
             self._stop_git()
-            self.app.exit(0, message="alinea: the sync did not finish in time. Your edits are saved on this "
-                                     "machine and go to the team with the next sync: alinea syncs first thing "
-                                     "when you open it.")
+            self.app.exit(0, message=_("alinea: the sync did not finish in time. Your edits are saved on this "
+                                       "machine and go to the team with the next sync: alinea syncs first thing "
+                                       "when you open it."))
 
     def _stop_git(self) -> None:
         """git still running (a fetch from a remote that never answers) must not outlive the app."""

@@ -19,12 +19,20 @@ from textual.screen import Screen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from store.i18n import N_, _
 from themes import THEMES, theme_names
 
 #: what the palette says under each kind of theme
 ALINEA = "alinea"
-OWN = "your theme"
+OWN = N_("your theme")
 TEXTUAL = "Textual"
+#: Textual's own palette commands (titles and help), in alinea's language where they are shown
+TEXTUAL_COMMAND_WORDS = (
+    N_("Quit"), N_("Quit the application as soon as possible"), N_("Keys"),
+    N_("Hide the keys and widget help panel"), N_("Show help for the focused widget and a summary of available keys"),
+    N_("Minimize"), N_("Minimize the widget and restore to normal size"), N_("Maximize"),
+    N_("Maximize the focused widget"), N_("Screenshot"), N_("Save an SVG 'screenshot' of the current screen"),
+)
 
 
 def theme_of(option: Option | None) -> str | None:
@@ -43,8 +51,8 @@ class ThemeChoices(Provider):
         names = theme_names(self.app)
         names.sort(key=lambda name: name != current)  # stable: the rest keep their order
         return [
-            (name, ("in use · " if name == current else "")
-             + (ALINEA if name in ours else TEXTUAL if name in BUILTIN_THEMES else OWN))
+            (name, (_("in use · {kind}") if name == current else "{kind}").format(
+                kind=ALINEA if name in ours else TEXTUAL if name in BUILTIN_THEMES else _(OWN)))
             for name in names
         ]
 
@@ -67,7 +75,8 @@ class ThemePalette(CommandPalette):
     """The command palette, limited to themes, repainting the app with the highlighted one."""
 
     def __init__(self) -> None:
-        super().__init__(providers=[ThemeChoices], placeholder="Search for themes… (enter keeps one, escape goes back)")
+        super().__init__(providers=[ThemeChoices],
+                         placeholder=_("Search for themes… (enter keeps one, escape goes back)"))
         self._before = ""
         self._kept = False
 
@@ -92,7 +101,7 @@ class ThemePalette(CommandPalette):
 def pick_theme(app: App[Any], name: str) -> None:
     """Use ``name`` now and from the next start on."""
     if name not in app.available_themes:
-        app.notify(f"There is no theme called {name!r}.", severity="error")
+        app.notify(_("There is no theme called {name}.").format(name=repr(name)), severity="error")
         return
     app.theme = name
     app.run_worker(partial(_save_theme, app, name), thread=True, group="theme", exclusive=True)
@@ -105,22 +114,28 @@ def _save_theme(app: App[Any], name: str) -> None:
     try:
         path = save_setting("theme", name)
     except (ConfigError, OSError) as error:
-        app.call_from_thread(app.notify, f"The theme is in use but not saved for next time: {error}",
-                             title="Theme", severity="warning", timeout=10)
+        app.call_from_thread(app.notify, _("The theme is in use but not saved for next time: {error}").format(
+            error=error), title=_("Theme"), severity="warning", timeout=10)
         return
-    app.call_from_thread(app.notify, f"{name}, kept in {path}.", title="Theme", timeout=4)
+    app.call_from_thread(app.notify, _("{name}, kept in {path}.").format(name=name, path=path), title=_("Theme"),
+                         timeout=4)
 
 
 class ThemedApp(App[int]):
-    """An app whose palette "Theme…" previews and remembers (see the module doc)."""
+    """An app whose palette "Theme…" previews and remembers (see the module doc), its words
+    (Textual's own commands too) in alinea's language."""
 
     def action_change_theme(self) -> None:
         self.push_screen(ThemePalette())
 
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=_("Search for commands…")))
+
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         for command in super().get_system_commands(screen):
             if command.title == "Theme":
-                yield SystemCommand("Theme…", "preview every theme as you move; enter keeps one for next time",
+                yield SystemCommand(_("Theme…"), _("preview every theme as you move; enter keeps one for next time"),
                                     self.action_change_theme)
             else:
-                yield command
+                yield command._replace(title=_(command.title), help=_(command.help))

@@ -16,6 +16,7 @@ from textual.message import Message
 from textual.message_pump import MessagePump
 from textual.widget import Widget
 
+from store.i18n import _
 from tui.writes import Action, Saved, host_of
 
 if TYPE_CHECKING:
@@ -93,8 +94,8 @@ class FileWatcher(Widget):
         event.stop()
         was_read_only, workspace = event.result, self.workspace
         if was_read_only and not workspace.read_only:
-            self.notify("The workspace file is readable again; you can edit.", title="Editable")
+            self.notify(_("The workspace file is readable again; you can edit."), title=_("Editable"))
         elif workspace.error is not None and not was_read_only:
-            reason = f"The workspace is read-only because {workspace.read_only_reason}."
-            self.notify(reason, title="Read-only", severity="error", timeout=10)
+            reason = _("The workspace is read-only because {reason}.").format(reason=workspace.read_only_reason)
+            self.notify(reason, title=_("Read-only"), severity="error", timeout=10)
         self.post_message(self.Reloaded())

@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from textual.message import Message
 
+from store.i18n import _
+
 if TYPE_CHECKING:
     from textual.dom import DOMNode
     from textual.message_pump import MessagePump
@@ -154,4 +156,6 @@ def refusal(error: Exception) -> str:
     """Why a write was refused, in words (bad input and a read-only workspace say it themselves)."""
     from store.errors import InvalidInput, ReadOnlyWorkspace
 
-    return str(error) if isinstance(error, (ReadOnlyWorkspace, InvalidInput)) else f"Could not save: {error}"
+    if isinstance(error, (ReadOnlyWorkspace, InvalidInput)):
+        return str(error)
+    return _("Could not save: {error}").format(error=error)

@@ -12,12 +12,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, NoReturn
 
 from store.errors import AlineaError, InvalidInput
 from store.gcpolicy import quiet_start, resume
-from store.i18n import language_from, use_language
+from store.i18n import N_, _, language_from, ngettext, use_language
 from store.text import printable
 from tui.cli import export, history, objectives, records, serve, start, team
 from tui.cli.common import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, Handler, UsageError
@@ -25,28 +26,65 @@ from tui.cli.common import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, Handler, UsageE
 #: every module that adds subcommands, in the order `alinea --help` lists them
 REGISTRY = (start, records, team, history, serve, objectives, export)
 
+#: argparse's own words (it asks gettext for them; _Parser answers in alinea's language)
+ARGPARSE_WORDS = (
+    N_("usage: "), N_("options"), N_("positional arguments"), N_("show this help message and exit"),
+    N_("commands"), N_("unrecognized arguments: %s"), N_("the following arguments are required: %s"),
+    N_("argument %(argument_name)s: %(message)s"), N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("invalid %(type)s value: %(value)r"), N_("expected one argument"), N_("expected at most one argument"),
+    N_("expected at least one argument"), N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("unknown parser %(parser_name)r (choices: %(choices)s)"), N_("not allowed with argument %s"),
+    N_("ignored explicit argument %r"), N_("one of the arguments %s is required"),
+    N_("unexpected option string: %s"), N_("can't open '%(filename)s': %(error)s"),
+)
+
+
+@contextmanager
+def argparse_in_our_language() -> Iterator[None]:
+    """argparse's words ("usage:", "options:", its errors) through alinea's catalog while it runs.
+
+    argparse looks up its module's ``_`` and ``ngettext`` each time it speaks; they are put
+    back afterwards, so other parsers in the process are left as they were.
+    """
+    names = vars(argparse)
+    saved = {"_": names["_"], "ngettext": names["ngettext"]}
+    names.update(_=_, ngettext=ngettext)
+    try:
+        yield
+    finally:
+        names.update(saved)
+
 
 class _Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one line and exit code 2 like every other bad input."""
 
     def error(self, message: str) -> NoReturn:
-        raise UsageError(f"{message} (see `alinea --help`)")
+        raise UsageError(_("{message} (see `alinea --help`)").format(message=message))
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="alinea", description="Where sales and marketing leads prepare and run their meetings.")
-    parser.add_argument("-w", "--workspace", metavar="DIR", help="workspace folder (default: $ALINEA_WORKSPACE)")
-    parser.set_defaults(func=start.cmd_open)
-    sub = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
+    with argparse_in_our_language():  # the help and the groups' titles are words made here
+        about = _("Where sales and marketing leads prepare and run their meetings.")
+        parser = _Parser(prog="alinea", description=about)
+        parser.add_argument("-w", "--workspace", metavar="DIR", help=_("workspace folder (default: $ALINEA_WORKSPACE)"))
+        parser.set_defaults(func=start.cmd_open)
+        sub = parser.add_subparsers(title=_("commands"), metavar="COMMAND", parser_class=_Parser)
 
-    def command(name: str, handler: Handler, text: str) -> argparse.ArgumentParser:
-        made: argparse.ArgumentParser = sub.add_parser(name, help=text, description=text)
-        made.set_defaults(func=handler)
-        return made
+        def command(name: str, handler: Handler, text: str) -> argparse.ArgumentParser:
+            made: argparse.ArgumentParser = sub.add_parser(name, help=text, description=text)
+            made.set_defaults(func=handler)
+            return made
 
-    for module in REGISTRY:
-        module.register(command)
+        for module in REGISTRY:
+            module.register(command)
     return parser
+
+
+def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """The command line read by the one parser, its words in the chosen language."""
+    parser = build_parser()
+    with argparse_in_our_language():  # `--help` and the usage errors are said while parsing
+        return parser.parse_args(argv)
 
 
 def choose_language() -> str:
@@ -61,14 +99,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     quiet_start()  # see store.gcpolicy
     try:
         choose_language()
-        args = build_parser().parse_args(argv)
+        args = parse(argv)
         handler: Any = args.func
         return int(handler(args))
     except AlineaError as error:
         print(printable(f"alinea: {error}"), file=sys.stderr)
         return EXIT_BAD_INPUT if isinstance(error, InvalidInput) else EXIT_FAILED
     except RecursionError:
-        print("alinea: the workspace holds values nested too deep to handle; nothing was changed", file=sys.stderr)
+        print(_("alinea: the workspace holds values nested too deep to handle; nothing was changed"), file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:
         return 130
@@ -76,8 +114,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keep the interpreter's final flush quiet
         return EXIT_OK
     except OSError as error:  # a disk or permission failure outside a save: one line, never a traceback
-        where = f"{error.filename}: " if error.filename else ""
-        print(f"alinea: {where}{error.strerror or error}; nothing was changed", file=sys.stderr)
+        reason = error.strerror or error
+        said = (_("alinea: {file}: {reason}; nothing was changed").format(file=error.filename, reason=reason)
+                if error.filename else _("alinea: {reason}; nothing was changed").format(reason=reason))
+        print(said, file=sys.stderr)
         return EXIT_FAILED
     finally:
         resume()

@@ -12,17 +12,18 @@ from datetime import datetime, timezone
 from typing import Any
 
 from store.errors import InvalidInput
+from store.i18n import _
 from tui.cli.common import EXIT_OK, add_kind, open_for, write_output
 
 
 def register_exports(kinds: Any) -> None:
     """Add `alinea export agenda` (md, html, ics) and `alinea export minutes` (md, html)."""
     for document, formats, text in (
-        ("agenda", ("md", "html", "ics"), "a meeting's agenda, to send out or import into a calendar"),
-        ("minutes", ("md", "html"), "a meeting's minutes: decisions, tasks, metrics, carried items"),
+        ("agenda", ("md", "html", "ics"), _("a meeting's agenda, to send out or import into a calendar")),
+        ("minutes", ("md", "html"), _("a meeting's minutes: decisions, tasks, metrics, carried items")),
     ):
         parser = add_kind(kinds, document, cmd_export_meeting, text, formats)
-        parser.add_argument("meeting", metavar="MEETING", help="a meeting id prefix (4+ characters), or `next`")
+        parser.add_argument("meeting", metavar="MEETING", help=_("a meeting id prefix (4+ characters), or `next`"))
 
 
 def find_meeting(workspace: Any, text: str, now: datetime) -> Any:
@@ -32,11 +33,11 @@ def find_meeting(workspace: Any, text: str, now: datetime) -> Any:
 
         found = next_meeting(workspace.records("meetings"), now)
         if found is None:
-            raise InvalidInput("no upcoming meeting: plan one with `alinea add meeting title=… starts_at=…`")
+            raise InvalidInput(_("no upcoming meeting: plan one with `alinea add meeting title=… starts_at=…`"))
         return found
     record = workspace.find(text, table="meetings")
     if record.deleted:
-        raise InvalidInput(f"meeting {record.id[:8]} is deleted")
+        raise InvalidInput(_("meeting {id} is deleted").format(id=record.id[:8]))
     return record
 
 

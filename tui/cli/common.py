@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from store.errors import AlineaError, InvalidInput
+from store.i18n import _
 from store.paths import default_workspace_dir
 from store.text import printable
 
@@ -81,8 +82,9 @@ def print_table(rows: list[list[str]]) -> None:
 def add_kind(kinds: Any, name: str, handler: Handler, text: str, formats: tuple[str, ...]) -> argparse.ArgumentParser:
     """One kind of export, with the options every kind shares: --format and -o."""
     parser: argparse.ArgumentParser = kinds.add_parser(name, help=text, description=text)
-    parser.add_argument("--format", choices=formats, default=formats[0], help=f"default {formats[0]}")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of the screen")
+    parser.add_argument("--format", choices=formats, default=formats[0],
+                        help=_("default {format}").format(format=formats[0]))
+    parser.add_argument("-o", "--output", metavar="FILE", help=_("write to FILE instead of the screen"))
     parser.set_defaults(func=handler)
     return parser
 
@@ -97,7 +99,8 @@ def write_output(args: argparse.Namespace, text: str) -> None:
         try:
             path.write_text(text, encoding="utf-8")
         except OSError as error:
-            raise AlineaError(f"cannot write {path}: {error.strerror or error}") from None
-        print(f"Wrote {path}", file=sys.stderr)
+            reason = error.strerror or error
+            raise AlineaError(_("cannot write {path}: {reason}").format(path=path, reason=reason)) from None
+        print(_("Wrote {path}").format(path=path), file=sys.stderr)
     else:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")

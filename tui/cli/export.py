@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import argparse
 
+from store.i18n import _
 from tui.cli import agenda, objectives
 from tui.cli.common import AddCommand, UsageError
 
 
 def register(command: AddCommand) -> None:
     """Add `alinea export` with every kind of export."""
-    export = command("export", _missing_kind, "write an agenda, minutes, the objectives or the brief to share")
+    export = command("export", _missing_kind, _("write an agenda, minutes, the objectives or the brief to share"))
     kinds = export.add_subparsers(dest="kind", metavar="KIND", parser_class=type(export))
     agenda.register_exports(kinds)
     objectives.register_exports(kinds)
@@ -23,5 +24,5 @@ def register(command: AddCommand) -> None:
 
 def _missing_kind(args: argparse.Namespace) -> int:
     raise UsageError(
-        "say what to export: `alinea export agenda|minutes MEETING`, `export objectives` or `export brief`"
+        _("say what to export: `alinea export agenda|minutes MEETING`, `export objectives` or `export brief`")
     )

@@ -9,11 +9,12 @@ from __future__ import annotations
 import argparse
 from datetime import datetime, timezone
 
+from store.i18n import _
 from tui.cli.common import EXIT_OK, AddCommand, open_for
 
 
 def register(command: AddCommand) -> None:
-    text = "who changed what and when for one record (ID: a unique prefix of 4+ characters)"
+    text = _("who changed what and when for one record (ID: a unique prefix of 4+ characters)")
     history = command("history", cmd_history, text)
     history.add_argument("id", metavar="ID")
 
@@ -24,10 +25,12 @@ def cmd_history(args: argparse.Namespace) -> int:
     workspace = open_for(args)
     record = workspace.find(args.id)
     noun = record.VOCAB.noun
-    print(f"{noun} {record.id[:8]}  {printable(record.label)}{' (deleted)' if record.deleted else ''}")
+    title = (_("{noun} {id}  {title} (deleted)") if record.deleted else "{noun} {id}  {title}").format(
+        noun=noun, id=record.id[:8], title=printable(record.label))
+    print(title)
     entries = read_history(workspace.folder, record.id)
     for line in describe_all(entries, datetime.now(timezone.utc), names_in(workspace)):
         print(f"  {line}")
     if not entries:
-        print("  no change recorded yet")
+        print("  " + _("no change recorded yet"))
     return EXIT_OK

@@ -16,6 +16,7 @@ import shlex
 import sys
 
 from store.errors import InvalidInput
+from store.i18n import _
 from tui.cli.common import EXIT_OK, AddCommand, workspace_folder
 
 LOOPBACK_NAMES = frozenset({"localhost", "localhost.localdomain", "ip6-localhost"})
@@ -24,10 +25,10 @@ APP_MAIN = "import sys; from tui.cli import main; sys.exit(main())"
 
 
 def register(command: AddCommand) -> None:
-    serve = command("serve", cmd_serve, "open the app in a web browser (for a colleague without a terminal)")
+    serve = command("serve", cmd_serve, _("open the app in a web browser (for a colleague without a terminal)"))
     serve.add_argument("--host", default="127.0.0.1",
-                       help="address to listen on (default 127.0.0.1: this computer only)")
-    serve.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+                       help=_("address to listen on (default 127.0.0.1: this computer only)"))
+    serve.add_argument("--port", type=int, default=8000, help=_("port to listen on (default 8000)"))
 
 
 def is_loopback(host: str) -> bool:
@@ -47,13 +48,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from tui.launch import prepare
 
     if not 0 < args.port < 65536:
-        raise InvalidInput(f"the port must be between 1 and 65535, got {args.port}")
+        raise InvalidInput(_("the port must be between 1 and 65535, got {port}").format(port=args.port))
     opened = prepare(workspace_folder(args))  # create it now, so each tab only opens it
     folder = opened.workspace.folder
     if not is_loopback(args.host):
         print(
-            f"alinea: warning: serving on {args.host}:{args.port}. Anyone who can reach this port "
-            "can open and edit the workspace; there is no password.",
+            _("alinea: warning: serving on {host}:{port}. Anyone who can reach this port "
+              "can open and edit the workspace; there is no password.").format(host=args.host, port=args.port),
             file=sys.stderr,
         )
     from textual_serve.server import Server
@@ -61,6 +62,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     url_host = f"[{args.host}]" if ":" in args.host else args.host
     server = Server(app_command(str(folder)), host=args.host, port=args.port, title=f"alinea · {folder.name}",
                     public_url=f"http://{url_host}:{args.port}")
-    print(f"Serving {folder} at http://{url_host}:{args.port} (one tab edits at a time; Ctrl+C stops)", flush=True)
+    url = f"http://{url_host}:{args.port}"
+    print(_("Serving {folder} at {url} (one tab edits at a time; Ctrl+C stops)").format(folder=folder, url=url),
+          flush=True)
     server.serve()
     return EXIT_OK

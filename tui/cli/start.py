@@ -5,18 +5,20 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from store.i18n import _
 from tui.cli.common import EXIT_OK, AddCommand, workspace_folder
 
 
 def register(command: AddCommand) -> None:
-    init = command("init", cmd_init, "create a workspace: a git repository holding alinea.json")
+    init = command("init", cmd_init, _("create a workspace: a git repository holding alinea.json"))
     init.add_argument("dir", nargs="?", metavar="DIR")
     init.add_argument(
-        "--remote", metavar="URL", help="share it at this git remote (if that fails, `alinea sync` finishes it later)"
+        "--remote", metavar="URL",
+        help=_("share it at this git remote (if that fails, `alinea sync` finishes it later)"),
     )
-    demo = command("demo", cmd_demo, "a workspace filled with a sample sales+marketing quarter")
+    demo = command("demo", cmd_demo, _("a workspace filled with a sample sales+marketing quarter"))
     demo.add_argument("dir", nargs="?", metavar="DIR")
-    demo.add_argument("--no-open", action="store_true", help="create it, do not open the app")
+    demo.add_argument("--no-open", action="store_true", help=_("create it, do not open the app"))
 
 
 def cmd_open(args: argparse.Namespace) -> int:
@@ -31,12 +33,12 @@ def cmd_init(args: argparse.Namespace) -> int:
 
     folder = Path(args.dir) if args.dir else workspace_folder(args)
     init_workspace(folder)
-    print(f"Created an alinea workspace in {folder}")
+    print(_("Created an alinea workspace in {folder}").format(folder=folder))
     if args.remote:
         from store.gitsync import setup_remote
 
         setup_remote(folder, args.remote)
-        print(f"Shared it at {args.remote}")
+        print(_("Shared it at {remote}").format(remote=args.remote))
     return EXIT_OK
 
 
