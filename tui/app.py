@@ -33,7 +33,7 @@ from tui.panes.base import Pane, Refreshable
 from tui.panes.board import BoardPane
 from tui.panes.feedback import FeedbackPane
 from tui.panes.objectives import ObjectivesPane
-from tui.readonly import refused_at_key
+from tui.readonly import refused_at_key, why_read_only
 from tui.routes import ROUTE_BINDINGS, RoutedApp
 from tui.syncing import SyncController
 from tui.watcher import FileWatcher, WorkspaceChanged, first_read
@@ -156,8 +156,7 @@ class AlineaApp(RoutedApp):
         self.update_header()
         self.syncing.workspace_ready()
         if self.workspace.read_only:
-            reason = _("The workspace is read-only because {reason}.").format(reason=self.workspace.read_only_reason)
-            self.notify(reason, title=_("Read-only"), severity="warning", timeout=10)
+            self.notify(why_read_only(self.workspace), title=_("Read-only"), severity="warning", timeout=10)
         elif self._welcome:
             from tui.screens.welcome import offer_welcome
 

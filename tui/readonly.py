@@ -35,6 +35,11 @@ def writes(action: str) -> bool:
     return name in WRITE_ACTIONS or name.split("_", 1)[0] in WRITE_VERBS
 
 
+def why_read_only(workspace: Workspace) -> str:
+    """The notice a read-only window shows when it opens, and when a sync or a reload finds it so."""
+    return _("The workspace is read-only because {reason}.").format(reason=workspace.read_only_reason)
+
+
 def read_only_words(workspace: Workspace) -> str:
     reason = str(workspace.read_only_reason).rstrip(".")
     return _("Nothing changed: the workspace is read-only because {reason}.").format(reason=reason)

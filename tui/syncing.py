@@ -24,6 +24,7 @@ from textual.widget import Widget
 
 from store.i18n import _, ngettext, pgettext
 from store.repo import GitError
+from tui.readonly import why_read_only
 
 if TYPE_CHECKING:
     from store.workspace import Workspace
@@ -225,8 +226,7 @@ class SyncController(Widget):
                 self.notify(_("The workspace is still opening; sync in a moment."), title=_("Not synced"))
             return
         if self.workspace.read_only:
-            reason = _("The workspace is read-only because {reason}.").format(reason=self.workspace.read_only_reason)
-            self.notify(reason, title=_("Not synced"), severity="warning")
+            self.notify(why_read_only(self.workspace), title=_("Not synced"), severity="warning")
             return
         if self.syncing:
             if not quiet:

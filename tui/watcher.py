@@ -17,6 +17,7 @@ from textual.message_pump import MessagePump
 from textual.widget import Widget
 
 from store.i18n import _
+from tui.readonly import why_read_only
 from tui.writes import Action, Saved, host_of
 
 if TYPE_CHECKING:
@@ -96,6 +97,5 @@ class FileWatcher(Widget):
         if was_read_only and not workspace.read_only:
             self.notify(_("The workspace file is readable again; you can edit."), title=_("Editable"))
         elif workspace.error is not None and not was_read_only:
-            reason = _("The workspace is read-only because {reason}.").format(reason=workspace.read_only_reason)
-            self.notify(reason, title=_("Read-only"), severity="error", timeout=10)
+            self.notify(why_read_only(workspace), title=_("Read-only"), severity="error", timeout=10)
         self.post_message(self.Reloaded())
