@@ -3,7 +3,6 @@ and the palette says a record's status in words ("At risk"), never as stored ("a
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -12,16 +11,7 @@ from store.workspace import Workspace
 from tests.gitutil import git
 from tests.tui.app_harness import demo_app, make_app, press, settle
 from tests.tui.test_palette_keys import search
-
-
-@pytest.fixture
-def shared(workspace_dir: Path, tmp_path: Path) -> Path:
-    """The workspace with an origin: a bare repository in tmp_path, pushed to."""
-    remote = tmp_path / "remote.git"
-    subprocess.run(["git", "init", "--bare", "--quiet", "--initial-branch=main", str(remote)], check=True)
-    git(workspace_dir, "remote", "add", "origin", str(remote))
-    git(workspace_dir, "push", "--quiet", "-u", "origin", "main")
-    return remote
+from tests.tui.test_sync import shared  # noqa: F401 - the fixture: the workspace with a bare origin
 
 
 async def test_the_palette_speaks_spanish(tmp_path: Path, spanish: None) -> None:
@@ -41,7 +31,8 @@ async def test_the_palette_speaks_spanish(tmp_path: Path, spanish: None) -> None
         assert any("Tema…" in hit for hit in found), found
 
 
-async def test_a_sync_is_said_in_spanish(workspace_dir: Path, shared: Path, spanish: None) -> None:
+@pytest.mark.usefixtures("shared")
+async def test_a_sync_is_said_in_spanish(workspace_dir: Path, spanish: None) -> None:
     app = make_app(Workspace(workspace_dir))
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
@@ -53,7 +44,8 @@ async def test_a_sync_is_said_in_spanish(workspace_dir: Path, shared: Path, span
         await settle(app, pilot)
         assert "al día" in app.sub_title and "sincronizando" not in app.sub_title, app.sub_title
         assert any(n.title == "Sincronización" for n in app._notifications), [n.title for n in app._notifications]
-    assert "Compartir" in git(shared, "show", "main:alinea.json")
+    origin = Path(git(workspace_dir, "remote", "get-url", "origin").strip())
+    assert "Compartir" in git(origin, "show", "main:alinea.json")
 
 
 async def test_nothing_to_undo_is_said_in_spanish(workspace: Workspace, spanish: None) -> None:
