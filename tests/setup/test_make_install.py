@@ -15,10 +15,14 @@ def make_install(tmp_path: Path, home: Path, path: str) -> subprocess.CompletedP
     and no pipx, so the link is what it makes."""
     venv = tmp_path / "venv"
     (venv / "bin").mkdir(parents=True, exist_ok=True)
-    for name in ("python", "alinea"):
-        link = venv / "bin" / name
-        if not link.exists():
-            link.symlink_to(Path(sys.executable).parent / name)
+    link = venv / "bin" / "alinea"
+    if not link.exists():
+        link.symlink_to(Path(sys.executable).parent / "alinea")
+    # a script, not a link: a link to a venv's python outside the venv loses its packages (Babel,
+    # which make needs when the Spanish catalog is newer than its compiled copy)
+    python = venv / "bin" / "python"
+    python.write_text(f'#!/bin/sh\nexec "{sys.executable}" "$@"\n')
+    python.chmod(0o755)
     (venv / ".installed").touch()
     return subprocess.run(
         ["make", "--no-print-directory", "-C", str(ROOT), "install", f"VENV={venv}", "PIPX="],
