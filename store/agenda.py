@@ -13,12 +13,15 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from store.dates import local_format
+from store.enums import AgendaStatus, MeetingStatus
 from store.i18n import N_, _
-from store.models import AgendaItem, AgendaStatus, Meeting, MeetingStatus, Member
 from store.positions import key_between, place
+
+if TYPE_CHECKING:
+    from store.models import AgendaItem, Meeting, Member
 
 #: the airtime bucket of items nobody presents
 UNASSIGNED = N_("Unassigned")

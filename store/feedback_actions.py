@@ -11,13 +11,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from store.enums import FeedbackKind, FeedbackStatus, MeetingStatus, TaskStatus
 from store.errors import InvalidInput
 from store.i18n import _
-from store.models import AgendaItem, Feedback, FeedbackKind, FeedbackStatus, Meeting, MeetingStatus, Task, TaskStatus
 from store.positions import key_between
 from store.references import Lookup, live
+
+if TYPE_CHECKING:
+    from store.models import AgendaItem, Feedback, Meeting, Task
 
 #: an agenda item made from feedback gets this time box
 AGENDA_MINUTES = 5

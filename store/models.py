@@ -1,4 +1,4 @@
-"""pydantic v2 models: one per table, plus the enums they use and each table's words (``VOCAB``).
+"""pydantic v2 models: one per table, the enums they use (store/enums.py) and each table's words (``VOCAB``).
 
 Records are frozen: an edit makes a new record (see Workspace), so a cached record can
 be shared safely between the UI and a worker thread.
@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timezone
-from enum import StrEnum
 from typing import Annotated, Any, ClassVar, get_origin
 
 from pydantic import (
@@ -23,6 +22,19 @@ from pydantic import (
     model_validator,
 )
 
+from store.enums import (
+    AgendaKind,
+    AgendaStatus,
+    Direction,
+    FeedbackKind,
+    FeedbackStatus,
+    MeetingStatus,
+    ObjectiveKind,
+    ObjectiveStatus,
+    Priority,
+    SubjectTable,
+    TaskStatus,
+)
 from store.i18n import _
 from store.schema import SCHEMA_VERSION, TABLE_NAMES, table_name
 from store.vocabulary import VOCABULARY, Vocabulary
@@ -69,77 +81,6 @@ NameSet = Annotated[frozenset[str], PlainSerializer(_sorted_list, return_type=li
 Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
 Text = Annotated[str, StringConstraints(max_length=100_000)]
 Short = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
-
-
-class ObjectiveKind(StrEnum):
-    goal = "goal"
-    campaign = "campaign"
-    strategy = "strategy"
-
-
-class ObjectiveStatus(StrEnum):
-    on_track = "on_track"
-    at_risk = "at_risk"
-    off_track = "off_track"
-    done = "done"
-
-
-class Direction(StrEnum):
-    increase = "increase"
-    decrease = "decrease"
-
-
-class MeetingStatus(StrEnum):
-    planned = "planned"
-    running = "running"
-    done = "done"
-
-
-class AgendaKind(StrEnum):
-    info = "info"
-    discussion = "discussion"
-    decision = "decision"
-    update = "update"
-
-
-class AgendaStatus(StrEnum):
-    open = "open"
-    done = "done"
-    carried = "carried"
-
-
-class FeedbackKind(StrEnum):
-    praise = "praise"
-    concern = "concern"
-    idea = "idea"
-    question = "question"
-
-
-class FeedbackStatus(StrEnum):
-    open = "open"
-    acknowledged = "acknowledged"
-    resolved = "resolved"
-
-
-class SubjectTable(StrEnum):
-    objectives = "objectives"
-    meetings = "meetings"
-    agenda_items = "agenda_items"
-    tasks = "tasks"
-
-
-class TaskStatus(StrEnum):
-    todo = "todo"
-    doing = "doing"
-    blocked = "blocked"
-    done = "done"
-
-
-class Priority(StrEnum):
-    low = "low"
-    normal = "normal"
-    high = "high"
-    urgent = "urgent"
 
 
 class Record(BaseModel):

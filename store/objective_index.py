@@ -11,9 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
-from store.models import AgendaItem, Feedback, FeedbackStatus, Meeting, Member, Objective, Task, TaskStatus
+from store.enums import FeedbackStatus, TaskStatus
 from store.progress import Records, period_bounds
+
+if TYPE_CHECKING:
+    from store.models import AgendaItem, Feedback, Meeting, Member, Objective, Task
 
 NO_PERIOD = ""
 

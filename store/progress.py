@@ -22,10 +22,13 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
+from store.enums import Direction, ObjectiveStatus
 from store.i18n import N_, _
-from store.models import Direction, Measurement, Member, Metric, Objective, ObjectiveStatus
+
+if TYPE_CHECKING:
+    from store.models import Measurement, Member, Metric, Objective
 
 #: behind by more than this share (15 points) is "behind pace"
 BEHIND_BY = 0.15

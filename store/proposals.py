@@ -13,23 +13,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from store.enums import AgendaKind, FeedbackStatus, ObjectiveStatus, SubjectTable
 from store.i18n import _
-from store.models import (
-    AgendaItem,
-    AgendaKind,
-    Feedback,
-    FeedbackStatus,
-    Measurement,
-    Meeting,
-    Member,
-    Metric,
-    Objective,
-    ObjectiveStatus,
-    SubjectTable,
-)
 from store.vocabulary import choice
+
+if TYPE_CHECKING:
+    from store.models import AgendaItem, Feedback, Measurement, Meeting, Member, Metric, Objective
 
 OBJECTIVE_MINUTES = 10
 FEEDBACK_MINUTES = 5

@@ -20,12 +20,15 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from store.dates import WEEKDAYS, day_label, parse_date
+from store.enums import AgendaKind, Priority
 from store.i18n import N_, _, language
-from store.models import AgendaKind, Member, Objective, Priority
 from store.vocabulary import choice
+
+if TYPE_CHECKING:
+    from store.models import Member, Objective
 
 MAX_MINUTES = 24 * 60
 _TOKEN = re.compile(r'[@^]?"[^"]*"?|\S+')

@@ -10,18 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Markdown, Static
+from textual.widgets import Static
 
 from store.agenda import when_label
 from store.feedback_actions import first_line
 from store.i18n import N_, _, ngettext
-from store.models import Member, Objective, Task
 from store.objective_index import Links
 from store.progress import ObjectiveView, percent
 from store.text import printable
@@ -29,6 +28,9 @@ from tui.panes.metric_card import MetricCard
 from tui.panes.words import feedback_kind, objective_kind, objective_status, task_count, task_status
 from tui.widgets.board_column import due_label, short_name
 from tui.widgets.virtual_list import Item, LazySequence, VirtualList
+
+if TYPE_CHECKING:
+    from store.models import Member, Objective, Task
 
 MAX_TASK_ROWS = 8
 TASK_STATUSES = ("todo", "doing", "blocked", "done")
@@ -117,6 +119,8 @@ class ObjectiveDetail(VerticalScroll, can_focus=False):
     """
 
     def compose(self) -> ComposeResult:
+        from textual.widgets import Markdown  # markdown-it is imported with the detail, after the first frame
+
         yield Static("", id="detail-title", markup=False)
         yield Static("", id="detail-facts", markup=False)
         yield Static("", id="detail-pace", markup=False)
@@ -161,6 +165,8 @@ class ObjectiveDetail(VerticalScroll, can_focus=False):
             self._set("#detail-title", Content.styled(printable(objective.title), "bold"))
             self._set("#detail-facts", Content(""))
             self._set("#detail-pace", Content.styled(_("Working out progress…"), "$text-muted italic"))
+        from textual.widgets import Markdown
+
         description = self.query_one("#detail-description", Markdown)
         text = printable(objective.description, multiline=True) or "*{}*".format(
             _("No description — e edits the objective."))

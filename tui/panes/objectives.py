@@ -24,8 +24,8 @@ from textual.timer import Timer
 from textual.widgets import Input, Static
 
 from store.dates import day_label
+from store.enums import ObjectiveKind
 from store.i18n import N_, _, ngettext
-from store.models import Member, ObjectiveKind
 from store.objective_index import Links, is_current, matches, objective_links, period_order
 from store.progress import ObjectiveView, format_value, objective_views
 from store.text import printable
@@ -39,7 +39,7 @@ from tui.widgets.virtual_list import LazySequence, VirtualList
 from tui.writes import Refused, Saved
 
 if TYPE_CHECKING:
-    from store.models import Objective
+    from store.models import Member, Objective
     from store.workspace import Workspace
 
 #: above this many measurements, progress is worked out in a worker (the large workspace: 30,000)
