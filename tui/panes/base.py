@@ -7,8 +7,9 @@ workspace and today's date, and asks for changes with ``write`` (answered by ``S
 imports the app.
 
 Panes mount lazily, through this one helper: a pane composes only what the first frame
-shows; ``build`` mounts the rest just after that frame. Until then (and while a hidden pane
-has not been shown since a change) the calls above are remembered and carried out later.
+shows; ``build`` mounts the rest just after that frame (a hidden pane's, once the data is
+in). Until then (and while a hidden pane has not been shown since a change) the calls above
+are remembered and carried out later.
 """
 
 from __future__ import annotations
@@ -26,6 +27,10 @@ if TYPE_CHECKING:
     from store.workspace import Workspace
 
 
+#: seconds after the data is in that a pane hidden meanwhile builds (unless shown sooner)
+BUILD_AFTER_DATA = 0.3
+
+
 @runtime_checkable
 class Refreshable(Protocol):
     """What the app re-reads after every change: each pane, and a screen that lists records (Team)."""
@@ -39,6 +44,8 @@ class Pane(TabPane):
     def __init__(self, title: str, *, id: str) -> None:  # noqa: A002 - Textual's name
         super().__init__(_(title), id=id)  # the tab's name, marked N_() by whoever names the pane
         self.built = False  # ``build`` has mounted the pane's widgets (just after the first frame)
+        self._building = False
+        self._deferred = False  # hidden at start while the data loaded: built later (``_build_when_due``)
         self._stale = True
         self._focus_when_built = False
         self._show_when_built: str | None = None
@@ -103,9 +110,20 @@ class Pane(TabPane):
 
     # -- what the app calls ---------------------------------------------------------------
     def on_mount(self) -> None:
-        self.call_after_refresh(self._build)
+        self.call_after_refresh(self._build_when_due)
+
+    async def _build_when_due(self) -> None:
+        """The shown pane builds just after the first frame; a hidden one once the data is in
+        (a large file loads meanwhile, in the write worker), or when it is shown if sooner."""
+        if self.display or self.workspace.loaded:
+            await self._build()
+        else:
+            self._deferred = True
 
     async def _build(self) -> None:
+        if self.built or self._building:
+            return
+        self._building = True
         await self.build()
         self.built = True
         self.refresh_data()
@@ -115,12 +133,16 @@ class Pane(TabPane):
             self.focus_default()
 
     def on_show(self) -> None:
-        if self._stale and self.built:
+        if self._deferred and not self.built:
+            self.call_later(self._build)
+        elif self._stale and self.built:
             self.refresh_data()
 
     def refresh_data(self) -> None:
         """Re-read the workspace; a hidden pane waits until it is shown (start-up paints sooner)."""
         if not self.built or not self.display:
+            if self._deferred and not self.built and self.workspace.loaded:
+                self.set_timer(BUILD_AFTER_DATA, self._build)  # once the data's first frame is out
             self._stale = True
             return
         self._stale = False
