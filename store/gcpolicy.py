@@ -8,7 +8,7 @@ frame, and a good part of opening a large file. So:
   ``quiet_start()``;
 - the app calls ``settle()`` once its first frame is painted and the workspace is read:
   what start-up built lives as long as the app, so it is frozen (never walked again; ~60 ms
-  a collection on a large file) and collection resumes;
+  a collection on a large file) and collection resumes, less often (``APP_THRESHOLDS``);
 - a CLI command calls ``resume()`` when it ends.
 
 Nothing else in alinea switches the collector.
@@ -25,9 +25,17 @@ def quiet_start() -> None:
     gc.disable()
 
 
+#: the collector's thresholds once the app has started (Python's are 700, 10, 10). A frame
+#: allocates tens of thousands of small containers (Textual's strips), so 700 ran ~35 young
+#: collections per pane switch and, every few keys, a full one over all that the app built
+#: since the freeze: 50-250 ms spikes on a large workspace. Cycles are still collected, less often.
+APP_THRESHOLDS = (10_000, 10, 100)
+
+
 def settle() -> None:
     if not gc.isenabled():
         gc.freeze()
+        gc.set_threshold(*APP_THRESHOLDS)
         gc.enable()
 
 

@@ -324,6 +324,7 @@ async def test_collection_is_turned_back_on_once_the_app_has_painted(workspace: 
     import gc
 
     gc.disable()  # as `alinea` starts the app
+    thresholds = gc.get_threshold()
     try:
         app = make_app(workspace)
         async with app.run_test(size=(120, 40)) as pilot:
@@ -331,6 +332,7 @@ async def test_collection_is_turned_back_on_once_the_app_has_painted(workspace: 
             assert gc.isenabled()
     finally:
         gc.enable()
+        gc.set_threshold(*thresholds)
 
 
 def test_without_a_git_email_the_welcome_name_is_who_i_am_next_time(
