@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 
 #: seconds after the data is in that a pane hidden meanwhile builds (unless shown sooner)
-BUILD_AFTER_DATA = 0.3
+BUILD_AFTER_DATA = 0.1
 
 
 @runtime_checkable
