@@ -157,8 +157,8 @@ class AlineaApp(RoutedApp):
         self.syncing.workspace_ready()
         if self.workspace.read_only:
             self.notify(why_read_only(self.workspace), title=_("Read-only"), severity="warning", timeout=10)
-        elif self._welcome:
-            from tui.screens.welcome import offer_welcome
+        elif self._welcome and (self._first_run or self.workspace.me is None):
+            from tui.screens.welcome import offer_welcome  # its widgets load only when it is offered
 
             offer_welcome(self, first_run=self._first_run)
 
