@@ -1,16 +1,14 @@
 """Opening the app on a workspace folder: create it on a first run, claim it, run.
 
 Only the folder is settled before the app starts. The rest (store.opening's one order:
-the merge driver entry, a merge a manual ``git pull`` left half done, the app lock) starts
-in a thread while the app imports and paints its first frame, and reading the file happens
-in the app's write worker once that frame is on screen: ``Opened.claim`` awaits the first
-step there.
+the merge driver entry, a merge a manual ``git pull`` left half done, the app lock) and
+reading the file happen in the app's write worker once its first frame is on screen:
+``Opened.claim`` is that first step.
 """
 
 from __future__ import annotations
 
 import sys
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,33 +26,12 @@ class Opened:
     first_run: bool = False
     claimed: AppClaim = field(default_factory=AppClaim)
 
-    _claiming: threading.Thread | None = field(default=None, init=False, repr=False)
-    _failed: BaseException | None = field(default=None, init=False, repr=False)
-
-    def start_claim(self) -> None:
-        """Begin the claim in a thread now: its git processes run while the app imports and paints."""
-        self._claiming = threading.Thread(target=self._claim, name="alinea-claim", daemon=True)
-        self._claiming.start()
-
-    def _claim(self) -> None:
-        try:
-            self.claimed = claim_for_app(self.workspace)
-        except BaseException as error:  # noqa: BLE001 - raised again where the claim is awaited
-            self._failed = error
-
     def claim(self) -> list[str]:
         """Ready git and take the app lock, else make the workspace read-only. Returns notices."""
-        if self._claiming is None:
-            self._claim()
-        else:
-            self._claiming.join()
-        if self._failed is not None:
-            raise self._failed
+        self.claimed = claim_for_app(self.workspace)
         return self.claimed.notices
 
     def release(self) -> None:
-        if self._claiming is not None:
-            self._claiming.join()  # a lock taken after the app ended is released too
         self.claimed.release()
 
 
@@ -86,7 +63,6 @@ def open_app(folder: Path | None) -> int:
     except AlineaError as error:
         print(f"alinea: {error}", file=sys.stderr)
         return 2
-    opened.start_claim()
     try:
         config, problem = load_config()
         from tui.app import AlineaApp
