@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from store.dates import day_label
-from store.i18n import language
 from store.references import Lookup, noun
 from store.vocabulary import choice
 
@@ -58,9 +57,7 @@ def detail(table: str, record: Any) -> str:
     if status is None:
         return ""
     value = str(getattr(status, "value", status))
-    if language() == "en":
-        return value.replace("_", " ")  # as it always read ("todo", "on track")
-    return choice(value, table).lower()  # "por hacer", "en riesgo"
+    return choice(value, table).lower()  # "to do", "at risk"; "por hacer", "en riesgo"
 
 
 class _Query:

@@ -47,3 +47,11 @@ def test_age_reads_in_days_then_weeks_then_months() -> None:
     assert age_label(at(7), today) == "3 d"
     assert age_label(datetime(2026, 11, 1, 12, tzinfo=timezone.utc), today) == "5 w"
     assert age_label(datetime(2026, 6, 1, 12, tzinfo=timezone.utc), today) == "6 mo"
+
+
+def test_a_hits_state_is_in_words_never_as_stored(workspace: Workspace) -> None:
+    """The subject picker and the palette say "to do" and "in progress"-like words, not "todo"."""
+    workspace.create("tasks", title="Pipeline hygiene")
+    workspace.create("objectives", title="Pipeline coverage 3x", status="on_track")
+    hits = search(workspace, "pipeline")
+    assert sorted(hit.detail for hit in hits) == ["on track", "to do"]
