@@ -90,6 +90,7 @@ async def test_an_objectives_status_and_kind_read_in_spanish(spanish: None, tmp_
         assert title.startswith(f"● {words[str(view.objective.status)]}  ")
         facts = _text(app, "#detail-facts")
         assert facts.startswith(("meta · ", "campaña · ", "estrategia · "))
+        assert pane._row(view.objective).kind in ("meta", "campaña", "estrategia")  # the list's second line
         assert "objetivos · periodo todos (p) · tipo todos (c)" in _text(app, "#objectives-status")
         assert "hechas" in _text(app, "#detail-task-summary") or "por hacer" in _text(app, "#detail-task-summary")
 

@@ -200,7 +200,7 @@ class ObjectivesPane(Pane):
         progress = (view.progress, view.pace.label, view.pace.behind) if view else None
         return ObjectiveRow(
             id=objective.id, title=printable(objective.title), status=str(objective.status),
-            kind=str(objective.kind), period=printable(objective.period),
+            kind=objective_kind(str(objective.kind)), period=printable(objective.period),
             departments=tuple(printable(d) for d in departments), progress=progress,
         )
 
