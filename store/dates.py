@@ -17,8 +17,10 @@ from store.i18n import _, language
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 #: Spanish weekdays, typed whole or by three letters or more, accents optional ("mié", "sab")
 SPANISH_WEEKDAYS = ("lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo")
-_SPANISH_WORDS = {"hoy": "today", "manana": "tomorrow", "ayer": "yesterday"}
+_SPANISH_WORDS = {"hoy": "today", "manana": "tomorrow", "ayer": "yesterday", "pasado manana": "+2d"}
 _SPANISH_NEXT = ("proximo ", "proxima ", "siguiente ")
+#: "el martes que viene", "el viernes de la semana que viene": next week's, like "próximo"
+_SPANISH_NEXT_AFTER = (" de la semana que viene", " de la proxima semana", " que viene")
 #: strftime's fields to CLDR's, for the languages Babel formats (alinea's patterns use only these)
 _CLDR_FIELDS = {"%a": "EEE", "%A": "EEEE", "%d": "dd", "%b": "MMM", "%B": "MMMM", "%Y": "yyyy", "%m": "MM",
                 "%H": "HH", "%M": "mm"}
@@ -62,10 +64,12 @@ def _typed(text: str) -> str:
     """What a person typed, lower case, Spanish words in English: "próximo vie" -> "next fri"."""
     value = " ".join(text.strip().lower().split())
     plain = "".join(c for c in unicodedata.normalize("NFD", value) if unicodedata.category(c) != "Mn")
+    plain = plain.removeprefix("el ")  # "el martes": the coming Tuesday, as "martes"
     if plain in _SPANISH_WORDS:
         return _SPANISH_WORDS[plain]
-    following = plain.startswith(_SPANISH_NEXT)
-    rest = plain.split(" ", 1)[1] if following else plain
+    following = plain.startswith(_SPANISH_NEXT) or plain.endswith(_SPANISH_NEXT_AFTER)
+    rest = plain.split(" ", 1)[1] if plain.startswith(_SPANISH_NEXT) else plain
+    rest = next((rest.removesuffix(end) for end in _SPANISH_NEXT_AFTER if rest.endswith(end)), rest)
     for index, name in enumerate(SPANISH_WEEKDAYS):
         if len(rest) >= 3 and name.startswith(rest):
             return ("next " if following else "") + WEEKDAYS[index]

@@ -79,6 +79,10 @@ def test_english_dates_are_unchanged() -> None:
         ("manana", date(2026, 11, 30)),
         ("hoy", SUNDAY),
         ("ayer", date(2026, 11, 28)),
+        ("pasado mañana", date(2026, 12, 1)),
+        ("el martes", date(2026, 12, 1)),  # the coming Tuesday, as "mar"
+        ("El martes que viene", date(2026, 12, 8)),  # next week's, as "próximo mar"
+        ("el viernes de la semana que viene", date(2026, 12, 11)),
         ("+3d", date(2026, 12, 2)),
         ("fri", date(2026, 12, 4)),  # English keeps working in either language
     ],
