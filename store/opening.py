@@ -15,6 +15,8 @@ that will write: the CLI then stops with exit code 1 before writing anything.
 
 from __future__ import annotations
 
+import errno
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -86,7 +88,7 @@ class AppClaim:
     """What opening the app's workspace found: notices to show, and the app lock if taken."""
 
     notices: list[str] = field(default_factory=list)
-    lock: BaseFileLock | None = None
+    lock: AppLock | BaseFileLock | None = None
 
     def release(self) -> None:
         if self.lock is not None and self.lock.is_locked:
@@ -109,13 +111,50 @@ def claim_for_app(workspace: Workspace) -> AppClaim:
     return claim
 
 
-def app_lock(folder: Path) -> BaseFileLock | None:
-    """Try to take the app lock at once; None when another app holds it."""
-    from filelock import FileLock, Timeout
+class AppLock:
+    """The app lock, held as an open descriptor with ``flock``: the very lock filelock takes on
+    POSIX, so either kind keeps the other out, without importing filelock (~15 ms of start-up,
+    several times that while the first frames are drawn)."""
 
+    def __init__(self, descriptor: int) -> None:
+        self._descriptor: int | None = descriptor
+
+    @property
+    def is_locked(self) -> bool:
+        return self._descriptor is not None
+
+    def release(self) -> None:
+        import fcntl
+
+        if self._descriptor is not None:
+            fcntl.flock(self._descriptor, fcntl.LOCK_UN)
+            os.close(self._descriptor)
+            self._descriptor = None
+
+
+def app_lock(folder: Path) -> AppLock | BaseFileLock | None:
+    """Try to take the app lock at once; None when another app holds it."""
     git_dir = folder / ".git"
     path = git_dir / APP_LOCK if git_dir.is_dir() else folder / f".{APP_LOCK}"
+    try:
+        import fcntl
+    except ImportError:  # no flock here (Windows): filelock's own lock
+        return _file_lock(path)
     # Taken in the app's worker thread, released by the main thread when the app has ended.
+    descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)  # not inherited by git's processes
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError as error:
+        os.close(descriptor)
+        if error.errno in (errno.EAGAIN, errno.EWOULDBLOCK, errno.EACCES):
+            return None
+        return _file_lock(path)  # a file system without flock: filelock falls back to a marker file
+    return AppLock(descriptor)
+
+
+def _file_lock(path: Path) -> BaseFileLock | None:
+    from filelock import FileLock, Timeout
+
     lock = FileLock(path, timeout=0, thread_local=False)
     try:
         lock.acquire()
