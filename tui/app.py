@@ -91,6 +91,7 @@ class AlineaApp(RoutedApp):
         self._notices = list(notices or [])
         self._claim = claim
         self._start = AfterStart("painted", "read")  # store.gcpolicy: `alinea` starts with the collector off
+        self._opened = False  # the open's read is done (or refused)
         self.writes = WriteQueue(self, workspace)
         self.watcher = FileWatcher(workspace)
         self.syncing = SyncController(workspace, interval_minutes=self.config.sync_interval_minutes or 0)
@@ -140,20 +141,25 @@ class AlineaApp(RoutedApp):
         self.update_header()
         for notice in self._notices:
             self.notify(notice, severity="warning", timeout=8)
+        if self.workspace.loaded and self._claim is None:
+            self.call_after_refresh(self._start.done, "painted")
+            self.call_after_refresh(self.pane("board").focus_default)
+            self._workspace_ready([])
+            return
+        # Paint the first frame now; the write worker claims and reads the file just after it,
+        # first in line: git's status waits until the data is in (the header shows none before).
+        self.call_after_refresh(self.write, self, first_read(self._claim), purpose="open")
         self.call_after_refresh(self._start.done, "painted")
         self.call_after_refresh(self.pane("board").focus_default)
-        self.call_after_refresh(self.syncing.refresh_status, then_sync=True)  # git runs after the first frame
-        if self.workspace.loaded and self._claim is None:
-            self._workspace_ready([])
-        else:  # paint the first frame now; a large file loads in the write worker meanwhile
-            self.call_after_refresh(self.write, self, first_read(self._claim), purpose="open")
 
     def _workspace_ready(self, notices: list[str]) -> None:
         """The data is in: say what went wrong opening it, why it is read-only, or welcome a new member."""
         self._start.done("read")
+        self._opened = True
         for notice in notices:
             self.notify(notice, severity="warning", timeout=8)
         self.update_header()
+        self.call_after_refresh(self.syncing.refresh_status, then_sync=True)  # git runs after the data's frame
         self.syncing.workspace_ready()
         if self.workspace.read_only:
             self.notify(why_read_only(self.workspace), title=_("Read-only"), severity="warning", timeout=10)
@@ -168,7 +174,8 @@ class AlineaApp(RoutedApp):
     # -- routing: calls go down, messages come up --------------------------------------------------------
     @on(WorkspaceChanged)
     def _refresh_after_change(self, event: WorkspaceChanged) -> None:
-        self.syncing.workspace_changed(edited=event.edited)
+        if self._opened:  # before, it is the open's own read: git's status is read once that is done
+            self.syncing.workspace_changed(edited=event.edited)
         self.refresh_panes()
 
     def refresh_panes(self) -> None:
@@ -207,6 +214,8 @@ class AlineaApp(RoutedApp):
         error = event.error
         if event.purpose == "open":
             self._start.done("read")
+            self._opened = True
+            self.call_after_refresh(self.syncing.refresh_status)
             self.notify(_("Could not open the workspace: {error}").format(error=error),
                         title=_("Something went wrong"), severity="error")
         else:
