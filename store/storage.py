@@ -344,7 +344,14 @@ def table_blocks(raw: bytes, data: Tables) -> dict[str, bytes]:
     where ``,\n`` and the next head begin, so one pass over the file finds them all. A file
     laid out any other way (edited by hand) gives no blocks: the next save encodes it afresh.
     """
-    names = sorted(data)
+    spans = block_spans(raw, data)
+    return {name: raw[start:end] for name, (start, end) in spans.items()}
+
+
+def block_spans(raw: bytes, names: Iterable[str]) -> dict[str, tuple[int, int]]:
+    """Where each table's block stands in a canonical file holding exactly the tables ``names``
+    (see ``table_blocks``); empty when the file is laid out otherwise."""
+    names = sorted(names)
     starts: list[int] = []
     position = 0
     for name in names:
@@ -354,14 +361,13 @@ def table_blocks(raw: bytes, data: Tables) -> dict[str, bytes]:
         position = at + 1
         starts.append(position)
     ends = [start - 2 for start in starts[1:]] + [len(raw) - 3]
-    blocks: dict[str, bytes] = {}
+    spans: dict[str, tuple[int, int]] = {}
     for name, start, end in zip(names, starts, ends, strict=True):
-        block = raw[start:end]
         separator = raw[end : end + 3] if name == names[-1] else raw[end : end + 2]
-        if separator not in (b",\n", b"\n}\n") or not block.endswith((b"\n}", b": {}")):
+        if separator not in (b",\n", b"\n}\n") or not raw.endswith((b"\n}", b": {}"), start, end):
             return {}
-        blocks[name] = block
-    return blocks
+        spans[name] = (start, end)
+    return spans
 
 
 def block_lines(block: bytes) -> dict[str, bytes]:
@@ -387,8 +393,11 @@ class CanonicalStorage(Storage):
         self._data: Tables | None = None
         self._raw: bytes = b""
         self._signature: tuple[int, int, int] | None = None
-        #: encoded block of each table, valid for the data last read or written
+        #: the bytes ``read_first`` parsed part of, and their signature
+        self._first: tuple[bytes, tuple[int, int, int]] | None = None
+        #: encoded block of each table, valid for the data last read or written (once indexed)
         self._blocks: dict[str, bytes] = {}
+        self._indexed = True
         #: encoded line of each record, for the tables edited since the last load
         self._lines: dict[str, dict[str, bytes]] = {}
         self._dirty: set[tuple[str, str]] = set()
@@ -411,6 +420,32 @@ class CanonicalStorage(Storage):
         if signature != self._signature or self._data is None:
             self._load(signature)
         return self._data
+
+    def read_first(self, names: Iterable[str]) -> Tables | None:
+        """Only the tables ``names`` (and ``_meta``), each parsed from its own block: on a large
+        file a fraction of the whole parse. None where that cannot stand for the whole parse:
+        the file was never strictly checked (``was_checked``), has another schema, or is laid
+        out otherwise than alinea saves it; ``read()`` then parses all of it, and says what is
+        wrong. The Workspace validates the rest, from ``read()``, before any write.
+        """
+        raw, signature = read_with_signature(self.path)
+        if not was_checked(self.path, signature) or _file_schema(raw) != SCHEMA_VERSION:
+            return None
+        spans = block_spans(raw, [META_TABLE, *TABLE_NAMES])
+        tables: Tables = {}
+        for name in (META_TABLE, *names):
+            if name not in spans:
+                return None
+            start, end = spans[name]
+            try:
+                table = orjson.loads(raw[start + len(orjson.dumps(name)) + 2 : end])
+            except orjson.JSONDecodeError:
+                return None
+            if not isinstance(table, dict) or not all(isinstance(doc, dict) for doc in table.values()):
+                return None
+            tables[name] = table
+        self._first = raw, signature  # the whole parse reads these bytes, if the file is still them
+        return tables
 
     def write(self, data: Tables) -> None:
         with self.lock:
@@ -436,7 +471,8 @@ class CanonicalStorage(Storage):
         return line_of(self._raw, record_id)
 
     def _load(self, signature: tuple[int, int, int]) -> None:
-        raw, read = read_with_signature(self.path)
+        first, self._first = self._first, None
+        raw, read = first if first is not None and first[1] == signature else read_with_signature(self.path)
         # The strict check (~40 ms on a large file) is skipped for a file it already passed.
         checked = was_checked(self.path, read)
         self._data = decode_document(raw, self.path, strict=not checked)
@@ -444,15 +480,24 @@ class CanonicalStorage(Storage):
             mark_checked(self.path, read)
         self._raw = raw
         self._signature = signature
-        # Found now (one pass, ~12 ms on a large file) so the first save costs what any save does.
-        # A migrated file's blocks are stale: its first save encodes every table afresh.
-        migrated = self._data[META_TABLE][META_ID]["schema"] != _file_schema(raw)
-        self._blocks, self._lines = ({} if migrated else table_blocks(raw, self._data)), {}
+        self._blocks, self._lines, self._indexed = {}, {}, False
         self._dirty.clear()
         self.generation += 1
 
+    def index_blocks(self) -> None:
+        """Find each table's block in the bytes last read (one pass, ~12-20 ms on a large file),
+        so the first save costs what any save does. The Workspace calls it once the file is
+        validated (after the app has shown the first tables); a save calls it if nobody did.
+        A migrated file's blocks are stale: its first save encodes every table afresh."""
+        if self._indexed or self._data is None:
+            return
+        self._indexed = True
+        migrated = self._data[META_TABLE][META_ID]["schema"] != _file_schema(self._raw)
+        self._blocks = {} if migrated else table_blocks(self._raw, self._data)
+
     def _encode(self, data: Tables) -> bytes:
         """Re-encode only the dirty records and their tables; reuse every other block."""
+        self.index_blocks()
         dirty, self._dirty = self._dirty, set()
         if not dirty:  # a write through TinyDB's own API: we cannot tell what changed
             self._blocks, self._lines = {}, {}

@@ -41,6 +41,9 @@ if TYPE_CHECKING:
 
 DATA_FILE = "alinea.json"
 UNDO_DEPTH = 100
+#: what the Board and the header read: the app validates these first when it opens a workspace
+#: (``load(first=...)``), shows them, and validates the rest just after (``finish_load``)
+FIRST_TABLES = ("members", "tasks", "conflicts")
 MIN_PREFIX = 4
 
 ChangeKind = Literal["created", "updated", "deleted", "undone", "reloaded"]
@@ -53,6 +56,15 @@ class Change:
     kind: ChangeKind
     table: str | None = None
     record_id: str | None = None
+
+
+@dataclass(frozen=True)
+class _Pending:
+    """Between ``load(first=...)`` and ``finish_load()``: the first tables as parsed (to check
+    against the whole file's parse), and the records to fall back on should the file be bad."""
+
+    first: dict[str, dict[str, dict[str, Any]]]
+    before: dict[str, dict[str, Record]]
 
 
 @dataclass(frozen=True)
@@ -152,6 +164,8 @@ class Workspace:
         self.storage: CanonicalStorage = self.db.storage  # type: ignore[assignment]
         self._records: dict[str, dict[str, Record]] = {}
         self._generation = -1
+        #: set between ``load(first=...)`` and ``finish_load()``: the rest of the file is not validated yet
+        self._pending: _Pending | None = None
         self._undo: list[_UndoStep] = []
         self._listeners: list[Callable[[Change], None]] = []
         self._write_lock = threading.RLock()
@@ -160,11 +174,49 @@ class Workspace:
 
     @property
     def loaded(self) -> bool:
-        return self._generation >= 0 or self.error is not None
+        """The whole file is read and validated (or found bad: then ``error`` says why)."""
+        return (self._generation >= 0 and self._pending is None) or self.error is not None
 
-    def load(self) -> None:
-        """Read and validate the file now (for a Workspace opened with ``defer_load``)."""
-        self._load()
+    def ready(self, *tables: str) -> bool:
+        """Whether these tables' records are validated and in (before ``finish_load``, only the
+        first tables are); with no table, whether the workspace is ``loaded``."""
+        pending = self._pending
+        if self.loaded or not tables or pending is None:
+            return self.loaded
+        return all(table in pending.first for table in tables)
+
+    def load(self, first: Iterable[str] = ()) -> None:
+        """Read and validate the file now (for a Workspace opened with ``defer_load``).
+
+        ``first``: validate only these tables now, so they can be shown sooner; the rest is
+        validated by ``finish_load()``, which every write calls first: nothing is written
+        before the whole file is validated, and a bad record anywhere still makes the
+        workspace read-only.
+        """
+        self._load(tuple(first))
+        self._emit(Change("reloaded"))
+
+    def finish_load(self) -> None:
+        """Read the whole file and validate what ``load(first=...)`` left. A bad file makes the
+        workspace read-only (showing none of its records, as a bad file's first open does)."""
+        with self._write_lock:
+            pending, self._pending = self._pending, None
+            if pending is None:
+                return
+            try:
+                tables = self.storage.read() or {}
+                # The first tables were parsed on their own: kept where the whole parse agrees
+                # (it always does for a file alinea wrote), validated again where it does not.
+                kept = {name for name, docs in pending.first.items() if tables.get(name) is docs
+                        or tables.get(name) == docs}
+                rest = self._validate({name: docs for name, docs in tables.items() if name not in kept})
+                self._records = {**{name: self._records[name] for name in kept}, **rest}
+                self.storage.index_blocks()
+                self.error = None
+            except WorkspaceFileError as error:
+                self.error = error
+                self._records = pending.before
+            self._generation = self.storage.generation
         self._emit(Change("reloaded"))
 
     # -- opening and reloading --------------------------------------------------------
@@ -206,11 +258,25 @@ class Workspace:
         identity.remember_name(self.folder, name)
         self._who = self._identity = None
 
-    def _load(self) -> None:
-        """Read and validate the file. A bad file leaves the workspace read-only, never empty."""
+    def _load(self, first: tuple[str, ...] = ()) -> None:
+        """Read and validate the file (only the ``first`` tables, if given: see ``load``).
+        A bad file leaves the workspace read-only, never empty."""
+        self._pending = None
+        if first:
+            try:
+                tables = self.storage.read_first(first) or self.storage.read() or {}
+                firsts = {name: tables[name] for name in first if name in tables}
+                before, self._records = self._records, self._validate(firsts)
+                self._pending = _Pending(firsts, before)
+                self.error = None
+                self._generation = max(self._generation, self.storage.generation)
+                return
+            except WorkspaceFileError:
+                pass  # read all of it, as any open would, to say what is wrong
         try:
             tables = self.storage.read() or {}
             self._records = self._validate(tables)
+            self.storage.index_blocks()
             self.error = None
         except WorkspaceFileError as error:
             self.error = error
@@ -614,6 +680,8 @@ class Workspace:
             with self._write_lock, self.storage.lock:
                 if self.storage.changed_on_disk():
                     self._load()  # undo steps stay good: each puts back only the fields it changed
+                else:
+                    self.finish_load()  # nothing is written before the whole file is validated
                 self._require_writable()
                 yield
         except Timeout:

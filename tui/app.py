@@ -36,7 +36,7 @@ from tui.panes.objectives import ObjectivesPane
 from tui.readonly import refused_at_key, why_read_only
 from tui.routes import ROUTE_BINDINGS, RoutedApp
 from tui.syncing import SyncController
-from tui.watcher import FileWatcher, WorkspaceChanged, first_read
+from tui.watcher import FileWatcher, WorkspaceChanged, finish_read, first_read
 from tui.widgets.header import AlineaHeader
 from tui.widgets.steady_footer import SteadyFooter
 from tui.widgets.steady_screen import SteadyScreen
@@ -196,7 +196,9 @@ class AlineaApp(RoutedApp):
     @on(Saved)
     def _saved(self, event: Saved) -> None:
         """The app's own writes (and an undo asked for from a screen)."""
-        if event.purpose == "open":
+        if event.purpose == "open":  # the Board's tables are in: the rest once their frame is out
+            self.call_after_refresh(self.write, self, finish_read(event.result), purpose="opened")
+        elif event.purpose == "opened":
             self._workspace_ready(event.result)
         elif event.purpose == "undo" and event.result is not None and event.result.table:
             table, record = event.result.table, self.workspace.get(event.result.table, event.result.record_id)
@@ -212,7 +214,7 @@ class AlineaApp(RoutedApp):
     @on(Refused)
     def _refused(self, event: Refused) -> None:
         error = event.error
-        if event.purpose == "open":
+        if event.purpose in ("open", "opened"):
             self._start.done("read")
             self._opened = True
             self.call_after_refresh(self.syncing.refresh_status)

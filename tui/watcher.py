@@ -17,6 +17,7 @@ from textual.message_pump import MessagePump
 from textual.widget import Widget
 
 from store.i18n import _
+from store.workspace import FIRST_TABLES
 from tui.readonly import why_read_only
 from tui.writes import Action, Saved, host_of
 
@@ -48,20 +49,33 @@ class WorkspaceChanged(Message, bubble=False):
 
 
 def first_read(claim: Callable[[], list[str]] | None) -> Action:
-    """The app's first write: claim the workspace (store.opening's order), then read it.
+    """The app's first write: claim the workspace (store.opening's order), then read it,
+    validating first what the Board and the header show (store.workspace.FIRST_TABLES).
 
     Runs in the write worker after the first frame, so a large file never delays it; the
-    answer (``Saved(purpose="open")``) carries the notices to show.
+    answer (``Saved(purpose="open")``) carries the notices to show. The app then queues
+    ``finish_read`` once the Board's data is painted.
     """
 
     def read(workspace: Workspace) -> list[str]:
         notices = claim() if claim is not None else []
         if not workspace.loaded:
-            workspace.load()
-        workspace.recognise_me()  # my git email is new: stay the member I was, not a stranger
+            workspace.load(first=FIRST_TABLES)
         return notices
 
     return read
+
+
+def finish_read(notices: list[str]) -> Action:
+    """The app's second write: validate the rest of the file (a bad record anywhere makes the
+    workspace read-only), then recognise me. Answers ``Saved(purpose="opened")`` with ``notices``."""
+
+    def finish(workspace: Workspace) -> list[str]:
+        workspace.finish_load()
+        workspace.recognise_me()  # my git email is new: stay the member I was, not a stranger
+        return notices
+
+    return finish
 
 
 class FileWatcher(Widget):

@@ -87,7 +87,7 @@ class SaveWaiting(Message):
 
 
 #: what the app itself asks for that only reads: they never wait for the save lock
-READS = frozenset({"open", "reload"})
+READS = frozenset({"open", "opened", "reload"})
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,9 @@
 would (the CLI, the launch path, the real terminal driver). Either way every frame Textual
 writes to the terminal is reported on the file descriptor in ``$ALINEA_BENCH_FD`` as a line
 ``<kind> <time.monotonic()>``: ``frame`` for every frame, ``data`` once for the first
-frame after the workspace is loaded. The parent stamps keys with the same clock.
+frame that shows the workspace's tasks (the Board's cards: the app validates the Board's
+tables first), ``whole`` once for the first frame after the whole file is validated. The
+parent stamps keys with the same clock.
 """
 
 from __future__ import annotations
@@ -21,21 +23,26 @@ def _mark(kind: str) -> None:
 
 
 def _has_data(app: Any) -> bool:
-    """The minimal app has its data at once; alinea once its workspace is loaded (it may defer that)."""
+    """The minimal app has its data at once; alinea once its tasks are in (it may defer that)."""
     workspace = getattr(app, "workspace", None)
     if workspace is None:
         return True
-    return bool(getattr(workspace, "loaded", True)) and workspace.count("tasks") > 0
+    return workspace.count("tasks") > 0  # the Workspace holds no record of a table until it is validated
+
+
+def _is_whole(app: Any) -> bool:
+    workspace = getattr(app, "workspace", None)
+    return workspace is None or bool(getattr(workspace, "loaded", True))
 
 
 def _install_probe() -> None:
     from textual.app import App
 
     display = App._display
-    seen_data = False
+    seen_data = seen_whole = False
 
     def probed(self: App[Any], screen: Any, renderable: Any) -> None:
-        nonlocal seen_data
+        nonlocal seen_data, seen_whole
         display(self, screen, renderable)
         if renderable is None or self._batch_count:
             return
@@ -43,6 +50,9 @@ def _install_probe() -> None:
         if not seen_data and _has_data(self):
             seen_data = True
             _mark("data")
+        if seen_data and not seen_whole and _is_whole(self):
+            seen_whole = True
+            _mark("whole")
 
     App._display = probed  # type: ignore[method-assign]
 

@@ -184,6 +184,31 @@ async def test_a_bad_file_opens_read_only_and_says_why(workspace_dir: Path) -> N
     assert (workspace_dir / "alinea.json").read_text() == '{"tasks": {oops\n'
 
 
+async def test_a_bad_record_past_the_boards_tables_still_opens_read_only_and_says_why(workspace_dir: Path) -> None:
+    """The Board's tables are validated and shown first; a bad objective found just after makes the
+    window read-only, in words, the Board says the file could not be read, and nothing is written."""
+    seed = Workspace(workspace_dir)
+    seed.create("tasks", title="Call the agency")
+    path = workspace_dir / "alinea.json"
+    path.write_bytes(path.read_bytes().replace(b'"objectives": {}', b'"objectives": {"' + b"b" * 32 + b'": {"title": 1}}'))
+    broken = path.read_bytes()
+    opened = prepare(workspace_dir)
+    try:
+        app = make_app(opened.workspace, claim=opened.claim)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(app, pilot)
+            assert "read-only" in app.sub_title
+            said = [n.message for n in app._notifications]
+            assert any("cannot be used" in text and "objectives record" in text and "is invalid" in text for text in said), said
+            assert str(app.query_one("#board-status").render()).startswith("The workspace could not be read:")
+            app.write(app, lambda ws: ws.create("tasks", title="nope"))
+            await settle(app, pilot)
+            assert any(n.title == "Not saved" for n in app._notifications)
+    finally:
+        opened.release()
+    assert path.read_bytes() == broken
+
+
 async def test_a_keymap_in_the_config_file_remaps_keys(workspace: Workspace, isolated_home: Path) -> None:
     config_path = isolated_home / "config.toml"
     config_path.write_text('theme = "alinea-light"\n[keymap]\n"app.show_objectives" = "o"\n')

@@ -156,7 +156,7 @@ class BoardPane(Pane):
     def refresh_content(self) -> None:
         """Re-read tasks and members from the workspace and repaint, keeping each selection."""
         workspace = self.workspace
-        if not workspace.loaded:
+        if not workspace.ready("members", "tasks"):  # shown before the rest of the file is validated
             self._show_loading()
             return
         self._members = {member.id: member for member in workspace.records("members", include_deleted=True)}
