@@ -174,16 +174,26 @@ def _member_email(folder: Path) -> str:
 
 def _first_frames(args: Sequence[str], env: dict[str, str], runs: int, data: bool) -> tuple[list[float], list[float]]:
     """Milliseconds from spawn to the first frame (and to the first frame with data)."""
-    frames, with_data = [], []
+    frames, with_data, _whole = _start_frames(args, env, runs, data)
+    return frames, with_data
+
+
+def _start_frames(
+    args: Sequence[str], env: dict[str, str], runs: int, data: bool
+) -> tuple[list[float], list[float], list[float]]:
+    """Milliseconds from spawn to the first frame, to the first frame with data (the Board's
+    cards), and to the first frame once the whole file is validated (app_probe's marks)."""
+    frames, with_data, whole = [], [], []
     for _ in range(runs):
         probe = Probe(args, env)
         try:
             frames.append((probe.wait_for("frame") - probe.started) * 1000)
             if data:
                 with_data.append((probe.wait_for("data") - probe.started) * 1000)
+                whole.append((probe.wait_for("whole") - probe.started) * 1000)
         finally:
             probe.close()
-    return frames, with_data
+    return frames, with_data, whole
 
 
 def _key_latencies(
@@ -191,7 +201,7 @@ def _key_latencies(
 ) -> list[float]:
     probe = Probe(args, env)
     try:
-        probe.wait_for("data")
+        probe.wait_for("whole")  # keys once the whole file is validated, as a person would type them
         prepare(probe)
         return [probe.key(key) for key in keys]
     finally:
@@ -244,7 +254,7 @@ def _quick_add_samples(folder: Path, env: dict[str, str]) -> list[float]:
     """Milliseconds from enter in the quick-add line until the agenda shows the new item (saved)."""
     probe = Probe(["alinea", "-w", str(folder)], env)
     try:
-        probe.wait_for("data")
+        probe.wait_for("whole")  # keys once the whole file is validated, as a person would type them
         _to_past_meetings(probe)
         for key in (b"j", b"\t", b"a"):  # the latest past meeting, its agenda, the quick-add line
             probe.key(key)
@@ -264,7 +274,7 @@ def _objectives_first_paint(args: Sequence[str], env: dict[str, str], runs: int)
     for _ in range(runs):
         probe = Probe(args, env)
         try:
-            probe.wait_for("data")
+            probe.wait_for("whole")  # keys once the whole file is validated, as a person would type them
             shown, done = probe.key_until_quiet(b"1", quiet=1.0)  # the worker paints nothing meanwhile
             first.append(shown)
             last.append(done)
@@ -282,7 +292,7 @@ def _objectives_keys(args: Sequence[str], env: dict[str, str], keys: int) -> tup
     """j down the Objectives list: to the cursor's frame, and to the detail's (the frame after)."""
     probe = Probe(args, env)
     try:
-        probe.wait_for("data")
+        probe.wait_for("whole")  # keys once the whole file is validated, as a person would type them
         probe.key_until_quiet(b"1", quiet=1.0)
         pairs = [probe.key_until_quiet(b"j", quiet=DETAIL_QUIET) for _ in range(keys)]
         return [first for first, _ in pairs], [last for _, last in pairs]
@@ -322,7 +332,7 @@ def run(report) -> None:  # noqa: ANN001 - the runner's Reporter
         report("first frame: minimal Textual app", minimal, "ms", "the floor: import textual + paint")
         base = statistics.median(minimal)
         for name, folder, env in (("demo", demo, demo_env), ("large", large, large_env)):
-            frames, with_data = _first_frames(["alinea", "-w", str(folder)], env, runs, data=True)
+            frames, with_data, whole = _start_frames(["alinea", "-w", str(folder)], env, runs, data=True)
             ratio = statistics.median(frames) / base
             target = "target ≤ 1.5×" if name == "large" else ""
             report(f"first frame: alinea, {name} workspace", frames, "ms", f"{ratio:.2f}× minimal  {target}".rstrip())
@@ -330,7 +340,13 @@ def run(report) -> None:  # noqa: ANN001 - the runner's Reporter
                 f"  first frame with the data loaded ({name})",
                 with_data,
                 "ms",
-                f"{statistics.median(with_data) / base:.2f}× minimal",
+                f"{statistics.median(with_data) / base:.2f}× minimal  (the Board's cards; target ≤ 2.5×)",
+            )
+            report(
+                f"  … and the whole file validated ({name})",
+                whole,
+                "ms",
+                f"{statistics.median(whole) / base:.2f}× minimal  (the other tables; writes wait for it)",
             )
 
         keys = _key_latencies(["minimal"], demo_env, lambda probe: probe.settle(), [b"j"] * KEYS)
