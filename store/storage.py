@@ -370,6 +370,11 @@ def block_spans(raw: bytes, names: Iterable[str]) -> dict[str, tuple[int, int]]:
     return spans
 
 
+def block_value(name: str, block: bytes) -> bytes:
+    """The JSON object of a table's block, without its ``"<name>": `` head."""
+    return block[len(orjson.dumps(name)) + 2 :]
+
+
 def block_lines(block: bytes) -> dict[str, bytes]:
     """The record lines of a table block, by id."""
     lines = {}
@@ -421,31 +426,28 @@ class CanonicalStorage(Storage):
             self._load(signature)
         return self._data
 
-    def read_first(self, names: Iterable[str]) -> Tables | None:
-        """Only the tables ``names`` (and ``_meta``), each parsed from its own block: on a large
-        file a fraction of the whole parse. None where that cannot stand for the whole parse:
-        the file was never strictly checked (``was_checked``), has another schema, or is laid
-        out otherwise than alinea saves it; ``read()`` then parses all of it, and says what is
-        wrong. The Workspace validates the rest, from ``read()``, before any write.
+    def read_first(self, names: Iterable[str]) -> dict[str, bytes] | None:
+        """The blocks of the tables ``names`` only (``table_blocks``), for the Workspace to parse and
+        validate on their own: on a large file a fraction of the whole parse. None where they cannot
+        stand for the whole parse: the file was never strictly checked (``was_checked``: no key
+        given twice, no nesting too deep), has another schema, or is laid out otherwise than alinea
+        saves it; ``read()`` then parses all of it, and says what is wrong. The Workspace validates
+        the rest, from ``read()``, before any write, and keeps these tables only where ``block``
+        then finds the same bytes.
         """
         raw, signature = read_with_signature(self.path)
         if not was_checked(self.path, signature) or _file_schema(raw) != SCHEMA_VERSION:
             return None
         spans = block_spans(raw, [META_TABLE, *TABLE_NAMES])
-        tables: Tables = {}
-        for name in (META_TABLE, *names):
-            if name not in spans:
-                return None
-            start, end = spans[name]
-            try:
-                table = orjson.loads(raw[start + len(orjson.dumps(name)) + 2 : end])
-            except orjson.JSONDecodeError:
-                return None
-            if not isinstance(table, dict) or not all(isinstance(doc, dict) for doc in table.values()):
-                return None
-            tables[name] = table
+        if not spans:
+            return None
         self._first = raw, signature  # the whole parse reads these bytes, if the file is still them
-        return tables
+        return {name: raw[spans[name][0] : spans[name][1]] for name in names if name in spans}
+
+    def block(self, name: str) -> bytes | None:
+        """A table's block in the bytes ``read()`` last parsed (None in a file laid out otherwise)."""
+        self.index_blocks()
+        return self._blocks.get(name)
 
     def write(self, data: Tables) -> None:
         with self.lock:

@@ -31,7 +31,7 @@ from store.errors import (
 )
 from store.i18n import DEFAULT_LANGUAGE, _, language
 from store.schema import TABLE_NAMES
-from store.storage import META_TABLE, AlineaDB, CanonicalStorage, RecordTable, open_database
+from store.storage import META_TABLE, AlineaDB, CanonicalStorage, RecordTable, block_value, open_database
 from store.validation_words import validation_words
 
 if TYPE_CHECKING:
@@ -63,7 +63,7 @@ class _Pending:
     """Between ``load(first=...)`` and ``finish_load()``: the first tables as parsed (to check
     against the whole file's parse), and the records to fall back on should the file be bad."""
 
-    first: dict[str, dict[str, dict[str, Any]]]
+    first: dict[str, Any]  # each table's block (bytes) or parsed table (dict)
     before: dict[str, dict[str, Record]]
 
 
@@ -205,10 +205,9 @@ class Workspace:
                 return
             try:
                 tables = self.storage.read() or {}
-                # The first tables were parsed on their own: kept where the whole parse agrees
-                # (it always does for a file alinea wrote), validated again where it does not.
-                kept = {name for name, docs in pending.first.items() if tables.get(name) is docs
-                        or tables.get(name) == docs}
+                # The first tables, parsed on their own, are kept where the whole parse read the very
+                # same block or table (as for any file alinea wrote), and validated again where not.
+                kept = {name for name, first in pending.first.items() if self._still(name, first, tables)}
                 rest = self._validate({name: docs for name, docs in tables.items() if name not in kept})
                 self._records = {**{name: self._records[name] for name in kept}, **rest}
                 self.storage.index_blocks()
@@ -264,10 +263,7 @@ class Workspace:
         self._pending = None
         if first:
             try:
-                tables = self.storage.read_first(first) or self.storage.read() or {}
-                firsts = {name: tables[name] for name in first if name in tables}
-                before, self._records = self._records, self._validate(firsts)
-                self._pending = _Pending(firsts, before)
+                self._records, self._pending = self._load_first(first)
                 self.error = None
                 self._generation = max(self._generation, self.storage.generation)
                 return
@@ -284,7 +280,28 @@ class Workspace:
                 return  # keep showing the last good data
         self._generation = self.storage.generation
 
-    def _validate(self, tables: dict[str, dict[str, dict[str, Any]]]) -> dict[str, dict[str, Record]]:
+    def _still(self, name: str, first: Any, tables: dict[str, Any]) -> bool:
+        """Whether the whole parse holds the same ``name`` table as the one validated first."""
+        if isinstance(first, bytes):
+            return self.storage.block(name) == first
+        return tables.get(name) is first or tables.get(name) == first
+
+    def _load_first(self, first: tuple[str, ...]) -> tuple[dict[str, dict[str, Record]], _Pending]:
+        """The ``first`` tables validated, from their own blocks where the storage vouches for them
+        (pydantic parses and validates each block in one pass), else from the whole parse."""
+        blocks = self.storage.read_first(first)
+        if blocks is not None:
+            try:
+                values = {name: block_value(name, block) for name, block in blocks.items()}
+                return self._validate(values), _Pending(dict(blocks), self._records)
+            except (WorkspaceFileError, ValueError, IndexError):
+                pass  # the whole parse says what is wrong, in its own words
+        tables = self.storage.read() or {}
+        firsts = {name: tables[name] for name in first if name in tables}
+        return self._validate(firsts), _Pending(dict(firsts), self._records)
+
+    def _validate(self, tables: dict[str, Any]) -> dict[str, dict[str, Record]]:
+        """Each table's records, from a table parsed (a dict) or its JSON text (bytes)."""
         from pydantic import ValidationError
 
         records: dict[str, dict[str, Record]] = {}
@@ -297,7 +314,10 @@ class Workspace:
                 )
             model = model_of(name)
             try:
-                records[name] = _adapter(model).validate_python(docs)
+                adapter = _adapter(model)
+                records[name] = (
+                    adapter.validate_json(docs) if isinstance(docs, bytes) else adapter.validate_python(docs)
+                )
             except ValidationError as error:
                 record_id = str(error.errors()[0]["loc"][0])
                 first = error.errors()[0]

@@ -59,6 +59,7 @@ def first_read(claim: Callable[[], list[str]] | None) -> Action:
 
     def read(workspace: Workspace) -> list[str]:
         notices = claim() if claim is not None else []
+        workspace.identity  # noqa: B018 - git's identity read here (a git process), not by the Board's first paint
         if not workspace.loaded:
             workspace.load(first=FIRST_TABLES)
         return notices
