@@ -69,8 +69,11 @@ class SteadyFooter(Footer):
 
     def bindings_changed(self, screen: Screen[Any]) -> None:
         if self._bindings_ready and self.is_attached and screen is self.screen:
-            if self._keys_to_show() == self._shown:
+            keys = self._keys_to_show()
+            if keys == self._shown:
                 return
+            if screen.app.app_focus:  # the rebuild is asked for now: the same keys again before it runs ask for none
+                self._shown = keys
         super().bindings_changed(screen)
 
     def on_resize(self) -> None:
