@@ -190,7 +190,8 @@ async def test_a_bad_record_past_the_boards_tables_still_opens_read_only_and_say
     seed = Workspace(workspace_dir)
     seed.create("tasks", title="Call the agency")
     path = workspace_dir / "alinea.json"
-    path.write_bytes(path.read_bytes().replace(b'"objectives": {}', b'"objectives": {"' + b"b" * 32 + b'": {"title": 1}}'))
+    bad = b'"objectives": {"' + b"b" * 32 + b'": {"title": 1}}'
+    path.write_bytes(path.read_bytes().replace(b'"objectives": {}', bad))
     broken = path.read_bytes()
     opened = prepare(workspace_dir)
     try:
@@ -199,7 +200,8 @@ async def test_a_bad_record_past_the_boards_tables_still_opens_read_only_and_say
             await settle(app, pilot)
             assert "read-only" in app.sub_title
             said = [n.message for n in app._notifications]
-            assert any("cannot be used" in text and "objectives record" in text and "is invalid" in text for text in said), said
+            assert any("cannot be used" in text and "objectives record" in text and "is invalid" in text
+                       for text in said), said
             assert str(app.query_one("#board-status").render()).startswith("The workspace could not be read:")
             app.write(app, lambda ws: ws.create("tasks", title="nope"))
             await settle(app, pilot)
