@@ -200,22 +200,24 @@ class Workspace:
         """Read the whole file and validate what ``load(first=...)`` left. A bad file makes the
         workspace read-only (showing none of its records, as a bad file's first open does)."""
         with self._write_lock:
-            pending, self._pending = self._pending, None
+            pending = self._pending
             if pending is None:
                 return
+            error: WorkspaceFileError | None = None
             try:
                 tables = self.storage.read() or {}
                 # The first tables, parsed on their own, are kept where the whole parse read the very
                 # same block or table (as for any file alinea wrote), and validated again where not.
                 kept = {name for name, first in pending.first.items() if self._still(name, first, tables)}
                 rest = self._validate({name: docs for name, docs in tables.items() if name not in kept})
-                self._records = {**{name: self._records[name] for name in kept}, **rest}
+                records = {**{name: self._records[name] for name in kept}, **rest}
                 self.storage.index_blocks()
-                self.error = None
-            except WorkspaceFileError as error:
-                self.error = error
-                self._records = pending.before
+            except WorkspaceFileError as bad:
+                records, error = pending.before, bad
+            # The UI thread reads without the lock: the records first, then "loaded"
+            self._records, self.error = records, error
             self._generation = self.storage.generation
+            self._pending = None
         self._emit(Change("reloaded"))
 
     # -- opening and reloading --------------------------------------------------------
@@ -259,26 +261,34 @@ class Workspace:
 
     def _load(self, first: tuple[str, ...] = ()) -> None:
         """Read and validate the file (only the ``first`` tables, if given: see ``load``).
-        A bad file leaves the workspace read-only, never empty."""
-        self._pending = None
+        A bad file leaves the workspace read-only, never empty.
+
+        The UI thread reads without the lock: ``loaded`` turns true only once the records are in.
+        """
         if first:
             try:
-                self._records, self._pending = self._load_first(first)
+                records, pending = self._load_first(first)
+                self._pending, self._records = pending, records
                 self.error = None
                 self._generation = max(self._generation, self.storage.generation)
                 return
             except WorkspaceFileError:
                 pass  # read all of it, as any open would, to say what is wrong
+        unfinished = self._pending
         try:
             tables = self.storage.read() or {}
             self._records = self._validate(tables)
             self.storage.index_blocks()
             self.error = None
         except WorkspaceFileError as error:
+            if unfinished is not None:  # the first tables alone were never a whole good file
+                self._records = unfinished.before
             self.error = error
             if self.storage.generation == self._generation:
+                self._pending = None
                 return  # keep showing the last good data
         self._generation = self.storage.generation
+        self._pending = None
 
     def _still(self, name: str, first: Any, tables: dict[str, Any]) -> bool:
         """Whether the whole parse holds the same ``name`` table as the one validated first."""
