@@ -221,11 +221,7 @@ class RunnerScreen(Screen[None]):
         location = f" · {meeting.location}" if meeting.location else ""
         self._put("#runner-title", printable(title + location))
         self._put("#runner-status", self._status_words())
-        if later:
-            if not self._item_pending:  # keys pressed meanwhile: the panel shows the last one
-                self._item_pending = True
-                self.call_after_refresh(self._show_item_later)
-        else:
+        if not later:
             self._show_item()
         agenda = self.query_one("#runner-agenda", VirtualList)
         current = self.current
@@ -233,6 +229,9 @@ class RunnerScreen(Screen[None]):
         agenda.set_items(view.agenda_rows(meeting, self.items, current, self._tz), cursor=index)
         self._clock_text = ()
         self.tick()
+        if later and not self._item_pending:  # keys pressed meanwhile: the panel shows the last one
+            self._item_pending = True
+            self.call_after_refresh(self._show_item_later)
 
     def _status_words(self) -> str:
         meeting = self.meeting
