@@ -226,9 +226,11 @@ class RunnerScreen(Screen[None]):
         agenda = self.query_one("#runner-agenda", VirtualList)
         current = self.current
         index = self.items.index(current) if current is not None else None
-        agenda.set_items(view.agenda_rows(meeting, self.items, current, self._tz), cursor=index)
+        agenda.update_items(view.agenda_rows(meeting, self.items, current, self._tz), cursor=index)
         self._clock_text = ()
         self.tick()
+        # Asked after the repaints above: asked before them, the screen finds nothing to paint
+        # yet and runs the callback at once, so the key's frame would wait for the panel.
         if later and not self._item_pending:  # keys pressed meanwhile: the panel shows the last one
             self._item_pending = True
             self.call_after_refresh(self._show_item_later)

@@ -189,6 +189,24 @@ class VirtualList(ScrollView, can_focus=True, inherit_bindings=False):
         self._scroll_cursor_into_view()
         self.refresh()
 
+    def update_items(self, items: Sequence[Item], cursor: int | None = None) -> None:
+        """Like ``set_items``, for a short list whose rows mostly stay (the meeting runner's agenda
+        at each step): with the same number of items, only the rows that changed and the cursor's
+        old and new rows are repainted, so the frame does not redraw the screen around the list."""
+        old = self._items
+        if len(old) != len(items) or not items or isinstance(old, LazySequence) or isinstance(items, LazySequence):
+            self.set_items(items, cursor)
+            return
+        changed = [index for index, (was, now) in enumerate(zip(old, items, strict=True)) if not _same_item(was, now)]
+        self._items = items
+        self._clear_strips()  # only the rows repainted below are drawn again
+        before = self.cursor
+        target = max(0, min(self.cursor if cursor is None else cursor, len(items) - 1))
+        self.set_reactive(VirtualList.cursor, target)
+        for index in sorted({*changed, before, target}):
+            self.refresh_lines(index * self.stride, self.item_height)
+        self._scroll_cursor_into_view()
+
     # -- geometry -------------------------------------------------------------------
     @property
     def stride(self) -> int:
@@ -376,3 +394,18 @@ class VirtualList(ScrollView, can_focus=True, inherit_bindings=False):
             for text, piece in content.render(style, end="", parse_style=self._get_style)
         ]
         return Strip(segments, width)
+
+
+def _same_line(a: Line, b: Line) -> bool:
+    """Same text and same styles (Content's own == compares the text only)."""
+    if isinstance(a, tuple) or isinstance(b, tuple):
+        return (isinstance(a, tuple) and isinstance(b, tuple) and len(a) == len(b)
+                and all(_same_line(x, y) for x, y in zip(a, b, strict=True)))
+    if isinstance(a, Content) or isinstance(b, Content):
+        return (isinstance(a, Content) and isinstance(b, Content)
+                and a.plain == b.plain and list(a.spans) == list(b.spans))
+    return a == b
+
+
+def _same_item(a: Item, b: Item) -> bool:
+    return len(a) == len(b) and all(_same_line(x, y) for x, y in zip(a, b, strict=True))
