@@ -9,7 +9,11 @@ frame, and a good part of opening a large file. So:
 - the app calls ``settle()`` once its first frame is painted and the workspace is read:
   what start-up built lives as long as the app, so it is frozen (never walked again; ~60 ms
   a collection on a large file) and collection resumes, less often (``APP_THRESHOLDS``);
-- a CLI command calls ``resume()`` when it ends.
+- a CLI command calls ``resume()`` when it ends;
+- after a burst of work done while the person reads (the Objectives detail redrawn once the
+  cursor rests), the app calls ``collect_young()``: that burst leaves the young generations
+  nearly full of garbage (a rebuilt Markdown tree, Textual's strips), and otherwise the
+  next key's first allocations pay for collecting it (5-40 ms before its frame).
 
 Nothing else in alinea switches the collector.
 """
@@ -49,6 +53,13 @@ class AfterStart:
         self._waiting.discard(step)
         if not self._waiting:
             settle()
+
+
+def collect_young() -> None:
+    """Collect the two young generations now, between keys (never the old one: it holds the
+    whole workspace). Nothing when the collector is off (start-up, the merge driver)."""
+    if gc.isenabled():
+        gc.collect(1)
 
 
 def resume() -> None:

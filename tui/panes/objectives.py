@@ -25,6 +25,7 @@ from textual.widgets import Input, Static
 
 from store.dates import day_label
 from store.enums import ObjectiveKind
+from store.gcpolicy import collect_young
 from store.i18n import N_, _, ngettext
 from store.objective_index import Links, is_current, matches, objective_links, period_order
 from store.progress import ObjectiveView, format_value, objective_views
@@ -298,6 +299,7 @@ class ObjectivesPane(Pane):
         links = self._data.links.get(selected, Links()) if self._data and selected else Links()
         view = self.view_of(selected) if selected else None
         await self.detail.show(view, links, self._members, self.today(), objective=objective)
+        self.call_after_refresh(collect_young)  # the detail's garbage, before the next key (store.gcpolicy)
 
     def on_resize(self) -> None:
         body = self.query("#objectives-body")
