@@ -161,6 +161,7 @@ class VirtualList(ScrollView, can_focus=True, inherit_bindings=False):
         self._look_checked = False
         self._paint_width = 0
         self._paint_top = 0
+        self._resized_width = -1
         self.virtual_size = self._virtual_size()
 
     # -- data -------------------------------------------------------------------------
@@ -248,7 +249,12 @@ class VirtualList(ScrollView, can_focus=True, inherit_bindings=False):
         self._cursor_strips.clear()
 
     def on_resize(self) -> None:
-        self._clear_strips()
+        """Textual sends Resize each time a hidden pane is shown again: the painted lines are
+        kept unless the width changed (1-4 would otherwise repaint every visible row)."""
+        width = self.scrollable_content_region.width
+        if width != self._resized_width:
+            self._resized_width = width
+            self._clear_strips()
         self._scroll_cursor_into_view()
 
     def notify_style_update(self) -> None:
