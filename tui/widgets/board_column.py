@@ -118,6 +118,12 @@ def index_of(cards: Sequence[Card], card_id: str) -> int | None:
 class CardList(VirtualList):
     """The cards of one column, with the board's names for the moving keys."""
 
+    def watch_has_focus(self, has_focus: bool) -> None:
+        """No style of a card list depends on ``:focus`` (the cursor's look is a component class
+        the list picks itself, the column's header a class of its own), so the restyle Textual
+        does here is skipped: with the list's three component styles and the scrollbar repaint
+        it triggers, it was a third of an h / l (tests/tui/test_board_focus.py checks both)."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "cursor_down", N_("Down"), show=False, id="board.down",
                 tooltip=N_("Next card in the column")),
@@ -159,11 +165,10 @@ class BoardColumn(Vertical):
         & > .board-column--urgent { color: $error; text-style: bold; }
         & > .board-column--high { color: $warning; text-style: bold; }
     }
-    /* A rule on the column itself, so Textual restyles its header when focus enters. */
-    BoardColumn:focus-within {
-        background: $surface;
-    }
-    BoardColumn:focus-within > .column-header {
+    /* The focused column's header: a class the column sets when the focus enters or leaves
+       it, not a :focus-within rule, which makes Textual restyle the whole column (its list,
+       five component styles, the scrollbars) at each h / l. */
+    BoardColumn > .column-header.-focused {
         background: $primary;
         color: $text;
     }
@@ -201,6 +206,14 @@ class BoardColumn(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(self._header(), classes="column-header", markup=False)
         yield CardList(item_height=2, gap=1, empty_text=self._empty_text)
+
+    def on_mount(self) -> None:
+        self.watch(self.screen, "focused", self._focus_moved)
+
+    def _focus_moved(self) -> None:
+        """The header is highlighted while the focus is inside the column (as ``:focus-within``
+        would; it follows the screen's focus, so it stays while a form is open on top)."""
+        self.query_one(".column-header", Static).set_class(self.has_focus_within, "-focused")
 
     @property
     def card_list(self) -> CardList:
