@@ -34,7 +34,15 @@ from tui.panes.base import Pane
 from tui.panes.metric_card import MetricCard
 from tui.panes.objective_detail import ObjectiveDetail, TaskLinks
 from tui.panes.words import objective_kind, objective_status
-from tui.widgets.objective_list import Entry, ObjectiveList, ObjectiveRow, PeriodHeader, entry_lines
+from tui.widgets.objective_list import (
+    ROW_CLASSES,
+    ROW_CSS,
+    Entry,
+    ObjectiveList,
+    ObjectiveRow,
+    PeriodHeader,
+    entry_lines,
+)
 from tui.widgets.prompt_line import PromptLine
 from tui.widgets.virtual_list import LazySequence, VirtualList
 from tui.writes import Refused, Saved
@@ -91,8 +99,9 @@ class ObjectivesPane(Pane):
                 tooltip=N_("Clear the filters")),
     ]
 
+    COMPONENT_CLASSES: ClassVar[set[str]] = set(ROW_CLASSES)  # the list's row styles (see ROW_CLASSES)
     DEFAULT_CSS = """
-    ObjectivesPane {
+    ObjectivesPane {""" + ROW_CSS + """
         padding: 0;
         & > #objectives-status { height: 1; padding: 0 1; color: $text-muted; }
         & > #objectives-filter { display: none; height: 1; padding: 0 1; }
