@@ -22,7 +22,7 @@ from textual.screen import Screen
 from textual.widgets import TabbedContent
 
 from store.config import UserConfig
-from store.gcpolicy import AfterStart
+from store.gcpolicy import IDLE_CHECK, AfterStart, collect_if_due
 from store.i18n import N_, _
 from store.text import printable
 from store.workspace import Workspace
@@ -150,6 +150,7 @@ class AlineaApp(RoutedApp):
         # first in line: git's status waits until the data is in (the header shows none before).
         self.call_after_refresh(self.write, self, first_read(self._claim), purpose="open")
         self.call_after_refresh(self._start.done, "painted")
+        self.set_interval(IDLE_CHECK, lambda: self.call_after_refresh(collect_if_due))  # store.gcpolicy
         self.call_after_refresh(self.pane("board").focus_default)
 
     def _workspace_ready(self, notices: list[str]) -> None:

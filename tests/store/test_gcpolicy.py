@@ -1,11 +1,15 @@
-"""The collector policy: the young generations are collected between keys, never while start-up has it off."""
+"""The collector policy: the app collects in its idle moments and after a burst of work between
+keys, never while the collector is off (start-up)."""
 
 from __future__ import annotations
 
 import gc
 import weakref
+from collections.abc import Iterator
 
-from store.gcpolicy import collect_young
+import pytest
+
+from store.gcpolicy import APP_THRESHOLDS, IDLE_THRESHOLDS, collect_if_due, collect_young
 
 
 class _Node:
@@ -43,3 +47,33 @@ def test_collect_young_leaves_a_collector_that_is_off_alone() -> None:
         gc.collect()
         if was_enabled:
             gc.enable()
+
+
+
+@pytest.fixture
+def app_collector() -> Iterator[None]:
+    """The collector as the app runs it once started; Python's own settings back afterwards."""
+    was_enabled, thresholds = gc.isenabled(), gc.get_threshold()
+    gc.collect()
+    gc.set_threshold(*APP_THRESHOLDS)
+    gc.enable()
+    yield
+    gc.set_threshold(*thresholds)
+    if not was_enabled:
+        gc.disable()
+
+
+def test_an_idle_moment_collects_once_enough_was_kept(app_collector: None) -> None:
+    kept = [[] for _ in range(IDLE_THRESHOLDS[0] // 2)]
+    collect_if_due()
+    assert gc.get_count()[0] >= len(kept), "not due yet: nothing collected"
+    kept += [[] for _ in range(IDLE_THRESHOLDS[0])]
+    collect_if_due()
+    assert gc.get_count()[0] < IDLE_THRESHOLDS[0] // 10
+
+
+def test_no_collection_while_the_collector_is_off(app_collector: None) -> None:
+    gc.disable()
+    kept = [[] for _ in range(IDLE_THRESHOLDS[0] * 2)]
+    collect_if_due()
+    assert gc.get_count()[0] >= len(kept)
