@@ -7,15 +7,13 @@ Calls go down to the panes' base methods (tui/panes/base.py); messages come up.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from datetime import date, datetime, timezone
 from typing import ClassVar
 
 from textual import on
-from textual.actions import ActionParseResult
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
-from textual.dom import DOMNode
 from textual.message_pump import MessagePump
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
@@ -33,7 +31,7 @@ from tui.panes.base import Pane, Refreshable
 from tui.panes.board import BoardPane
 from tui.panes.feedback import FeedbackPane
 from tui.panes.objectives import ObjectivesPane
-from tui.readonly import refused_at_key, why_read_only
+from tui.readonly import why_read_only
 from tui.routes import ROUTE_BINDINGS, RoutedApp
 from tui.syncing import SyncController
 from tui.watcher import FileWatcher, WorkspaceChanged, finish_read, first_read
@@ -230,14 +228,6 @@ class AlineaApp(RoutedApp):
             return
         me, state = self.workspace.me, _("saving…") if self.writes.waiting else self.syncing.words()
         self.sub_title = printable(f"{me.name if me else self.workspace.who}  ·  {state}")
-
-    async def run_action(self, action: str | ActionParseResult, default_namespace: DOMNode | None = None,
-                         namespaces: Mapping[str, DOMNode] | None = None) -> bool:
-        """Every key and palette command passes here: a read-only window refuses writes at the key."""
-        if refused := refused_at_key(self.workspace, action if isinstance(action, str) else action[1]):
-            self.notify(refused, title=_("Read-only"), severity="warning")
-            return True
-        return await super().run_action(action, default_namespace, namespaces)
 
     def action_undo_change(self) -> None:
         if not self.workspace.can_undo:

@@ -1,5 +1,6 @@
 """Where the app's keys lead: the panes (`1`–`4`), a jump to a record, `F`, the runner, the Team,
-help, and the global keys `0`, `!` and `i` (and the palette, and the header's conflict count).
+help, and the global keys `0`, `!` and `i` (and the palette, and the header's conflict count);
+which actions are off under a dialog, and which a read-only window refuses at the key.
 
 ``RoutedApp`` holds these actions, so ``AlineaApp`` (tui/app.py) only composes and routes
 messages: the brief of the next meeting (or the meeting selected in the Agenda), the
@@ -8,12 +9,15 @@ conflicts review, the history of the record selected in the focused pane.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from textual import on
+from textual.actions import ActionParseResult
 from textual.app import App
 from textual.binding import Binding
 from textual.css.query import NoMatches
+from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import TabbedContent
@@ -23,6 +27,7 @@ from store.references import live, noun
 from tui.panes.agenda import AgendaPane
 from tui.panes.base import Pane, shown_in, shown_item
 from tui.panes.feedback import give_feedback_about
+from tui.readonly import refused_at_key
 from tui.theme_picker import ThemedApp
 from tui.widgets.record_link import JumpTo
 from tui.writes import host_of
@@ -114,6 +119,14 @@ class RoutedApp(ThemedApp):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return not (action in MAIN_SCREEN_ACTIONS and isinstance(self.screen, ModalScreen))
+
+    async def run_action(self, action: str | ActionParseResult, default_namespace: DOMNode | None = None,
+                         namespaces: Mapping[str, DOMNode] | None = None) -> bool:
+        """Every key and palette command passes here: a read-only window refuses writes at the key."""
+        if refused := refused_at_key(host_of(self).workspace, action if isinstance(action, str) else action[1]):
+            self.notify(refused, title=_("Read-only"), severity="warning")
+            return True
+        return await super().run_action(action, default_namespace, namespaces)
 
     def pane(self, pane_id: str) -> Pane:
         return self.query_one(f"#{pane_id}", Pane)
