@@ -302,13 +302,15 @@ def task_fields(
 
 # -- through the Workspace --------------------------------------------------------------
 def apply(workspace: Workspace, edits: Sequence[Edit]) -> list[Any]:
-    """Write edits in order; returns the records as saved."""
+    """Write edits in order, in one save (a step is on disk whole: the item done and the next
+    one started); returns the records as saved."""
     saved = []
-    for edit in edits:
-        if edit.record_id is None:
-            saved.append(workspace.create(edit.table, **edit.fields))
-        else:
-            saved.append(workspace.update(edit.table, edit.record_id, **edit.fields))
+    with workspace.one_save():
+        for edit in edits:
+            if edit.record_id is None:
+                saved.append(workspace.create(edit.table, **edit.fields))
+            else:
+                saved.append(workspace.update(edit.table, edit.record_id, **edit.fields))
     return saved
 
 

@@ -17,7 +17,8 @@ import os
 import stat
 import threading
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -408,6 +409,9 @@ class CanonicalStorage(Storage):
         self._dirty: set[tuple[str, str]] = set()
         #: bumped whenever the data is (re)loaded from disk, not on our own saves
         self.generation = 0
+        #: inside ``one_save``: how deep, and the data its writes left to save at its end
+        self._holding = 0
+        self._held: Tables | None = None
 
     @property
     def lock(self) -> BaseFileLock:
@@ -450,6 +454,9 @@ class CanonicalStorage(Storage):
         return self._blocks.get(name)
 
     def write(self, data: Tables) -> None:
+        if self._holding:  # saved once, at the end of ``one_save``
+            self._held = self._data = data
+            return
         with self.lock:
             payload = self._encode(data)
             write_atomically(self.path, payload)
@@ -462,6 +469,21 @@ class CanonicalStorage(Storage):
         pass
 
     # -- alinea's additions ---------------------------------------------------------
+    @contextmanager
+    def one_save(self) -> Iterator[None]:
+        """Writes inside are kept in memory and saved once, at the end, in one atomic replace: a
+        change of several records (a meeting runner's step) is on disk whole or not at all, even
+        if the machine stops halfway. Should a write inside fail, what came before it is saved.
+        Call it holding the save lock (the Workspace's transaction does)."""
+        self._holding += 1
+        try:
+            yield
+        finally:
+            self._holding -= 1
+            if not self._holding and self._held is not None:
+                data, self._held = self._held, None
+                self.write(data)
+
     def changed_on_disk(self) -> bool:
         return file_signature(self.path) != self._signature
 

@@ -720,6 +720,13 @@ class Workspace:
                 .format(path=self.path, seconds=self.storage.lock.timeout)
             ) from None
 
+    @contextmanager
+    def one_save(self) -> Iterator[None]:
+        """The creates and updates inside reach the file together, in one durable save
+        (``CanonicalStorage.one_save``); each is still its own step of undo."""
+        with self._transaction(), self.storage.one_save():
+            yield
+
     def _save(self, table: str, records: list[Record], before: list[Record | None] | None, kind: ChangeKind) -> None:
         """Write records and remember how to undo them (call inside a transaction)."""
         self._write(table, records)

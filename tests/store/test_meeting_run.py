@@ -135,3 +135,22 @@ def test_ending_stamps_the_meeting_and_leaves_the_unfinished_item_open(workspace
     assert run.meeting_elapsed(meeting, at(60)) == 20 * 60
     with pytest.raises(InvalidInput, match="has ended"):
         run.start_meeting(workspace, planned, at(30))
+
+
+def test_a_step_reaches_the_file_whole_never_half(workspace: Workspace, planned: str) -> None:
+    """The item done and the next one started are one save: at no moment does the file on disk
+    hold one without the other (a machine that stops halfway leaves the step undone, not half done)."""
+    run.start_meeting(workspace, planned, at(0))
+    seen_on_disk = []
+
+    def look_at_the_file(change: object) -> None:
+        _, items = run.load(Workspace(workspace.folder, who=GIT_EMAIL), planned)
+        seen_on_disk.append((items[0].status, items[1].started_at))
+
+    unsubscribe = workspace.subscribe(look_at_the_file)
+    run.next_item(workspace, planned, at(8))
+    unsubscribe()
+    look_at_the_file(None)
+    before, after = (AgendaStatus.open, None), (AgendaStatus.done, at(8))
+    assert seen_on_disk[-1] == after
+    assert set(seen_on_disk) <= {before, after}, "a step was on disk half done"
