@@ -25,6 +25,7 @@ from store.positions import key_between
 from store.text import printable
 from store.vocabulary import VOCABULARY
 from tui.panes.base import Pane
+from tui.panes.words import card_due
 from tui.widgets.board_column import BoardColumn, Card, LazyCards
 from tui.widgets.text_input import TextInput
 from tui.writes import Saved
@@ -120,9 +121,9 @@ class BoardPane(Pane):
     async def build(self) -> None:
         """The columns (and the filter box) are most of the start-up's widget work: mounted just
         after the first frame, they let the window appear at once, saying it is loading."""
-        today = self.today()
         titles = {key: _(VOCABULARY["tasks"].choice(key)) for key, _title in COLUMNS}
-        columns = [BoardColumn(key, titles[key], today=today, id=f"column-{key}") for key, _title in COLUMNS]
+        nothing = _("Nothing here")
+        columns = [BoardColumn(key, titles[key], empty_text=nothing, id=f"column-{key}") for key, _title in COLUMNS]
         await self.mount(
             TextInput(
                 placeholder=_("filter by title, owner or department · enter keeps it · escape clears"),
@@ -174,7 +175,6 @@ class BoardPane(Pane):
         matches = self._matcher()
         shown = 0
         for column in self.columns:
-            column.today = today
             tasks = self._tasks[column.key]
             if matches is not None:
                 tasks = [task for task in tasks if matches(task)]
@@ -220,13 +220,14 @@ class BoardPane(Pane):
         return self._card(tasks[index], today)
 
     def _card(self, task: Task, today: date) -> Card:
+        overdue = task.due is not None and task.due < today and task.status != "done"
         return Card(
             id=task.id,
             title=printable(task.title),  # teammates' text: never raw control characters on the terminal
             owner=printable(self._owner_name(task)),
             department=printable(task.department),
-            due=task.due,
-            overdue=task.due is not None and task.due < today and task.status != "done",
+            due=card_due(task.due, today, overdue=overdue),
+            overdue=overdue,
             priority=str(task.priority),
         )
 

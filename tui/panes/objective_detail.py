@@ -25,8 +25,8 @@ from store.objective_index import Links
 from store.progress import ObjectiveView, percent
 from store.text import printable
 from tui.panes.metric_card import MetricCard
-from tui.panes.words import feedback_kind, objective_kind, objective_status, task_count, task_status
-from tui.widgets.board_column import due_label, short_name
+from tui.panes.words import due_label, feedback_kind, objective_kind, objective_status, task_count, task_status
+from tui.widgets.board_column import short_name
 from tui.widgets.virtual_list import Item, LazySequence, VirtualList
 
 if TYPE_CHECKING:

@@ -8,7 +8,25 @@ need two Spanish ones ("done": an objective is "logrado", a task "hecha"), hence
 
 from __future__ import annotations
 
-from store.i18n import ngettext, pgettext
+from datetime import date
+
+from store.dates import local_format
+from store.i18n import _, ngettext, pgettext
+
+
+def due_label(due: date, today: date) -> str:
+    """A due date as a card shows it: "5 Dec", with the year when it is not this one's."""
+    if due.year == today.year:
+        return f"{due.day} {local_format(due, '%b')}"
+    return f"{due.day} {local_format(due, '%b %Y')}"
+
+
+def card_due(due: date | None, today: date, *, overdue: bool) -> str:
+    """A card's due date in words: "5 Dec", "overdue 24 Nov", or nothing."""
+    if due is None:
+        return ""
+    when = due_label(due, today)
+    return _("overdue {day}").format(day=when) if overdue else when
 
 
 def objective_status(status: str) -> str:

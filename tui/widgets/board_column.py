@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
 from typing import ClassVar
 
 from textual import on
@@ -18,8 +17,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
 
-from store.dates import local_format
-from store.i18n import N_, _
+from store.i18n import N_
 from tui.widgets.virtual_list import Item, LazySequence, Line, VirtualList
 
 #: what a card shows in front of its title, by priority (normal shows nothing)
@@ -41,7 +39,7 @@ class Card:
     title: str
     owner: str = ""
     department: str = ""
-    due: date | None = None
+    due: str = ""  #: the due date in the reader's words ("5 Dec", "overdue 24 Nov"): the pane's
     overdue: bool = False
     priority: str = "normal"
 
@@ -54,12 +52,6 @@ def short_name(name: str) -> str:
     return f"{parts[0]} {parts[-1][0]}."
 
 
-def due_label(due: date, today: date) -> str:
-    if due.year == today.year:
-        return f"{due.day} {local_format(due, '%b')}"
-    return f"{due.day} {local_format(due, '%b %Y')}"
-
-
 def split_title(title: str, width: int) -> tuple[str, str]:
     """The title's first line at ``width`` (cut after a space or a hyphen when there is one) and the rest."""
     if len(title) <= width:
@@ -69,13 +61,13 @@ def split_title(title: str, width: int) -> tuple[str, str]:
     return title[:cut].rstrip(), title[cut:].lstrip()
 
 
-def card_lines(card: Card, today: date, title_width: int | None = None) -> Item:
+def card_lines(card: Card, title_width: int | None = None) -> Item:
     """Priority mark and title; owner · department, with the due date at the right.
 
     With ``title_width`` (a narrow column) the title takes two lines of that width.
     """
     mark, mark_style = PRIORITY_MARKS.get(card.priority, ("", ""))
-    details_line = _details(card, today)
+    details_line = _details(card)
     if title_width is None:
         return (Content.assemble((mark, mark_style), (card.title, ".board-column--title")), details_line)
     first, rest = split_title(card.title, max(1, title_width - len(mark)))
@@ -83,15 +75,12 @@ def card_lines(card: Card, today: date, title_width: int | None = None) -> Item:
     return (title, Content.styled(" " * len(mark) + rest, ".board-column--title"), details_line)
 
 
-def _details(card: Card, today: date) -> Line:
+def _details(card: Card) -> Line:
     who = " · ".join(part for part in (short_name(card.owner), card.department) if part)
     details = Content.styled(who, ".board-column--muted")
-    if card.due is None:
+    if not card.due:
         return details
-    due_style = ".board-column--overdue" if card.overdue else ".board-column--muted"
-    when = due_label(card.due, today)
-    due = Content.styled(_("overdue {day}").format(day=when) if card.overdue else when, due_style)
-    return (details, due)
+    return (details, Content.styled(card.due, ".board-column--overdue" if card.overdue else ".board-column--muted"))
 
 
 class LazyCards(LazySequence[Card]):
@@ -191,16 +180,14 @@ class BoardColumn(Vertical):
         key: str,
         title: str,
         *,
-        today: date,
         empty_text: str = "",
         id: str | None = None,  # noqa: A002 - Textual's keyword
     ) -> None:
         super().__init__(id=id)
         self.key = key
         self.title = title
-        self.today = today
         self.cards: Sequence[Card] = ()
-        self._empty_text = empty_text or _("Nothing here")
+        self._empty_text = empty_text
         self._title_width: int | None = None  # a narrow column wraps titles onto two lines
 
     def compose(self) -> ComposeResult:
@@ -247,10 +234,10 @@ class BoardColumn(Vertical):
         self._paint_cards(cursor)
 
     def _paint_cards(self, cursor: int | None = None) -> None:
-        cards, today, width = self.cards, self.today, self._title_width
+        cards, width = self.cards, self._title_width
         card_list = self.card_list
         card_list.item_height = 2 if width is None else 3
-        card_list.set_items(LazySequence(len(cards), lambda i: card_lines(cards[i], today, width)), cursor=cursor)
+        card_list.set_items(LazySequence(len(cards), lambda i: card_lines(cards[i], width)), cursor=cursor)
 
     def on_resize(self) -> None:
         """Narrow (80 columns): card titles take two lines, so they keep more than a word or two."""
