@@ -32,6 +32,11 @@ APP_LOCK = "alinea.app.lock"
 Purpose = Literal["read", "write"]
 
 
+def merge_to_finish(folder: Path) -> bool:
+    """Whether git left a merge half done here: step 2 would finish it, changing the file."""
+    return (Path(folder) / ".git" / "MERGE_HEAD").exists()
+
+
 def ready_git(folder: Path, *, will_write: bool, lock_held: bool = False, strict: bool = False) -> list[str]:
     """Steps 1 and 2 for a workspace folder; returns what went wrong, in words.
 
@@ -44,7 +49,7 @@ def ready_git(folder: Path, *, will_write: bool, lock_held: bool = False, strict
     if not (folder / ".git").is_dir():
         return problems
     if not will_write:  # a reader never commits; it only aborts a merge that can never be finished
-        if not (folder / ".git" / "MERGE_HEAD").exists():
+        if not merge_to_finish(folder):
             return problems  # the common case, with nothing more imported: `alinea list` starts fast
         from store.interrupted import abort_if_unfinishable
 

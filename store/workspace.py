@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from store import identity
+from store.board_preview import PREVIEW_TABLES, BoardPreview, board_preview
 from store.errors import (
     AmbiguousId,
     InvalidInput,
@@ -166,8 +167,12 @@ class Workspace:
         self._generation = -1
         #: set between ``load(first=...)`` and ``finish_load()``: the rest of the file is not validated yet
         self._pending: _Pending | None = None
+        #: the Board's cards read from the file's bytes (``preview_board``) until its records are in
+        self.preview: BoardPreview | None = None
         self._undo: list[_UndoStep] = []
         self._listeners: list[Callable[[Change], None]] = []
+        #: changes told only at the end of ``changes_held``, when set
+        self._held: list[Change] | None = None
         self._write_lock = threading.RLock()
         if not defer_load:
             self._load()
@@ -196,12 +201,32 @@ class Workspace:
         self._load(tuple(first))
         self._emit(Change("reloaded"))
 
+    def preview_board(self) -> BoardPreview | None:
+        """For a Workspace opened with ``defer_load``: the Board's cards read from the file's bytes
+        (store.board_preview), where the storage vouches for them, without validating a record.
+        Kept in ``preview`` (and told as a change) until ``finish_load`` validates the file; None
+        where there is no such preview: then ``load(first=...)`` shows the Board sooner."""
+        if self._generation >= 0 or self._pending is not None:
+            return None
+        try:
+            blocks = self.storage.read_first(PREVIEW_TABLES)
+        except WorkspaceFileError:
+            return None  # the load says what is wrong, in its own words
+        self.preview = board_preview(blocks) if blocks is not None else None
+        if self.preview is not None:
+            self._emit(Change("reloaded"))
+        return self.preview
+
     def finish_load(self) -> None:
-        """Read the whole file and validate what ``load(first=...)`` left. A bad file makes the
-        workspace read-only (showing none of its records, as a bad file's first open does)."""
+        """Read the whole file and validate what ``load(first=...)`` left, or all of it after
+        ``preview_board``. A bad file makes the workspace read-only (showing none of its records,
+        as a bad file's first open does)."""
         with self._write_lock:
             pending = self._pending
             if pending is None:
+                if self._generation < 0 and self.error is None:  # only previewed: validate it all now
+                    self._load()
+                    self._emit(Change("reloaded"))
                 return
             error: WorkspaceFileError | None = None
             try:
@@ -218,6 +243,7 @@ class Workspace:
             self._records, self.error = records, error
             self._generation = self.storage.generation
             self._pending = None
+            self.preview = None
         self._emit(Change("reloaded"))
 
     # -- opening and reloading --------------------------------------------------------
@@ -271,6 +297,7 @@ class Workspace:
                 self._pending, self._records = pending, records
                 self.error = None
                 self._generation = max(self._generation, self.storage.generation)
+                self.preview = None
                 return
             except WorkspaceFileError:
                 pass  # read all of it, as any open would, to say what is wrong
@@ -285,10 +312,10 @@ class Workspace:
                 self._records = unfinished.before
             self.error = error
             if self.storage.generation == self._generation:
-                self._pending = None
+                self._pending = self.preview = None
                 return  # keep showing the last good data
         self._generation = self.storage.generation
-        self._pending = None
+        self._pending = self.preview = None
 
     def _still(self, name: str, first: Any, tables: dict[str, Any]) -> bool:
         """Whether the whole parse holds the same ``name`` table as the one validated first."""
@@ -373,8 +400,24 @@ class Workspace:
         return lambda: self._listeners.remove(listener) if listener in self._listeners else None
 
     def _emit(self, change: Change) -> None:
+        if self._held is not None:
+            self._held.append(change)
+            return
         for listener in list(self._listeners):
             listener(change)
+
+    @contextmanager
+    def changes_held(self) -> Iterator[None]:
+        """Tell the changes made inside only at its end, in order: the app reads the file while
+        git's processes claim the workspace beside it, and shows the data once both are done."""
+        held: list[Change] = []
+        self._held = held
+        try:
+            yield
+        finally:
+            self._held = None
+            for change in held:
+                self._emit(change)
 
     # -- queries ----------------------------------------------------------------------
     def records(self, table: str, *, include_deleted: bool = False) -> list[Any]:

@@ -9,6 +9,7 @@ edits; it says when the file turns unreadable (read-only) or readable again.
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -17,6 +18,7 @@ from textual.message_pump import MessagePump
 from textual.widget import Widget
 
 from store.i18n import _
+from store.opening import merge_to_finish
 from store.workspace import FIRST_TABLES
 from tui.readonly import why_read_only
 from tui.writes import Action, Saved, host_of
@@ -55,16 +57,41 @@ def first_read(claim: Callable[[], list[str]] | None) -> Action:
     Runs in the write worker after the first frame, so a large file never delays it; the
     answer (``Saved(purpose="open")``) carries the notices to show. The app then queues
     ``finish_read`` once the Board's data is painted.
+
+    Where the file's bytes allow it, the Board is shown from a preview of them
+    (store.board_preview), without validating a record; ``finish_read`` validates it all.
+
+    Claiming runs git's processes (the merge driver's entry, this clone's identity): with no
+    half-done merge to finish it cannot change the file, so it runs beside the read, and the
+    data is shown once both are done (``changes_held``): the Board needs the identity for "mine".
     """
 
-    def read(workspace: Workspace) -> list[str]:
+    def claim_and_identify(workspace: Workspace) -> list[str]:
         notices = claim() if claim is not None else []
         workspace.identity  # noqa: B018 - git's identity read here (a git process), not by the Board's first paint
-        if not workspace.loaded:
-            workspace.load(first=FIRST_TABLES)
         return notices
 
+    def read(workspace: Workspace) -> list[str]:
+        if workspace.loaded:
+            return claim_and_identify(workspace)
+        if claim is not None and merge_to_finish(workspace.folder):  # claiming writes the file: first
+            notices = claim_and_identify(workspace)
+            show_first(workspace)
+            return notices
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="alinea-claim") as beside:
+            claimed = beside.submit(claim_and_identify, workspace)
+            with workspace.changes_held():
+                show_first(workspace)
+                return claimed.result()
+
     return read
+
+
+def show_first(workspace: Workspace) -> None:
+    """The Board's cards from the file's bytes where they can be (no record validated yet), else
+    the Board's tables validated first."""
+    if workspace.preview_board() is None:
+        workspace.load(first=FIRST_TABLES)
 
 
 def finish_read(notices: list[str]) -> Action:

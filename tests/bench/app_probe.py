@@ -5,8 +5,8 @@
 would (the CLI, the launch path, the real terminal driver). Either way every frame Textual
 writes to the terminal is reported on the file descriptor in ``$ALINEA_BENCH_FD`` as a line
 ``<kind> <time.monotonic()>``: ``frame`` for every frame, ``data`` once for the first
-frame that shows the workspace's tasks (the Board's cards: the app validates the Board's
-tables first), ``whole`` once for the first frame after the whole file is validated. The
+frame that shows the workspace's tasks (the Board's cards: the app shows them from the file's
+bytes, or validates the Board's tables first), ``whole`` once for the first frame after the whole file is validated. The
 parent stamps keys with the same clock.
 """
 
@@ -23,11 +23,11 @@ def _mark(kind: str) -> None:
 
 
 def _has_data(app: Any) -> bool:
-    """The minimal app has its data at once; alinea once its tasks are in (it may defer that)."""
-    workspace = getattr(app, "workspace", None)
-    if workspace is None:
+    """The minimal app has its data at once; alinea once the Board shows its cards (from the file's
+    preview or from the validated records: store.board_preview)."""
+    if getattr(app, "workspace", None) is None:
         return True
-    return workspace.count("tasks") > 0  # the Workspace holds no record of a table until it is validated
+    return any(len(column.cards) for column in app.query("BoardColumn"))
 
 
 def _is_whole(app: Any) -> bool:

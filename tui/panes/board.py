@@ -20,6 +20,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Input, Static
 
+from store.board_preview import BoardTask
 from store.i18n import N_, _, ngettext
 from store.positions import key_between
 from store.text import printable
@@ -110,10 +111,14 @@ class BoardPane(Pane):
         super().__init__(title, id=id)
         self.filter_text = ""
         self.mine_only = False
-        self._tasks: dict[str, list[Task]] = {key: [] for key, _ in COLUMNS}
-        self._members: dict[str, Member] = {}
+        self._tasks: dict[str, list[BoardTask]] = {key: [] for key, _ in COLUMNS}
+        self._names: dict[str, str] = {}  # member id -> name, deleted members too
         self._me: Member | None = None
         self._column_index = 0
+        #: the cards are the file's preview (store.board_preview), not yet validated records
+        self._previewing = False
+        #: keys that change or open a card, pressed while previewing: run once the records are in
+        self._held: list[Callable[[], None]] = []
 
     def compose(self) -> ComposeResult:
         yield Static(_("Loading the workspace…"), id="board-status", markup=False)
@@ -157,16 +162,44 @@ class BoardPane(Pane):
     def refresh_content(self) -> None:
         """Re-read tasks and members from the workspace and repaint, keeping each selection."""
         workspace = self.workspace
-        if not workspace.ready("members", "tasks"):  # shown before the rest of the file is validated
+        tasks: list[BoardTask]
+        if workspace.ready("members", "tasks"):
+            self._names = {member.id: member.name for member in workspace.records("members", include_deleted=True)}
+            self._me, tasks, self._previewing = workspace.me, workspace.records("tasks"), False
+        elif workspace.preview is not None:  # the file's bytes, shown before any record is validated
+            preview = workspace.preview
+            self._names = {member.id: member.name for member in preview.members.values()}
+            self._me, tasks, self._previewing = None, list(preview.tasks), True
+        else:
             self._show_loading()
             return
-        self._members = {member.id: member for member in workspace.records("members", include_deleted=True)}
-        self._me = workspace.me
-        by_status: dict[str, list[Task]] = {key: [] for key, _ in COLUMNS}
-        for task in workspace.records("tasks"):
+        by_status: dict[str, list[BoardTask]] = {key: [] for key, _ in COLUMNS}
+        for task in tasks:
             by_status[task.status].append(task)
         self._tasks = by_status
         self._show()
+        if not self._previewing and self._held:
+            held, self._held = self._held, []
+            for action in held:
+                self.call_after_refresh(action)
+
+    def _hold(self, action: Callable[[], None]) -> bool:
+        """While the cards are only the file's preview, keep ``action`` (a key that changes or opens
+        a card) until the records are in, and say True: a key is never lost in that half second,
+        and acts on the card it was pressed on, wherever the cursor went since."""
+        if not self._previewing:
+            return False
+        index = self._column_index
+        card = self.focused_column.selected
+
+        def on_that_card() -> None:
+            self.focus_column(index)
+            if card is not None:
+                self.focused_column.select(card.id)
+            action()
+
+        self._held.append(on_that_card)
+        return True
 
     def _show(self, select: dict[str, str] | None = None) -> None:
         """Put the (filtered) cards in the columns; ``select`` maps a column to a card id to select."""
@@ -212,14 +245,13 @@ class BoardPane(Pane):
             text = " · ".join(parts)
         self.query_one("#board-status", Static).update(text)
 
-    def _owner_name(self, task: Task) -> str:
-        member = self._members.get(task.owner_id) if task.owner_id else None
-        return member.name if member else ""
+    def _owner_name(self, task: BoardTask) -> str:
+        return self._names.get(task.owner_id, "") if task.owner_id else ""
 
-    def _card_at(self, tasks: list[Task], today: date, index: int) -> Card:
+    def _card_at(self, tasks: list[BoardTask], today: date, index: int) -> Card:
         return self._card(tasks[index], today)
 
-    def _card(self, task: Task, today: date) -> Card:
+    def _card(self, task: BoardTask, today: date) -> Card:
         overdue = task.due is not None and task.due < today and task.status != "done"
         return Card(
             id=task.id,
@@ -231,7 +263,7 @@ class BoardPane(Pane):
             priority=str(task.priority),
         )
 
-    def _matcher(self) -> Callable[[Task], bool] | None:
+    def _matcher(self) -> Callable[[BoardTask], bool] | None:
         """A test for the filter and mine-only, or None when every card shows."""
         if not self.filter_text and not self.mine_only:
             return None
@@ -239,7 +271,7 @@ class BoardPane(Pane):
         me = self._me.id if self.mine_only and self._me else None
         mine_only = self.mine_only
 
-        def matches(task: Task) -> bool:
+        def matches(task: BoardTask) -> bool:
             if mine_only and task.owner_id != me:
                 return False
             if not words:
@@ -253,6 +285,8 @@ class BoardPane(Pane):
     @on(BoardColumn.Selected)
     def _card_opened(self, event: BoardColumn.Selected) -> None:
         event.stop()
+        if self._hold(self.action_edit_card):
+            return
         self._open_form(record=self.workspace.get("tasks", event.card.id))
 
     @on(events.DescendantFocus)
@@ -274,7 +308,7 @@ class BoardPane(Pane):
 
     def selected_record(self) -> tuple[str, str] | None:
         """The selected card's task (F gives feedback about it)."""
-        card = self.focused_column.selected if self.built else None
+        card = self.focused_column.selected if self.built and not self._previewing else None
         return ("tasks", card.id) if card is not None else None
 
     def action_focus_column(self, step: int) -> None:
@@ -302,6 +336,8 @@ class BoardPane(Pane):
         self.focus_column(index)
 
     def action_new_card(self) -> None:
+        if self._hold(self.action_new_card):
+            return
         column = self.focused_column
         tasks = self._tasks[column.key]
         position = key_between(tasks[-1].position or None, None) if tasks else key_between(None, None)
@@ -311,6 +347,8 @@ class BoardPane(Pane):
         self._open_form(defaults=defaults)
 
     def action_edit_card(self) -> None:
+        if self._hold(self.action_edit_card):
+            return
         card = self.focused_column.selected
         if card is None:
             self.notify(_("No card here to edit — press n to add one"), severity="warning")
@@ -327,6 +365,8 @@ class BoardPane(Pane):
             self._select_card(str(saved.status), saved.id)
 
     def action_delete_card(self) -> None:
+        if self._hold(self.action_delete_card):
+            return
         card = self.focused_column.selected
         if card is None:
             return
@@ -334,6 +374,8 @@ class BoardPane(Pane):
 
     def action_move_card(self, step: int) -> None:
         """Move the selected card to the neighbouring column, at its top."""
+        if self._hold(partial(self.action_move_card, step)):
+            return
         source = self.focused_column
         card = source.selected
         target = self._column_index + step
@@ -348,6 +390,8 @@ class BoardPane(Pane):
 
     def action_reorder_card(self, step: int) -> None:
         """Swap the selected card with its visible neighbour above (-1) or below (+1)."""
+        if self._hold(partial(self.action_reorder_card, step)):
+            return
         column = self.focused_column
         card = column.selected
         index = column.selected_index
@@ -398,6 +442,8 @@ class BoardPane(Pane):
         self.focused_column.card_list.focus()
 
     def action_toggle_mine(self) -> None:
+        if self._hold(self.action_toggle_mine):  # who I am is known once the members are validated
+            return
         if not self.mine_only and self._me is None:
             self.notify(
                 _("You are not a member of this workspace yet: add yourself from Team… (ctrl+p)"), severity="warning"
@@ -428,7 +474,7 @@ def _between(before: str | None, after: str | None) -> str | None:
     return key
 
 
-def _respace(workspace: Workspace, order: Sequence[Task], moved_id: str) -> Task:
+def _respace(workspace: Workspace, order: Sequence[BoardTask], moved_id: str) -> Task:
     """Renumber a column in ``order``; returns the moved task as saved."""
     position: str | None = None
     for task in order:

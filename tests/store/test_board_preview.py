@@ -1,0 +1,140 @@
+"""The Board's cards read from the file's bytes before any record is validated (store.board_preview)."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from store.errors import ReadOnlyWorkspace
+from store.storage import CHECKED_STAMP
+from store.workspace import DATA_FILE, Workspace
+
+BAD_OBJECTIVE = b'"objectives": {\n"' + b"b" * 32 + b'": {"title":1}\n}'  # laid out as alinea saves a table
+
+
+def _vouched_for(folder: Path) -> None:
+    """Open once, as a previous run did: the file is then stamped as strictly checked (its time set
+    back first: a stamp written in the file's own tick vouches for nothing)."""
+    path = folder / DATA_FILE
+    past = path.stat().st_mtime_ns - 10**9
+    os.utime(path, ns=(past, past))
+    Workspace(folder)
+
+
+def _seed(folder: Path) -> Workspace:
+    """Tasks of every kind a card shows: owners (one of them since removed), dates, statuses, a
+    deleted task, two tasks at one position (created one after the other), padded text."""
+    seed = Workspace(folder)
+    ana = seed.create("members", name="Ana Ruiz", email="ana@example.com", department="Sales")
+    bo = seed.create("members", name="Bo Lind", email="bo@example.com", department="Marketing")
+    seed.create("tasks", title="  Call the agency  ", owner_id=ana.id, due=date(2026, 5, 1), department=" Sales ")
+    seed.create("tasks", title="Brief the designer", status="doing", owner_id=bo.id, priority="urgent")
+    seed.create("tasks", title="Same place, first", status="blocked", position="a0")
+    seed.create("tasks", title="Same place, second", status="blocked", position="a0")
+    seed.create("tasks", title="Shipped", status="done", due=date(2026, 4, 2))
+    gone = seed.create("tasks", title="Deleted card")
+    seed.delete("tasks", gone.id)
+    seed.delete("members", bo.id)
+    return seed
+
+
+def _card_fields(task: object) -> tuple[object, ...]:
+    names = ("id", "title", "status", "owner_id", "department", "due", "priority", "position")
+    return tuple(str(value) if name in ("status", "priority") else value
+                 for name, value in ((name, getattr(task, name)) for name in names))
+
+
+def test_the_preview_shows_the_cards_the_records_show_in_their_order(workspace_dir: Path) -> None:
+    seed = _seed(workspace_dir)
+    _vouched_for(workspace_dir)
+    workspace = Workspace(workspace_dir, defer_load=True)
+    preview = workspace.preview_board()
+    assert preview is not None and workspace.preview is preview
+    assert workspace.records("tasks") == [], "no record is in before it is validated"
+    expected = seed.records("tasks")
+    assert [_card_fields(task) for task in preview.tasks] == [_card_fields(task) for task in expected]
+    assert {member.id: member.name for member in preview.members.values()} == {
+        member.id: member.name for member in seed.records("members", include_deleted=True)
+    }, "a removed member still names the cards they owned"
+
+
+def test_no_preview_of_a_file_no_stamp_vouches_for(workspace_dir: Path) -> None:
+    """Fresh from a clone or a pull, the file is checked and validated first, as before."""
+    _seed(workspace_dir)
+    (workspace_dir / ".git" / CHECKED_STAMP).unlink(missing_ok=True)
+    workspace = Workspace(workspace_dir, defer_load=True)
+    assert workspace.preview_board() is None and workspace.preview is None
+
+
+@pytest.mark.parametrize(
+    ("written", "hostile"),
+    [
+        (b'"title":"Call the agency"', b'"title":1'),
+        (b'"title":"Call the agency"', b'"title":"   "'),
+        (b'"status":"todo"', b'"status":"someday"'),
+        (b'"priority":"normal"', b'"priority":"asap"'),
+        (b'"due":"2026-05-01"', b'"due":"2026-05-01T09:00:00"'),
+        (b'"due":"2026-05-01"', b'"due":20260501'),
+        (b'"deleted":false', b'"deleted":"no"'),
+        (b'"position":"', b'"position":7, "x": "'),
+    ],
+    ids=["title not text", "blank title", "unknown status", "unknown priority", "date and time",
+         "number as date", "deleted not true or false", "position not text"],
+)
+def test_a_value_the_preview_is_not_sure_of_gives_no_preview(workspace_dir: Path, written: bytes,
+                                                             hostile: bytes) -> None:
+    """Teammates' data: anything the models might read otherwise is left to them (validated first)."""
+    seed = Workspace(workspace_dir)
+    seed.create("tasks", title="Call the agency", due=date(2026, 5, 1))
+    path = workspace_dir / DATA_FILE
+    raw = path.read_bytes()
+    assert written in raw
+    path.write_bytes(raw.replace(written, hostile, 1))
+    _vouched_for(workspace_dir)
+    assert Workspace(workspace_dir, defer_load=True).preview_board() is None
+
+
+def test_a_stamp_that_is_not_alinea_s_own_gives_no_preview(workspace_dir: Path) -> None:
+    """Creation times in another form than alinea writes do not sort as times: no preview."""
+    seed = Workspace(workspace_dir)
+    task = seed.create("tasks", title="Call the agency")
+    path = workspace_dir / DATA_FILE
+    stamp = task.created_at.isoformat(timespec="microseconds").encode()
+    raw = path.read_bytes()
+    assert stamp in raw
+    path.write_bytes(raw.replace(b'"created_at":"' + stamp, b'"created_at":"2026-05-01T10:00:00+02:00', 1))
+    _vouched_for(workspace_dir)
+    assert Workspace(workspace_dir, defer_load=True).preview_board() is None
+
+
+def test_after_a_preview_the_whole_file_is_validated_before_anything_is_written(workspace_dir: Path) -> None:
+    _seed(workspace_dir)
+    _vouched_for(workspace_dir)
+    workspace = Workspace(workspace_dir, defer_load=True)
+    assert workspace.preview_board() is not None and not workspace.loaded
+    created = workspace.create("tasks", title="Written after the file was validated")
+    assert workspace.loaded and workspace.preview is None
+    assert created.id in {task.id for task in Workspace(workspace_dir).records("tasks")}
+    assert len(workspace.records("tasks")) == 6
+
+
+def test_a_bad_record_elsewhere_ends_the_preview_and_refuses_writes(workspace_dir: Path) -> None:
+    _seed(workspace_dir)
+    path = workspace_dir / DATA_FILE
+    raw = path.read_bytes()
+    start = raw.index(b'"objectives": {')
+    end = raw.index(b"}", start) + 1
+    path.write_bytes(raw[:start] + BAD_OBJECTIVE + raw[end:])
+    _vouched_for(workspace_dir)
+    broken = path.read_bytes()
+    workspace = Workspace(workspace_dir, defer_load=True)
+    assert workspace.preview_board() is not None, "the Board's tables are fine"
+    workspace.finish_load()
+    assert workspace.read_only and workspace.loaded
+    assert workspace.preview is None and workspace.records("tasks") == [], "a bad file shows none of it"
+    with pytest.raises(ReadOnlyWorkspace):
+        workspace.create("tasks", title="Would be written over a bad file")
+    assert path.read_bytes() == broken, "never written"
