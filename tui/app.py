@@ -121,7 +121,8 @@ class AlineaApp(RoutedApp):
             yield AgendaPane(_("Agenda"), id="agenda")
             yield FeedbackPane(_("Feedback"), id="feedback")
             yield BoardPane(_("Board"), id="board")
-        yield SteadyFooter()
+        self.footer = SteadyFooter(keys_later=not self.workspace.loaded)  # its keys come with the data
+        yield self.footer
         yield self.syncing
         yield self.watcher
 
@@ -195,8 +196,9 @@ class AlineaApp(RoutedApp):
     @on(Saved)
     def _saved(self, event: Saved) -> None:
         """The app's own writes (and an undo asked for from a screen)."""
-        if event.purpose == "open":  # the Board's tables are in: the rest once their frame is out
+        if event.purpose == "open":  # the Board's cards are in: the rest once their frame is out
             self.call_after_refresh(self.write, self, finish_read(event.result), purpose="opened")
+            self.call_after_refresh(self.footer.show_keys)
         elif event.purpose == "opened":
             self._workspace_ready(event.result)
         elif event.purpose == "undo" and event.result is not None and event.result.table:
@@ -214,6 +216,7 @@ class AlineaApp(RoutedApp):
     def _refused(self, event: Refused) -> None:
         error = event.error
         if event.purpose in ("open", "opened"):
+            self.footer.show_keys()
             self._start.done("read")
             self._opened = True
             self.call_after_refresh(self.syncing.refresh_status)

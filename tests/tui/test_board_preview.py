@@ -10,6 +10,7 @@ from pathlib import Path
 from store.workspace import DATA_FILE, Workspace
 from tests.conftest import GIT_EMAIL
 from tests.tui.app_harness import make_app, on_disk, settle
+from tests.tui.test_footer import descriptions
 from tui.screens.record_form import RecordForm
 from tui.widgets.board_column import BoardColumn
 
@@ -67,6 +68,9 @@ async def test_the_board_shows_the_file_at_once_and_keeps_a_move_until_the_file_
             assert _titles(app.query_one("#column-doing", BoardColumn)) == ["Forecast for the board"]
             assert isinstance(app.screen, RecordForm) and app.screen.record is not None
             assert app.screen.record.title == "Partner newsletter", "the card the cursor was on when enter was pressed"
+            await pilot.press("escape")
+            await settle(app, pilot)
+            assert {"New", "Move ←", "Filter", "Help"} <= set(descriptions(app)), "the footer shows the Board's keys"
     finally:
         if held:
             validation.release()

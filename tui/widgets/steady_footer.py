@@ -45,9 +45,13 @@ def importance(binding: Binding, node: DOMNode | None, app: DOMNode) -> int:
 class SteadyFooter(Footer):
     """A Footer that skips rebuilding when the shown keys are the ones already shown."""
 
-    def __init__(self, **options: Any) -> None:
+    def __init__(self, *, keys_later: bool = False, **options: Any) -> None:
+        """``keys_later``: show no key until ``show_keys`` (the app opening a workspace asks for
+        them once the Board's data is painted: before, focus moves while the Board is built
+        would rebuild the footer two or three times, ~50 ms the data then waits for)."""
         super().__init__(**options)
         self._shown: tuple[Any, ...] | None = None
+        self._keys_later = keys_later
 
     def _keys_to_show(self) -> tuple[Any, ...]:
         """Everything the Footer draws a key from (textual==8.2.8's Footer.compose reads these)."""
@@ -59,6 +63,8 @@ class SteadyFooter(Footer):
         ) + (self.show_command_palette,)
 
     def compose(self) -> ComposeResult:
+        if self._keys_later:
+            return
         if self._bindings_ready:
             self._shown = self._keys_to_show()
         for widget in super().compose():
@@ -71,7 +77,16 @@ class SteadyFooter(Footer):
             yield widget
         self.call_after_refresh(self.fit_keys)
 
+    def show_keys(self) -> None:
+        """Show the keys, from now on (see ``keys_later``)."""
+        if self._keys_later:
+            self._keys_later = False
+            if self.is_attached:  # run as the footer's own message: its keys bind their data to it
+                self.call_later(self.bindings_changed, self.screen)
+
     def bindings_changed(self, screen: Screen[Any]) -> None:
+        if self._keys_later:
+            return
         if self._bindings_ready and self.is_attached and screen is self.screen:
             keys = self._keys_to_show()
             if keys == self._shown:
