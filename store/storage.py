@@ -484,6 +484,11 @@ class CanonicalStorage(Storage):
                 data, self._held = self._held, None
                 self.write(data)
 
+    @property
+    def signature(self) -> tuple[int, int, int] | None:
+        """(inode, mtime_ns, size) of the file the data held now was read from or written to."""
+        return self._signature
+
     def changed_on_disk(self) -> bool:
         return file_signature(self.path) != self._signature
 

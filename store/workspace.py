@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from store import identity
+from store.board_cache import cached_board, keep_board
 from store.board_preview import PREVIEW_TABLES, BoardPreview, board_preview
 from store.errors import (
     AmbiguousId,
@@ -202,20 +203,33 @@ class Workspace:
         self._emit(Change("reloaded"))
 
     def preview_board(self) -> BoardPreview | None:
-        """For a Workspace opened with ``defer_load``: the Board's cards read from the file's bytes
-        (store.board_preview), where the storage vouches for them, without validating a record.
+        """For a Workspace opened with ``defer_load``: the Board's cards kept when this very file
+        was last validated (store.board_cache), else read from the file's bytes where the storage
+        vouches for them (store.board_preview), without validating a record.
         Kept in ``preview`` (and told as a change) until ``finish_load`` validates the file; None
         where there is no such preview: then ``load(first=...)`` shows the Board sooner."""
         if self._generation >= 0 or self._pending is not None:
             return None
-        try:
-            blocks = self.storage.read_first(PREVIEW_TABLES)
-        except WorkspaceFileError:
-            return None  # the load says what is wrong, in its own words
-        self.preview = board_preview(blocks) if blocks is not None else None
-        if self.preview is not None:
+        preview = cached_board(self.path)  # the cards kept when this very file was last validated
+        if preview is None:
+            try:
+                blocks = self.storage.read_first(PREVIEW_TABLES)
+            except WorkspaceFileError:
+                return None  # the load says what is wrong, in its own words
+            preview = board_preview(blocks) if blocks is not None else None
+        self.preview = preview
+        if preview is not None:
             self._emit(Change("reloaded"))
-        return self.preview
+        return preview
+
+    def keep_board(self) -> None:
+        """Keep the Board's cards for the next open (store.board_cache), when the records held
+        are exactly the file on disk, all validated."""
+        signature = self.storage.signature
+        if not self.loaded or self.error is not None or signature is None or self.storage.changed_on_disk():
+            return
+        names = {member.id: member.name for member in self.records("members", include_deleted=True)}
+        keep_board(self.path, signature, self.records("tasks"), names)
 
     def finish_load(self) -> None:
         """Read the whole file and validate what ``load(first=...)`` left, or all of it after

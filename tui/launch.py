@@ -76,6 +76,7 @@ def open_app(folder: Path | None) -> int:
             claim=opened.claim,
         )
         code = app.run()
+        opened.workspace.keep_board()  # as it is after this session's edits: the next open shows it at once
         return code if isinstance(code, int) else (app.return_code or 0)
     finally:
         opened.release()

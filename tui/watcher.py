@@ -101,6 +101,7 @@ def finish_read(notices: list[str]) -> Action:
     def finish(workspace: Workspace) -> list[str]:
         workspace.finish_load()
         workspace.recognise_me()  # my git email is new: stay the member I was, not a stranger
+        workspace.keep_board()  # the next open shows these cards at once
         return notices
 
     return finish

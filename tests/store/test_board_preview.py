@@ -138,3 +138,69 @@ def test_a_bad_record_elsewhere_ends_the_preview_and_refuses_writes(workspace_di
     with pytest.raises(ReadOnlyWorkspace):
         workspace.create("tasks", title="Would be written over a bad file")
     assert path.read_bytes() == broken, "never written"
+
+
+# -- the copy kept under .git/ (store.board_cache) ---------------------------------------------------
+
+
+def _kept(folder: Path) -> Workspace:
+    """The workspace validated whole, and its Board's cards kept, as the app does after opening
+    (the file's time set back first, so the copy is not written in the file's own tick)."""
+    _seed(folder)
+    _vouched_for(folder)
+    workspace = Workspace(folder)
+    workspace.keep_board()
+    return workspace
+
+
+def test_the_cards_kept_at_the_last_open_are_the_next_preview(workspace_dir: Path) -> None:
+    kept = _kept(workspace_dir)
+    (workspace_dir / ".git" / CHECKED_STAMP).unlink()  # the file's bytes alone could not be previewed
+    preview = Workspace(workspace_dir, defer_load=True).preview_board()
+    assert preview is not None
+    assert [_card_fields(task) for task in preview.tasks] == [_card_fields(task) for task in kept.records("tasks")]
+    assert {member.id: member.name for member in preview.members.values()} == {
+        member.id: member.name for member in kept.records("members", include_deleted=True)
+    }
+
+
+def test_cards_kept_for_another_version_of_the_file_are_not_shown(workspace_dir: Path) -> None:
+    kept = _kept(workspace_dir)
+    task = kept.records("tasks")[0]
+    Workspace(workspace_dir, who="bo@example.com").update("tasks", task.id, title="Renamed by a teammate")
+    _vouched_for(workspace_dir)
+    preview = Workspace(workspace_dir, defer_load=True).preview_board()
+    assert preview is not None, "read from the file itself"
+    assert "Renamed by a teammate" in [card.title for card in preview.tasks]
+    (workspace_dir / ".git" / CHECKED_STAMP).unlink()
+    assert Workspace(workspace_dir, defer_load=True).preview_board() is None, "the kept copy is of the old file"
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda body: body[: len(body) // 2],
+        lambda body: body.replace(b'"todo"', b'"someday"', 1),
+        lambda body: body.replace(b'"tasks":[[', b'"tasks":[[1,', 1),
+        lambda body: b"[]",
+    ],
+    ids=["cut short", "unknown status", "a value of another kind", "not a Board"],
+)
+def test_a_damaged_copy_is_not_shown(workspace_dir: Path, damage) -> None:  # noqa: ANN001
+    _kept(workspace_dir)
+    (workspace_dir / ".git" / CHECKED_STAMP).unlink()
+    cache = workspace_dir / ".git" / "alinea.board"
+    header, _, body = cache.read_bytes().partition(b"\n")
+    written = cache.stat().st_mtime_ns
+    cache.write_bytes(header + b"\n" + damage(body))
+    os.utime(cache, ns=(written, written))
+    assert Workspace(workspace_dir, defer_load=True).preview_board() is None
+
+
+def test_a_copy_written_in_the_files_own_tick_vouches_for_nothing(workspace_dir: Path) -> None:
+    _kept(workspace_dir)
+    (workspace_dir / ".git" / CHECKED_STAMP).unlink()
+    cache, path = workspace_dir / ".git" / "alinea.board", workspace_dir / DATA_FILE
+    mtime = path.stat().st_mtime_ns
+    os.utime(cache, ns=(mtime, mtime))
+    assert Workspace(workspace_dir, defer_load=True).preview_board() is None

@@ -74,3 +74,17 @@ async def test_the_board_shows_the_file_at_once_and_keeps_a_move_until_the_file_
     finally:
         if held:
             validation.release()
+
+
+async def test_the_next_open_finds_the_cards_kept_by_this_one(workspace_dir: Path) -> None:
+    """Once the file is validated, the app keeps the Board's cards under .git/ for the next open."""
+    _seeded(workspace_dir)
+    workspace = Workspace(workspace_dir, defer_load=True)
+    app = make_app(workspace, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        assert workspace.loaded
+    (workspace_dir / ".git" / "alinea.checked").unlink()  # so the file's bytes alone could not be previewed
+    preview = Workspace(workspace_dir, defer_load=True).preview_board()
+    assert preview is not None
+    assert [task.title for task in preview.tasks] == ["Forecast for the board", "Partner newsletter"]
