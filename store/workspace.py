@@ -18,8 +18,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from store import identity
-from store.board_cache import cached_board, keep_board
-from store.board_preview import PREVIEW_TABLES, BoardPreview, board_preview
 from store.errors import (
     AmbiguousId,
     InvalidInput,
@@ -39,6 +37,7 @@ from store.validation_words import validation_words
 if TYPE_CHECKING:
     from pydantic import TypeAdapter, ValidationError
 
+    from store.board_preview import BoardPreview
     from store.models import Member, Record
 
 DATA_FILE = "alinea.json"
@@ -208,6 +207,9 @@ class Workspace:
         vouches for them (store.board_preview), without validating a record.
         Kept in ``preview`` (and told as a change) until ``finish_load`` validates the file; None
         where there is no such preview: then ``load(first=...)`` shows the Board sooner."""
+        from store.board_cache import cached_board  # imported by the app's worker, not by every command
+        from store.board_preview import PREVIEW_TABLES, board_preview
+
         if self._generation >= 0 or self._pending is not None:
             return None
         preview = cached_board(self.path)  # the cards kept when this very file was last validated
@@ -225,6 +227,8 @@ class Workspace:
     def keep_board(self) -> None:
         """Keep the Board's cards for the next open (store.board_cache), when the records held
         are exactly the file on disk, all validated."""
+        from store.board_cache import keep_board
+
         signature = self.storage.signature
         if not self.loaded or self.error is not None or signature is None or self.storage.changed_on_disk():
             return

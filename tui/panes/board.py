@@ -20,7 +20,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Input, Static
 
-from store.board_preview import BoardTask
 from store.i18n import N_, _, ngettext
 from store.positions import key_between
 from store.text import printable
@@ -32,6 +31,7 @@ from tui.widgets.text_input import TextInput
 from tui.writes import Saved
 
 if TYPE_CHECKING:
+    from store.board_preview import BoardTask
     from store.models import Member, Task
     from store.workspace import Workspace
 
