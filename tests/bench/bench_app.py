@@ -29,6 +29,7 @@ import termios
 import threading
 import time
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 
 from store.workspace import Workspace
@@ -179,12 +180,14 @@ def _first_frames(args: Sequence[str], env: dict[str, str], runs: int, data: boo
 
 
 def _start_frames(
-    args: Sequence[str], env: dict[str, str], runs: int, data: bool
+    args: Sequence[str], env: dict[str, str], runs: int, data: bool, before: Callable[[], None] = lambda: None
 ) -> tuple[list[float], list[float], list[float]]:
     """Milliseconds from spawn to the first frame, to the first frame with data (the Board's
-    cards), and to the first frame once the whole file is validated (app_probe's marks)."""
+    cards), and to the first frame once the whole file is validated (app_probe's marks).
+    ``before`` runs before each start (untimed)."""
     frames, with_data, whole = [], [], []
     for _ in range(runs):
+        before()
         probe = Probe(args, env)
         try:
             frames.append((probe.wait_for("frame") - probe.started) * 1000)
@@ -194,6 +197,17 @@ def _start_frames(
         finally:
             probe.close()
     return frames, with_data, whole
+
+
+BOARD_KEPT, CHECKED = ".git/alinea.board", ".git/alinea.checked"
+FORGOTTEN = {1: "no kept cards: the Board read from the file's bytes",
+             2: "file not checked yet: the Board's tables validated first"}
+
+
+def _forget(folder: Path, names: Sequence[str]) -> None:
+    """The state of a file changed since the last open: the kept cards (and the checked stamp) gone."""
+    for name in names:
+        (folder / name).unlink(missing_ok=True)
 
 
 def _key_latencies(
@@ -331,6 +345,8 @@ def run(report) -> None:  # noqa: ANN001 - the runner's Reporter
         minimal, _ = _first_frames(["minimal"], demo_env, runs, data=False)
         report("first frame: minimal Textual app", minimal, "ms", "the floor: import textual + paint")
         base = statistics.median(minimal)
+        for folder in (demo, large):  # as an earlier session left them: the Board's cards kept
+            Workspace(folder, who="bench@example.com").keep_board()
         for name, folder, env in (("demo", demo, demo_env), ("large", large, large_env)):
             frames, with_data, whole = _start_frames(["alinea", "-w", str(folder)], env, runs, data=True)
             ratio = statistics.median(frames) / base
@@ -348,6 +364,14 @@ def run(report) -> None:  # noqa: ANN001 - the runner's Reporter
                 "ms",
                 f"{statistics.median(whole) / base:.2f}× minimal  (the other tables; writes wait for it)",
             )
+        # The large workspace as other days leave it: a file changed since the last open.
+        for when, forget in (("after my own edits", (BOARD_KEPT,)), ("after a pull", (BOARD_KEPT, CHECKED))):
+            _frames, with_data, _whole = _start_frames(
+                ["alinea", "-w", str(large)], large_env, runs, data=True, before=partial(_forget, large, forget)
+            )
+            report(f"  first frame with the data loaded (large, {when})", with_data, "ms",
+                   f"{statistics.median(with_data) / base:.2f}× minimal  ({FORGOTTEN[len(forget)]})")
+        Workspace(large, who="bench@example.com").keep_board()
 
         keys = _key_latencies(["minimal"], demo_env, lambda probe: probe.settle(), [b"j"] * KEYS)
         report(f"key to frame: minimal app ({KEYS} keys)", statistics.median(keys), "ms", f"p95 {_p95(keys):.1f} ms")
