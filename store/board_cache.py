@@ -73,7 +73,10 @@ def keep_board(path: Path, signature: tuple[int, int, int], tasks: Iterable[Boar
     payload = _header(path, signature) + b"\n" + orjson.dumps({"tasks": rows, "members": members})
     temporary = cache.with_name(f".{CACHE_FILE}.{os.getpid()}.tmp")
     try:
-        temporary.write_bytes(payload)
+        temporary.unlink(missing_ok=True)  # a leftover of a crash (or a link put there): never written through
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
+        with os.fdopen(descriptor, "wb") as kept:
+            kept.write(payload)
         os.replace(temporary, cache)
     except OSError:
         temporary.unlink(missing_ok=True)

@@ -204,3 +204,16 @@ def test_a_copy_written_in_the_files_own_tick_vouches_for_nothing(workspace_dir:
     mtime = path.stat().st_mtime_ns
     os.utime(cache, ns=(mtime, mtime))
     assert Workspace(workspace_dir, defer_load=True).preview_board() is None
+
+
+def test_keeping_the_cards_never_writes_through_a_link(workspace_dir: Path, tmp_path: Path) -> None:
+    """Links put in .git/ where the copy is written are replaced, never followed: the file they point to stays."""
+    _seed(workspace_dir)
+    _vouched_for(workspace_dir)
+    elsewhere = tmp_path / "elsewhere.txt"
+    elsewhere.write_text("not alinea's")
+    (workspace_dir / ".git" / "alinea.board").symlink_to(elsewhere)
+    (workspace_dir / ".git" / f".alinea.board.{os.getpid()}.tmp").symlink_to(elsewhere)  # where it is written first
+    Workspace(workspace_dir).keep_board()
+    assert elsewhere.read_text() == "not alinea's"
+    assert not (workspace_dir / ".git" / "alinea.board").is_symlink()
