@@ -47,7 +47,7 @@ def task_id(workspace: Workspace, title: str) -> str:
 async def test_moving_a_card_right_changes_its_status_on_disk(board_workspace: Workspace) -> None:
     app = make_app(board_workspace, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await settle(app, pilot)
         await pilot.press("L")
         await settle(app, pilot)
         moved = task_id(board_workspace, "Forecast for the board")
@@ -61,7 +61,7 @@ async def test_moving_a_card_right_changes_its_status_on_disk(board_workspace: W
 async def test_shift_left_moves_a_card_back(board_workspace: Workspace) -> None:
     app = make_app(board_workspace, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await settle(app, pilot)
         await pilot.press("l", "shift+left")
         await settle(app, pilot)
         assert titles(app, "doing") == []
@@ -73,7 +73,7 @@ async def test_shift_left_moves_a_card_back(board_workspace: Workspace) -> None:
 async def test_reordering_with_shift_j_and_k_persists(board_workspace: Workspace) -> None:
     app = make_app(board_workspace, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await settle(app, pilot)
         await pilot.press("J")
         await settle(app, pilot)
         expected = ["Webinar landing page", "Forecast for the board", "Partner newsletter"]
@@ -91,7 +91,7 @@ async def test_reordering_with_shift_j_and_k_persists(board_workspace: Workspace
 async def test_delete_then_undo_restores_the_card(board_workspace: Workspace) -> None:
     app = make_app(board_workspace, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await settle(app, pilot)
         await pilot.press("d")
         await settle(app, pilot)
         assert "Forecast for the board" not in titles(app, "todo")
@@ -106,7 +106,7 @@ async def test_delete_then_undo_restores_the_card(board_workspace: Workspace) ->
 async def test_filter_narrows_the_visible_cards_and_escape_clears_it(board_workspace: Workspace) -> None:
     app = make_app(board_workspace, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await settle(app, pilot)
         await pilot.press("slash", *"marketing")
         await pilot.pause()
         assert titles(app, "todo") == ["Webinar landing page", "Partner newsletter"]
@@ -120,7 +120,7 @@ async def test_filter_narrows_the_visible_cards_and_escape_clears_it(board_works
 async def test_filter_matches_owner_names_and_enter_keeps_it(board_workspace: Workspace) -> None:
     app = make_app(board_workspace, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await settle(app, pilot)
         await pilot.press("slash", *"ana", "enter")
         await pilot.pause()
         assert titles(app, "todo") == ["Forecast for the board"]
@@ -131,7 +131,7 @@ async def test_filter_matches_owner_names_and_enter_keeps_it(board_workspace: Wo
 async def test_mine_only_shows_the_cards_i_own(board_workspace: Workspace) -> None:
     app = make_app(board_workspace, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await settle(app, pilot)
         await pilot.press("m")
         await pilot.pause()
         assert titles(app, "todo") == ["Forecast for the board"]
@@ -144,7 +144,7 @@ async def test_mine_only_shows_the_cards_i_own(board_workspace: Workspace) -> No
 async def test_h_and_l_move_focus_between_columns(board_workspace: Workspace) -> None:
     app = make_app(board_workspace, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await settle(app, pilot)
         columns = list(app.query(BoardColumn))
         assert app.focused is columns[0].card_list
         await pilot.press("l", "right", "l")
@@ -158,7 +158,7 @@ async def test_h_and_l_move_focus_between_columns(board_workspace: Workspace) ->
 async def test_j_and_k_move_within_a_column(board_workspace: Workspace) -> None:
     app = make_app(board_workspace, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await settle(app, pilot)
         todo = app.query_one("#column-todo", BoardColumn)
         await pilot.press("j", "down")
         assert todo.selected is not None and todo.selected.title == "Partner newsletter"
@@ -186,7 +186,7 @@ async def test_overdue_cards_are_marked_in_the_error_colour(board_workspace: Wor
 async def test_selection_is_kept_across_a_refresh(board_workspace: Workspace) -> None:
     app = make_app(board_workspace, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await settle(app, pilot)
         await pilot.press("j")
         board_workspace.create("tasks", title="A new first card", status="todo", position="0")
         app.query_one(BoardPane).refresh_data()
