@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from contextlib import suppress
 from datetime import date
 from pathlib import Path
 
@@ -63,7 +64,10 @@ def keep_board(path: Path, signature: tuple[int, int, int], tasks: Iterable[Boar
     validated from the file with ``signature``. Best effort: a cache that cannot be written is
     no error."""
     cache = _cache_path(path)
-    if cache is None or file_signature(path) != signature or _kept_for(cache) == _header(path, signature):
+    try:
+        if cache is None or file_signature(path) != signature or _kept_for(cache) == _header(path, signature):
+            return
+    except OSError:
         return
     rows = [
         [task.id, task.title, str(task.status), task.owner_id, task.department,
@@ -79,7 +83,8 @@ def keep_board(path: Path, signature: tuple[int, int, int], tasks: Iterable[Boar
             kept.write(payload)
         os.replace(temporary, cache)
     except OSError:
-        temporary.unlink(missing_ok=True)
+        with suppress(OSError):
+            temporary.unlink(missing_ok=True)
 
 
 def _kept_for(cache: Path) -> bytes | None:
