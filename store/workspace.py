@@ -167,7 +167,7 @@ class Workspace:
         self._generation = -1
         #: set between ``load(first=...)`` and ``finish_load()``: the rest of the file is not validated yet
         self._pending: _Pending | None = None
-        #: the Board's cards read from the file's bytes (``preview_board``) until its records are in
+        #: the Board's cards shown before the file is validated (``preview_board``), until its records are in
         self.preview: BoardPreview | None = None
         self._undo: list[_UndoStep] = []
         self._listeners: list[Callable[[Change], None]] = []
