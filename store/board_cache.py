@@ -27,6 +27,10 @@ CACHE_FILE = "alinea.board"
 CACHE_VERSION = 1
 
 
+class _NotKept(Exception):
+    """The copy holds something else than alinea keeps: it is not shown (never said to anyone)."""
+
+
 def _cache_path(path: Path) -> Path | None:
     git_dir = path.parent / ".git"
     return git_dir / CACHE_FILE if git_dir.is_dir() else None
@@ -54,7 +58,7 @@ def cached_board(path: Path) -> BoardPreview | None:
         return None
     try:
         return _preview(orjson.loads(body))
-    except (orjson.JSONDecodeError, ValueError, TypeError):
+    except (_NotKept, orjson.JSONDecodeError, ValueError, TypeError):  # unpacking a row, a date
         return None
 
 
@@ -97,15 +101,15 @@ def _kept_for(cache: Path) -> bytes | None:
 
 
 def _preview(data: object) -> BoardPreview:
-    """The cards of a kept copy, each value checked for its type (ValueError when one is not)."""
+    """The cards of a kept copy, each value checked for its type (``_NotKept`` when one is not)."""
     if not isinstance(data, dict) or not isinstance(data.get("tasks"), list) or not isinstance(
         data.get("members"), dict
     ):
-        raise ValueError("not a kept Board")
+        raise _NotKept
     members = {}
     for key, name in data["members"].items():
         if name.__class__ is not str:
-            raise ValueError("a member's name is not text")
+            raise _NotKept
         members[key] = MemberPreview(key, name)
     tasks = []
     for row in data["tasks"]:
@@ -118,7 +122,7 @@ def _preview(data: object) -> BoardPreview:
             and status in STATUSES
             and priority in PRIORITIES
         ):
-            raise ValueError("a card's value is not of its kind")
+            raise _NotKept
         day = date.fromisoformat(due) if due else None
         # kept in the Board's order already: the creation time (only ever a sort key) is not kept
         tasks.append(TaskPreview(key, title, status, owner, department, day, priority, position, ""))
