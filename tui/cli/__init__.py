@@ -4,12 +4,15 @@ One parser, built from the registry below: each module of this package adds its
 subcommands through ``register(command)``. One set of exit codes (tui.cli.common): 0 done;
 1 when git, the network or the workspace file failed; 2 for bad input (one line on stderr,
 nothing written). Only the store is imported, so ``alinea list`` starts fast; textual is
-imported when the app opens.
+imported when the app opens. The subcommands' modules are imported when the parser is built,
+which opening the app (``alinea``, ``alinea -w DIR``) does without: its first frame waits for
+every module imported before it.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -20,11 +23,11 @@ from store.errors import AlineaError, InvalidInput
 from store.gcpolicy import quiet_start, resume
 from store.i18n import N_, _, language_from, ngettext, use_language
 from store.text import printable
-from tui.cli import export, history, objectives, records, serve, start, team
+from tui.cli import start
 from tui.cli.common import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, Handler, UsageError
 
-#: every module that adds subcommands, in the order `alinea --help` lists them
-REGISTRY = (start, records, team, history, serve, objectives, export)
+#: every module of this package that adds subcommands, in the order `alinea --help` lists them
+REGISTRY = ("start", "records", "team", "history", "serve", "objectives", "export")
 
 #: argparse's own words (it asks gettext for them; _Parser answers in alinea's language)
 ARGPARSE_WORDS = (
@@ -75,13 +78,32 @@ def build_parser() -> argparse.ArgumentParser:
             made.set_defaults(func=handler)
             return made
 
-        for module in REGISTRY:
-            module.register(command)
+        for name in REGISTRY:
+            importlib.import_module(f"{__name__}.{name}").register(command)
     return parser
+
+
+def opening_only(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The command line when it only opens the app (``alinea``, ``alinea -w DIR``), read as the
+    full parser would read it but without building every subcommand; else None (the full parser
+    reads it, and says what is wrong with it)."""
+    parser = _Parser(prog="alinea", add_help=False)
+    parser.add_argument("-w", "--workspace")
+    try:
+        args, rest = parser.parse_known_args(argv)
+    except UsageError:
+        return None
+    if rest:
+        return None
+    args.func = start.cmd_open
+    return args
 
 
 def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
     """The command line read by the one parser, its words in the chosen language."""
+    opening = opening_only(sys.argv[1:] if argv is None else argv)
+    if opening is not None:
+        return opening
     parser = build_parser()
     with argparse_in_our_language():  # `--help` and the usage errors are said while parsing
         return parser.parse_args(argv)
