@@ -15,7 +15,6 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
 
 from store.i18n import N_, _, pgettext
-from store.search import search
 from store.text import printable
 from store.vocabulary import VOCABULARY
 from tui.panes.base import Pane
@@ -142,7 +141,10 @@ class AlineaCommands(Provider):
         if len(needle) < 2:
             return
         # Any record of any table by a few letters of its title (feedback by its body), ranked
-        # in store.search; each hit says its table and status.
+        # in store.search (imported here: the app's first frame does without it); each hit says
+        # its table and status.
+        from store.search import search
+
         workspace = host_of(self.app).workspace
         for rank, found in enumerate(search(workspace, needle, limit=MAX_RECORD_HITS)):
             text = _("Jump to {title}").format(title=printable(found.title))

@@ -4,7 +4,8 @@ Respond, resolve, turn an entry into a task or put it on the next meeting's agen
 by text, kind, status and the author's department. Each change is asked for with
 ``self.write`` (tui/writes.py) using store.feedback_actions, and ``_saved`` says what it did.
 The log is a virtual list: 5,000 entries cost what the visible rows cost, and a row is
-built (its first line cut at a word to fit) only when it is painted.
+built (its first line cut at a word to fit) only when it is painted. The app opens on the
+Board: store.feedback_actions is imported where it is used, so its first frame does without it.
 """
 
 from __future__ import annotations
@@ -22,10 +23,8 @@ from textual.dom import DOMNode
 from textual.widgets import Input, Static
 
 from store.dates import age_label, moment_label
-from store.feedback_actions import ThreadItem, first_line, put_on_agenda, resolve, respond, threads, turn_into_task
 from store.i18n import N_, _, ngettext
 from store.references import noun, subject_of
-from store.search import SUBJECT_TABLES
 from store.text import printable
 from tui.panes.base import Pane
 from tui.panes.words import agenda_status, feedback_kind, feedback_status, task_status
@@ -34,6 +33,7 @@ from tui.widgets.virtual_list import Item, LazySequence, VirtualList
 from tui.writes import Saved, host_of
 
 if TYPE_CHECKING:
+    from store.feedback_actions import ThreadItem
     from store.models import Feedback, Member
 
 KINDS = ("praise", "concern", "idea", "question")
@@ -193,6 +193,8 @@ class FeedbackPane(Pane):
             return
         self._members = {m.id: m for m in workspace.records("members", include_deleted=True)}
         self._all = workspace.records("feedback")[::-1]  # stored oldest first: the log is newest first
+        from store.feedback_actions import threads
+
         self._threads = threads(workspace)
         self._show()
 
@@ -249,6 +251,8 @@ class FeedbackPane(Pane):
         return _("about {noun}: {title}").format(noun=ref.noun, title=ref.title) if ref is not None else _("general")
 
     def _row(self, index: int, width: int) -> Item:
+        from store.feedback_actions import first_line
+
         entry = self._entries[index]
         kind = entry.kind.value
         kind_style = f".feedback-log--{kind}"
@@ -312,6 +316,8 @@ class FeedbackPane(Pane):
             self._detail_busy = False
 
     def _detail_view(self, entry: Feedback) -> DetailView:
+        from store.feedback_actions import first_line
+
         workspace = self.workspace
         kind = entry.kind.value
         ref = subject_of(workspace, entry)
@@ -393,6 +399,7 @@ class FeedbackPane(Pane):
         entry = self._writable_entry()
         if entry is None:
             return
+        from store.feedback_actions import first_line, respond
         from tui.screens.respond import ResponseScreen
 
         def answered(text: str | None) -> None:
@@ -409,21 +416,29 @@ class FeedbackPane(Pane):
         if entry.status.value == "resolved":
             self.notify(_("This entry is already resolved."))
             return
+        from store.feedback_actions import resolve
+
         self.write(lambda ws: resolve(ws, entry.id), purpose="resolve")
 
     def action_make_task(self) -> None:
         entry = self._writable_entry()
         if entry is not None:
+            from store.feedback_actions import turn_into_task
+
             self.write(lambda ws: turn_into_task(ws, entry.id), purpose="task")
 
     def action_put_on_agenda(self) -> None:
         entry = self._writable_entry()
         if entry is not None:
+            from store.feedback_actions import put_on_agenda
+
             now = _now(self.host.now(), self.today())
             self.write(lambda ws: put_on_agenda(ws, entry.id, now), purpose="agenda")
 
     @on(Saved)
     def _saved(self, event: Saved) -> None:
+        from store.feedback_actions import first_line
+
         event.stop()
         result, purpose = event.result, event.purpose
         workspace = self.workspace
@@ -572,6 +587,8 @@ def pick_subject_and_give_feedback(node: DOMNode, then: Callable[[Any], None] | 
 
 def give_feedback_about(node: DOMNode, pane: Pane) -> None:
     """F: feedback about the record selected in ``pane``."""
+    from store.search import SUBJECT_TABLES
+
     selected = pane.selected_record()
     if selected is None:
         node.app.notify(_("Select a record first: F gives feedback about the selected card, objective, meeting "

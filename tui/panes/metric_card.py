@@ -1,30 +1,37 @@
 """One metric of an objective: baseline → current → target, direction, a sparkline, the last change.
 
 The card is focusable: the Objectives pane records a measurement for the focused card (r)
-and opens its measurements (enter). It shows a ``MetricView`` (store.progress).
+and opens its measurements (enter). It shows a ``MetricView`` (store.progress). The pane
+imports this module for its message at start; what draws a card, when the first is drawn.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Sparkline, Static
+from textual.widgets import Static
 
-from store.dates import day_label
 from store.i18n import N_, _, ngettext
-from store.progress import MetricView, format_change, format_value, percent, toward_target
 from store.text import printable
-from tui.widgets.objective_list import progress_bar
+
+if TYPE_CHECKING:
+    from textual.widgets import Sparkline
+
+    from store.progress import MetricView
 
 
 def metric_lines(view: MetricView) -> tuple[Content, Content, Content]:
     """Name and direction; baseline → current → target with progress; the last measurement."""
+    from store.dates import day_label
+    from store.progress import format_change, format_value, percent, toward_target
+    from tui.widgets.objective_list import progress_bar
+
     metric = view.metric
     unit = metric.unit
     arrow = "↓ " + _("lower is better") if str(metric.direction) == "decrease" else "↑ " + _("higher is better")
@@ -91,6 +98,8 @@ class MetricCard(Vertical, can_focus=True):
         return self.view.metric.id
 
     def compose(self) -> ComposeResult:
+        from textual.widgets import Sparkline
+
         name, values, last = metric_lines(self.view)
         yield Static(name, classes="metric-name", markup=False)
         yield Static(values, classes="metric-values", markup=False)
@@ -103,6 +112,8 @@ class MetricCard(Vertical, can_focus=True):
         name, values, last = metric_lines(view)
         self.query_one(".metric-name", Static).update(name)
         self.query_one(".metric-values", Static).update(values)
+        from textual.widgets import Sparkline
+
         self._sized(self.query_one(Sparkline)).data = view.series
         self.query_one(".metric-last", Static).update(last)
 

@@ -5,6 +5,9 @@ Progress, pace and what links to each objective (``ObjectiveData``) are worked o
 change of the workspace: at once on a small workspace, in a worker on a large one (the list
 shows "…" until then). Moving with j repaints two rows of the list; the detail follows
 DETAIL_PAUSE seconds after the last move, so holding j redraws it once, when the key stops.
+
+The app opens on the Board, so this pane's rules (store.objective_index, store.progress) and its
+detail are imported where they are used, once it is built: the first frame does without them.
 """
 
 from __future__ import annotations
@@ -23,16 +26,11 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Input, Static
 
-from store.dates import day_label
-from store.enums import ObjectiveKind
 from store.gcpolicy import collect_young
 from store.i18n import N_, _, ngettext
-from store.objective_index import Links, is_current, matches, objective_links, period_order
-from store.progress import ObjectiveView, format_value, objective_views
 from store.text import printable
 from tui.panes.base import Pane
 from tui.panes.metric_card import MetricCard
-from tui.panes.objective_detail import ObjectiveDetail, TaskLinks
 from tui.panes.words import objective_kind, objective_status
 from tui.widgets.objective_list import (
     ROW_CLASSES,
@@ -49,13 +47,15 @@ from tui.writes import Refused, Saved
 
 if TYPE_CHECKING:
     from store.models import Member, Objective
+    from store.objective_index import Links
+    from store.progress import ObjectiveView
     from store.workspace import Workspace
+    from tui.panes.objective_detail import ObjectiveDetail
 
 #: above this many measurements, progress is worked out in a worker (the large workspace: 30,000)
 SYNC_LIMIT = 3000
 #: the detail waits this long after the cursor's last move (a held j redraws it once)
 DETAIL_PAUSE = 0.05
-KINDS = tuple(str(kind) for kind in ObjectiveKind)
 EMPTY = N_("No objectives yet — press n to add the first objective.")
 NO_MATCH = N_("No objectives match — p, c or escape show more.")
 
@@ -69,6 +69,9 @@ class ObjectiveData:
 
 
 def compute(workspace: Workspace, today: date) -> ObjectiveData:
+    from store.objective_index import objective_links
+    from store.progress import objective_views
+
     return ObjectiveData(
         {view.objective.id: view for view in objective_views(workspace, today)}, objective_links(workspace)
     )
@@ -139,6 +142,8 @@ class ObjectivesPane(Pane):
         yield Static(_("Loading the workspace…"), id="objectives-status", markup=False)
 
     async def build(self) -> None:
+        from tui.panes.objective_detail import ObjectiveDetail
+
         await self.mount(
             Input(placeholder=_("filter by title, owner or department · enter keeps it · escape clears"),
                   id="objectives-filter", compact=True),
@@ -154,6 +159,8 @@ class ObjectivesPane(Pane):
 
     @property
     def detail(self) -> ObjectiveDetail:
+        from tui.panes.objective_detail import ObjectiveDetail
+
         return self.query_one(ObjectiveDetail)
 
     @property
@@ -216,6 +223,8 @@ class ObjectivesPane(Pane):
 
     def _entries(self) -> list[PeriodHeader | Objective]:
         """Headers and objectives (rows are built only when painted), grouped by period."""
+        from store.objective_index import is_current, matches, period_order
+
         words = self.filter_text.split()
         shown = [
             o for o in self._objectives
@@ -304,6 +313,8 @@ class ObjectivesPane(Pane):
         if state == self._detail_shown:
             return
         self._detail_shown = state
+        from store.objective_index import Links
+
         objective = self.workspace.lookup("objectives", selected) if selected else None
         links = self._data.links.get(selected, Links()) if self._data and selected else Links()
         view = self.view_of(selected) if selected else None
@@ -345,6 +356,8 @@ class ObjectivesPane(Pane):
 
     @on(VirtualList.Selected, "#detail-tasks")
     async def _task_opened(self, event: VirtualList.Selected) -> None:
+        from tui.panes.objective_detail import TaskLinks
+
         event.stop()
         task_list = self.query_one(TaskLinks)
         if event.index < len(task_list.task_ids):
@@ -358,12 +371,16 @@ class ObjectivesPane(Pane):
 
     # -- filters -------------------------------------------------------------------------------
     def action_cycle_period(self) -> None:
+        from store.objective_index import period_order
+
         periods = period_order({o.period for o in self._objectives}, self.today())
         self.period_filter = _next(self.period_filter, periods)
         self._show()
 
     def action_cycle_kind(self) -> None:
-        self.kind_filter = _next(self.kind_filter, list(KINDS))
+        from store.enums import ObjectiveKind
+
+        self.kind_filter = _next(self.kind_filter, [str(kind) for kind in ObjectiveKind])
         self._show()
 
     def action_filter_objectives(self) -> None:
@@ -547,6 +564,9 @@ class ObjectivesPane(Pane):
             status = objective_status(str(event.result.status))
             self.notify(_("“{title}” is now {status}.").format(title=printable(event.result.title), status=status))
         elif event.purpose == "record":
+            from store.dates import day_label
+            from store.progress import format_value
+
             prompt.close()
             metric = self.workspace.lookup("metrics", event.result.metric_id)
             value = format_value(event.result.value, metric.unit if metric else "")

@@ -5,7 +5,8 @@ slot of its series by default), type its items in the quick-add line (``a``), re
 (``J`` / ``K``), take proposals from the objectives (``o``) and the feedback (``f``), plan
 the next meeting of the series (``N``), pull what the last one left open (``p``) and export
 it (``x``). The rules are the store's (store.agenda, store.quickadd, store.proposals,
-store.carry, store.export); this pane shows them and asks for writes through the Host.
+store.carry, store.export); this pane shows them and asks for writes through the Host. The app
+opens on the Board: they are imported where they are used, so its first frame does without them.
 """
 
 from __future__ import annotations
@@ -23,33 +24,9 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Static
 
-from store.agenda import (
-    agenda_of,
-    airtime,
-    attendees_by_department,
-    fill,
-    group_meetings,
-    is_upcoming,
-    item_starts,
-    move_down,
-    move_up,
-    plan_next_meeting,
-    series_meetings,
-)
 from store.i18n import N_, _, ngettext
-from store.proposals import Proposal
 from store.text import printable
 from tui.panes.agenda.quick_add import QuickAddLine
-from tui.panes.agenda.rows import (
-    PastHeader,
-    header_lines,
-    item_lines,
-    listeners,
-    meeting_lines,
-    past_lines,
-    proposal_lines,
-    totals_lines,
-)
 from tui.panes.base import Pane
 from tui.widgets.virtual_list import LazySequence, VirtualList
 from tui.writes import Refused, Saved
@@ -58,6 +35,7 @@ if TYPE_CHECKING:
     from datetime import date
 
     from store.models import AgendaItem, Meeting, Member, Objective
+    from store.proposals import Proposal
     from store.quickadd import ParsedItem
     from store.workspace import Workspace
 
@@ -260,6 +238,8 @@ class AgendaPane(Pane):
         self.meeting_list.empty_text = _(NO_MEETINGS)
         self._members = {m.id: m for m in workspace.records("members", include_deleted=True)}
         self._objectives = {o.id: o for o in workspace.records("objectives", include_deleted=True)}
+        from store.agenda import agenda_of, group_meetings
+
         items: dict[str, list[AgendaItem]] = defaultdict(list)
         for item in workspace.records("agenda_items"):
             items[item.meeting_id].append(item)
@@ -275,6 +255,9 @@ class AgendaPane(Pane):
 
     def _show_rows(self, select: str | None = None) -> None:
         """Fill the meeting list (upcoming, the fold, past ones when open), selecting ``select``."""
+        from store.agenda import fill
+        from tui.panes.agenda.rows import PastHeader, meeting_lines, past_lines
+
         rows = list(self._upcoming)
         if self._past:
             rows.append(PAST)
@@ -308,6 +291,9 @@ class AgendaPane(Pane):
 
         Runs on every j / k in the meetings: the header, captions and totals have fixed
         heights, so their updates skip the layout pass (the bulk of a key's cost otherwise)."""
+        from store.agenda import airtime, attendees_by_department, fill, item_starts
+        from tui.panes.agenda.rows import header_lines, item_lines, listeners, proposal_lines, totals_lines
+
         changed = meeting_id != self._shown
         self._shown = meeting_id
         meeting = self.selected_meeting
@@ -384,6 +370,8 @@ class AgendaPane(Pane):
     @on(VirtualList.Selected, "#item-list")
     def _item_chosen(self, event: VirtualList.Selected) -> None:
         """enter: accept a proposal; edit an item."""
+        from store.proposals import Proposal
+
         event.stop()
         entry = self.selected_entry
         if entry is None:
@@ -396,6 +384,8 @@ class AgendaPane(Pane):
     def selected_record(self) -> tuple[str, str] | None:
         """The agenda item under the cursor while the agenda has the focus, else the meeting shown
         (what `i` shows the history of, `F` gives feedback about, `0` makes the brief of)."""
+        from store.proposals import Proposal
+
         if not self.built:
             return None
         entry = self.selected_entry if self._on_agenda else None
@@ -459,9 +449,9 @@ class AgendaPane(Pane):
         workspace, now = self.workspace, self.now()
         shown = self.selected_meeting
         series = shown.series if shown is not None and shown.series else None
-        if series is None:
-            from store.agenda import default_series
+        from store.agenda import default_series, plan_next_meeting, series_meetings
 
+        if series is None:
             series = default_series(workspace.records("meetings"), now)
         meetings = workspace.records("meetings", include_deleted=True)
         if series and series_meetings(meetings, series):
@@ -476,6 +466,8 @@ class AgendaPane(Pane):
         self.meeting_list.focus()
 
     def action_edit(self) -> None:
+        from store.proposals import Proposal
+
         if self._on_agenda:
             entry = self.selected_entry
             if entry is None:
@@ -499,6 +491,8 @@ class AgendaPane(Pane):
         self.open_form("agenda_items", record=self.workspace.get("agenda_items", item.id), then=closed)
 
     def action_delete(self) -> None:
+        from store.proposals import Proposal
+
         if self._on_agenda:
             entry = self.selected_entry
             if entry is None:
@@ -515,9 +509,13 @@ class AgendaPane(Pane):
             self.write(lambda ws: ws.delete("meetings", meeting_id), purpose="delete_meeting")
 
     def action_move_item(self, step: int) -> None:
+        from store.proposals import Proposal
+
         entry = self.selected_entry
         if not self._on_agenda or entry is None or isinstance(entry, Proposal) or not self._writable():
             return
+        from store.agenda import move_down, move_up
+
         moves = (move_down if step > 0 else move_up)(self.agenda, entry.id)
         if not moves:
             return
@@ -531,6 +529,8 @@ class AgendaPane(Pane):
         self.write(write, purpose="move")
 
     def action_toggle_standing(self) -> None:
+        from store.proposals import Proposal
+
         entry = self.selected_entry
         if not self._on_agenda or entry is None or isinstance(entry, Proposal) or not self._writable():
             return
@@ -631,6 +631,8 @@ class AgendaPane(Pane):
         meeting = self._need_meeting()
         if meeting is None:
             return
+        from store.agenda import is_upcoming
+
         document = document or ("agenda" if is_upcoming(meeting, self.now()) else "minutes")
         tz = self.tz
 

@@ -10,7 +10,7 @@ once saved, clears the line, which stays open: a refused line stays to be correc
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -21,8 +21,10 @@ from textual.message import Message
 from textual.widgets import Input, Static
 
 from store.i18n import N_, _
-from store.quickadd import ParsedItem
 from store.text import printable
+
+if TYPE_CHECKING:
+    from store.quickadd import ParsedItem
 
 PLACEHOLDER = N_("Review Q4 pipeline 15m @sofia #decision ^pipeline   (enter adds · esc closes)")
 HINT = N_("Type a title; 15m or 1h a time box, @name the presenter, #kind, ^objective.")
