@@ -10,6 +10,7 @@ Board: store.feedback_actions is imported where it is used, so its first frame d
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -44,6 +45,9 @@ STATUSES = ("open", "acknowledged", "resolved")
 LEAD_DEPARTMENTS = ("Sales", "Marketing")
 NO_MATCH = N_("No entries match — escape clears the filters")
 WIDE = 100  # columns from which the detail sits beside the log rather than below it
+#: what showing the pane reads, imported as it is built (once the data is in, while nothing
+#: waits) rather than before the app's first frame or on the key that shows it
+BUILT_WITH = ("store.feedback_actions",)
 
 
 class FeedbackLog(VirtualList):
@@ -153,6 +157,8 @@ class FeedbackPane(Pane):
         yield Static(_("Loading the workspace…"), id="feedback-status", markup=False)
 
     async def build(self) -> None:
+        for module in BUILT_WITH:
+            importlib.import_module(module)
         empty = Static("", classes="empty-state")
         empty.can_focus = True  # so n works before there is a first entry
         await self.mount(

@@ -12,6 +12,7 @@ detail are imported where they are used, once it is built: the first frame does 
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -58,6 +59,9 @@ SYNC_LIMIT = 3000
 DETAIL_PAUSE = 0.05
 EMPTY = N_("No objectives yet — press n to add the first objective.")
 NO_MATCH = N_("No objectives match — p, c or escape show more.")
+#: what showing the pane and its detail read, imported as it is built (once the data is in, while
+#: nothing waits) rather than before the app's first frame or on the key that shows it
+BUILT_WITH = ("store.objective_index", "store.progress", "tui.panes.objective_detail", "textual.widgets._sparkline")
 
 
 @dataclass
@@ -142,6 +146,8 @@ class ObjectivesPane(Pane):
         yield Static(_("Loading the workspace…"), id="objectives-status", markup=False)
 
     async def build(self) -> None:
+        for module in BUILT_WITH:
+            importlib.import_module(module)
         from tui.panes.objective_detail import ObjectiveDetail
 
         await self.mount(

@@ -11,6 +11,7 @@ opens on the Board: they are imported where they are used, so its first frame do
 
 from __future__ import annotations
 
+import importlib
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from datetime import datetime, time, timedelta, timezone
@@ -43,6 +44,9 @@ NO_MEETINGS = N_("No meetings yet — press n to plan the first one")
 NO_ITEMS = N_("No agenda items yet — press a to type the first one (o proposes from objectives, f from feedback)")
 NO_MEETING = N_("No meeting selected — press n to plan one")
 PAST = "__past__"  # the row that folds the past meetings
+#: what showing the pane reads, imported as it is built (once the data is in, while nothing
+#: waits) rather than before the app's first frame or on the key that shows it
+BUILT_WITH = ("store.agenda", "store.proposals", "tui.panes.agenda.rows")
 
 
 def now_for(today: date) -> datetime:
@@ -174,6 +178,8 @@ class AgendaPane(Pane):
         yield Static(_("Loading the workspace…"), id="agenda-status", classes="agenda-caption", markup=False)
 
     async def build(self) -> None:
+        for module in BUILT_WITH:
+            importlib.import_module(module)
         await self.query_one("#agenda-status").remove()
         meetings = Vertical(
             Static(_("Meetings"), classes="agenda-caption", id="meetings-caption", markup=False),
