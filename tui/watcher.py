@@ -9,7 +9,6 @@ edits; it says when the file turns unreadable (read-only) or readable again.
 from __future__ import annotations
 
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -78,6 +77,8 @@ def first_read(claim: Callable[[], list[str]] | None) -> Action:
             notices = claim_and_identify(workspace)
             show_first(workspace)
             return notices
+        from concurrent.futures import ThreadPoolExecutor  # in the worker: the first frame does without it
+
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="alinea-claim") as beside:
             claimed = beside.submit(claim_and_identify, workspace)
             with workspace.changes_held():
