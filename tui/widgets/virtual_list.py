@@ -29,12 +29,12 @@ from textual.content import Content
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
 from textual.widget import Widget
 
 from store.i18n import N_
+from tui.widgets.scroll_gutter import GutterScrollView, with_bar
 
 T = TypeVar("T")
 Text = str | Content
@@ -70,7 +70,7 @@ class LazySequence(Sequence[T]):
         return item
 
 
-class VirtualList(ScrollView, can_focus=True, inherit_bindings=False):
+class VirtualList(GutterScrollView, can_focus=True, inherit_bindings=False):
     """A keyboard-driven list of fixed-height items, painted lazily."""
 
     #: the cursor's look when the list has the focus is a class of its own, not a ``:focus`` rule:
@@ -154,9 +154,9 @@ class VirtualList(ScrollView, can_focus=True, inherit_bindings=False):
         self.gap = max(0, gap)
         self._items: Sequence[Item] = items
         self._empty_text = empty_text
-        self._strips: LRUCache[tuple[int, int, bool, int], Strip] = LRUCache(1024)
+        self._strips: LRUCache[tuple[int, int, bool, int, Segment | None], Strip] = LRUCache(1024)
         #: the cursor item's lines, kept apart: a focus change restyles only them
-        self._cursor_strips: dict[tuple[int, int, bool, int], Strip] = {}
+        self._cursor_strips: dict[tuple[int, int, bool, int, Segment | None], Strip] = {}
         self._look: tuple[Style, ...] = ()
         self._look_checked = False
         self._paint_width = 0
@@ -314,6 +314,9 @@ class VirtualList(ScrollView, can_focus=True, inherit_bindings=False):
             self.post_message(self.Selected(self, self.cursor))
 
     async def _on_click(self, event: events.Click) -> None:
+        if self.on_bar(event.x):
+            event.stop()  # the press on the bar was handled at mouse down (scroll_gutter.py)
+            return
         index, offset = divmod(event.y + round(self.scroll_y), self.stride)
         if offset >= self.item_height or not 0 <= index < len(self._items):
             return
@@ -331,12 +334,12 @@ class VirtualList(ScrollView, can_focus=True, inherit_bindings=False):
         self._paint_top = round(self.scroll_y)
         return super().render_lines(crop)
 
-    def _blank(self, width: int) -> Strip:
+    def _blank(self, width: int, cell: Segment | None = None) -> Strip:
         """A gap or an empty line (the style lookup walks the ancestors: kept with the lines)."""
-        key = (-1, -1, False, width)
+        key = (-1, -1, False, width, cell)
         strip = self._strips.get(key)
         if strip is None:
-            strip = self._strips[key] = Strip.blank(width, self.rich_style)
+            strip = self._strips[key] = with_bar(Strip.blank(width, self.rich_style), cell)
         return strip
 
     def render_line(self, y: int) -> Strip:
@@ -345,15 +348,16 @@ class VirtualList(ScrollView, can_focus=True, inherit_bindings=False):
         width = self._paint_width
         line = self._paint_top + y
         index, offset = divmod(line, self.stride)
+        cell = self._bar_cell(y)
         if not self._items:
             wrapped = textwrap.wrap(self._empty_text, max(1, width)) if self._empty_text else []
             if line < len(wrapped):
                 return self._paint(wrapped[line], self.get_visual_style("virtual-list--empty"), width)
-            return self._blank(width)
+            return self._blank(width, cell)
         if index >= len(self._items) or offset >= self.item_height:
-            return self._blank(width)
+            return self._blank(width, cell)
         highlighted = index == self.cursor
-        key = (index, offset, highlighted, width)
+        key = (index, offset, highlighted, width, cell)
         cache = self._cursor_strips if highlighted else self._strips
         strip = cache.get(key)
         if strip is None:
@@ -364,7 +368,7 @@ class VirtualList(ScrollView, can_focus=True, inherit_bindings=False):
                 style = self.get_visual_style(cursor)
             else:
                 style = self.get_visual_style()
-            strip = cache[key] = self._paint(text, style, width)
+            strip = cache[key] = with_bar(self._paint(text, style, width), cell)
         return strip
 
     def _get_style(self, style: Style | str) -> Style:
