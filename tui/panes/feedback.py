@@ -81,12 +81,12 @@ class FeedbackLog(VirtualList):
     def set_rows(self, count: int, row: Callable[[int, int], Item], cursor: int) -> None:
         """``row(index, width)`` builds an entry's lines for the list's width, when painted."""
         self._count, self._row = count, row
-        self._width = self.scrollable_content_region.width or 100
         self.set_items(LazySequence(count, lambda index: row(index, self._width)), cursor=cursor)
+        self._width = self.line_width or 100  # once the count is in: beside the scrollbar if they do not fit
 
     def on_resize(self) -> None:
         super().on_resize()
-        width = self.scrollable_content_region.width
+        width = self.line_width
         if self._row is not None and width and width != self._width:
             self.set_rows(self._count, self._row, self.cursor)
 

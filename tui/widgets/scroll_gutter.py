@@ -1,19 +1,19 @@
 """A ScrollView that paints its vertical scrollbar in its own lines (the virtual list's base).
 
-Textual draws a scrollbar as a widget of its own, placed, sized and rendered again at every
-layout: showing the Board (four lists) spent a fifth of a pane switch on its scrollbars.
-A list instead keeps Textual's scrolling (``scrollbar-visibility: hidden`` still reserves
-the column, and the wheel and ``scroll_to`` work as before) and paints the bar in that column
-with Textual's own ``ScrollBarRender``, from Textual's own scrollbar geometry, so it looks the
-same (``tests/tui/test_scroll_gutter.py`` compares the two, cell for cell). As on Textual's bar,
-a press above or below the thumb scrolls a page, the thumb can be dragged, and the bar takes
-its hover and active colours.
+Textual draws a scrollbar as a widget of its own: placed, sized, restyled at each focus move
+and rendered again at each layout. Showing the Board (four lists) spent a fifth of a pane switch
+(1 / 4) on its scrollbars. This view has no scrollbar widget (``overflow-y: hidden``) but
+scrolls as before (``allow_vertical_scroll``: the wheel, ``scroll_to``), and when its lines do
+not fit it keeps the last column (``scrollbar-size-vertical``) for a bar painted there with
+Textual's own ``ScrollBarRender``, where Textual would put the thumb, in the same colours
+(``tests/tui/test_scroll_gutter.py`` compares the two, cell for cell). As on Textual's bar, a
+press above or below the thumb scrolls a page, the thumb can be dragged, and the bar takes its
+hover and active colours.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from math import ceil
 from typing import TYPE_CHECKING
 
 from rich.color import Color as RichColor
@@ -57,22 +57,22 @@ def bar_colours(widget: Widget, *, hover: bool, grabbed: bool) -> tuple[RichColo
     return background.rich_color, colour.rich_color, widget.screen.styles.scrollbar_color.a != 0
 
 
-def paint_bar(widget: Widget, height: int, thickness: int, *, hover: bool = False, grabbed: bool = False,
-              last: Bar | None = None) -> Bar:
-    """The bar of a scrolling ``widget`` ``height`` lines tall, where Textual's scrollbar would put
-    its thumb (``last`` again if nothing it was painted from changed: a cursor move keeps the bar)."""
+def paint_bar(widget: Widget, height: int, thickness: int, virtual_size: int, position: float, *,
+              hover: bool = False, grabbed: bool = False, last: Bar | None = None) -> Bar:
+    """The bar of a view ``height`` lines tall on ``virtual_size`` lines scrolled to ``position``,
+    with the thumb where Textual's ScrollBar would draw it (``last`` again if nothing it was
+    painted from changed: a cursor move keeps the bar)."""
     back, thumb_colour, thumb = bar_colours(widget, hover=hover, grabbed=grabbed)
-    scrollbar = widget.vertical_scrollbar  # hidden, but Textual keeps its geometry up to date
-    virtual_size, window_size = scrollbar.window_virtual_size, scrollbar.window_size
+    position = int(position * 8) / 8  # as ScrollBar.validate_position: eighths of a line
     base = widget.rich_style
-    key = (height, thickness, virtual_size, window_size, scrollbar.position, back, thumb_colour, thumb, base)
+    key = (height, thickness, virtual_size, position, back, thumb_colour, thumb, base)
     if last is not None and last.key == key:
         return last
     segments = ScrollBarRender.render_bar(
         size=height,
-        virtual_size=ceil(virtual_size) if thumb else 100,
-        window_size=ceil(window_size if window_size < virtual_size else 0) if thumb else 0,
-        position=scrollbar.position if thumb else 0,
+        virtual_size=virtual_size if thumb else 100,
+        window_size=height if thumb and height < virtual_size else 0,
+        position=position if thumb else 0,
         thickness=thickness,
         vertical=True,
         back_color=back,
@@ -94,11 +94,13 @@ def with_bar(strip: Strip, cell: Segment | None) -> Strip:
 
 
 class GutterScrollView(ScrollView):
-    """A ScrollView whose ``render_line`` ends each line with ``_bar_cell(y)`` (see ``with_bar``)."""
+    """A ScrollView whose ``render_line`` ends each line with ``_bar_cell(y)`` (see ``with_bar``)
+    and fills ``line_width`` columns before it."""
 
     DEFAULT_CSS = """
     GutterScrollView {
-        scrollbar-visibility: hidden;
+        overflow-y: hidden;
+        scrollbar-size-vertical: 1;
     }
     """
 
@@ -110,19 +112,41 @@ class GutterScrollView(ScrollView):
         self._bar_hover = False
         self._bar_grab: tuple[float, float] | None = None  #: (screen y, scroll y) where the thumb was grabbed
 
+    # -- geometry -------------------------------------------------------------------------
+    @property
+    def allow_vertical_scroll(self) -> bool:
+        """Scrolls whenever its lines do not fit, as with ``overflow-y: auto`` (the wheel, ``scroll_to``)."""
+        return not self.disabled and self.max_scroll_y > 0
+
+    @property
+    def bar_width(self) -> int:
+        """Columns the bar takes now: none while every line fits."""
+        if self.virtual_size.height <= self.scrollable_content_region.height:
+            return 0
+        return self.styles.scrollbar_size_vertical
+
+    @property
+    def line_width(self) -> int:
+        """Columns left for the lines, beside the bar."""
+        return max(0, self.scrollable_content_region.width - self.bar_width)
+
+    # -- painting ---------------------------------------------------------------------
     def render_lines(self, crop: Region) -> list[Strip]:
         self._bar_checked = False
         return super().render_lines(crop)
 
+    def _paint_bar(self) -> Bar:
+        region = self.scrollable_content_region
+        return paint_bar(self, region.height, self.bar_width, self.virtual_size.height, self.scroll_y,
+                         hover=self._bar_hover, grabbed=self._bar_grab is not None, last=self._bar)
+
     def _bar_cell(self, y: int) -> Segment | None:
         """Line ``y``'s cell of the scrollbar (None: no bar on show)."""
-        if not self.show_vertical_scrollbar:
+        if not self.bar_width:
             return None
         if not self._bar_checked or self._bar is None:
             self._bar_checked = True
-            height, thickness = self.scrollable_content_region.height, self.scrollbar_size_vertical
-            self._bar = paint_bar(self, height, thickness, hover=self._bar_hover, grabbed=self._bar_grab is not None,
-                                  last=self._bar)
+            self._bar = self._paint_bar()
         cells = self._bar.cells
         return cells[y] if 0 <= y < len(cells) else None
 
@@ -132,23 +156,20 @@ class GutterScrollView(ScrollView):
             self._repaint_bar()  # the thumb moves by eighths of a line: the lines themselves did not move
 
     def _repaint_bar(self) -> None:
-        if self.show_vertical_scrollbar:
-            region = self.scrollable_content_region  # refresh() takes the content's coordinates
-            self.refresh(Region(region.width, 0, self.scrollbar_size_vertical, region.height))
+        if width := self.bar_width:  # refresh() takes the content's coordinates
+            self.refresh(Region(self.line_width, 0, width, self.scrollable_content_region.height))
 
     # -- the mouse on the bar -----------------------------------------------------------
     def on_bar(self, x: int) -> bool:
         """Whether column ``x`` (from the widget's left edge, as in mouse events) is the bar's."""
-        if not self.show_vertical_scrollbar:
-            return False
-        left = self.scrollable_content_region.right - self.region.x
-        return left <= x < left + self.scrollbar_size_vertical
+        width = self.bar_width
+        right = self.scrollable_content_region.right - self.region.x
+        return bool(width) and right - width <= x < right
 
     def _bar_part(self, y: int) -> str:
         row = y - (self.scrollable_content_region.y - self.region.y)
-        bar = paint_bar(self, self.scrollable_content_region.height, self.scrollbar_size_vertical,
-                        hover=self._bar_hover, grabbed=self._bar_grab is not None, last=self._bar)
-        return bar.parts[row] if 0 <= row < len(bar.parts) else ""
+        parts = self._paint_bar().parts
+        return parts[row] if 0 <= row < len(parts) else ""
 
     def on_mouse_down(self, event: events.MouseDown) -> None:
         if not self.on_bar(event.x):
@@ -170,9 +191,9 @@ class GutterScrollView(ScrollView):
             return
         event.stop()
         grab_y, grab_scroll = self._bar_grab
-        scrollbar = self.vertical_scrollbar
-        if scrollbar.window_size:
-            ratio = scrollbar.window_virtual_size / scrollbar.window_size
+        window = self.scrollable_content_region.height
+        if window:
+            ratio = self.virtual_size.height / window
             self.scroll_to(y=grab_scroll + (event.screen_y - grab_y) * ratio, animate=False)
 
     def on_mouse_up(self, event: events.MouseUp) -> None:

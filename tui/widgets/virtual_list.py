@@ -85,8 +85,6 @@ class VirtualList(GutterScrollView, can_focus=True, inherit_bindings=False):
     VirtualList {
         height: 1fr;
         overflow-x: hidden;
-        overflow-y: auto;
-        scrollbar-size-vertical: 1;
         background: $surface;
         & > .virtual-list--cursor {
             background: $boost;
@@ -251,7 +249,7 @@ class VirtualList(GutterScrollView, can_focus=True, inherit_bindings=False):
     def on_resize(self) -> None:
         """Textual sends Resize each time a hidden pane is shown again: the painted lines are
         kept unless the width changed (1-4 would otherwise repaint every visible row)."""
-        width = self.scrollable_content_region.width
+        width = self.line_width
         if width != self._resized_width:
             self._resized_width = width
             self._clear_strips()
@@ -330,7 +328,7 @@ class VirtualList(GutterScrollView, can_focus=True, inherit_bindings=False):
     def render_lines(self, crop: Region) -> list[Strip]:
         """The width and the scroll offset are looked up once per paint, not once a line: a
         scroll repaints every line of the list."""
-        self._paint_width = self.scrollable_content_region.width
+        self._paint_width = self.line_width
         self._paint_top = round(self.scroll_y)
         return super().render_lines(crop)
 
