@@ -17,7 +17,6 @@ from textual.binding import Binding, BindingType
 from textual.message_pump import MessagePump
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
-from textual.widgets import TabbedContent
 
 from store.config import UserConfig
 from store.gcpolicy import IDLE_CHECK, AfterStart, collect_if_due
@@ -36,6 +35,7 @@ from tui.routes import ROUTE_BINDINGS, RoutedApp
 from tui.syncing import SyncController
 from tui.watcher import FileWatcher, WorkspaceChanged, finish_read, first_read
 from tui.widgets.header import AlineaHeader
+from tui.widgets.pane_tabs import PaneTabs
 from tui.widgets.steady_footer import SteadyFooter
 from tui.widgets.steady_screen import SteadyScreen
 from tui.writes import Action, Refused, Saved, SaveWaiting, WriteQueue, refusal
@@ -115,12 +115,11 @@ class AlineaApp(RoutedApp):
         return SteadyScreen(id="_default")
 
     def compose(self) -> ComposeResult:
+        panes = (ObjectivesPane(_("Objectives"), id="objectives"), AgendaPane(_("Agenda"), id="agenda"),
+                 FeedbackPane(_("Feedback"), id="feedback"), BoardPane(_("Board"), id="board"))
         yield AlineaHeader()
-        with TabbedContent(initial="board", id="panes"):
-            yield ObjectivesPane(_("Objectives"), id="objectives")
-            yield AgendaPane(_("Agenda"), id="agenda")
-            yield FeedbackPane(_("Feedback"), id="feedback")
-            yield BoardPane(_("Board"), id="board")
+        yield PaneTabs([(pane, pane.tab_label) for pane in panes], active="board", id="panes")
+        yield from panes
         self.footer = SteadyFooter(keys_later=not self.workspace.loaded)  # its keys come with the data
         yield self.footer
         yield self.syncing

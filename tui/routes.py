@@ -20,7 +20,6 @@ from textual.css.query import NoMatches
 from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import TabbedContent
 
 from store.i18n import N_, _
 from store.references import live, noun
@@ -29,6 +28,7 @@ from tui.panes.base import Pane, shown_in, shown_item
 from tui.panes.feedback import give_feedback_about
 from tui.readonly import refused_at_key
 from tui.theme_picker import ThemedApp
+from tui.widgets.pane_tabs import PaneTabs
 from tui.widgets.record_link import JumpTo
 from tui.writes import host_of
 
@@ -73,7 +73,7 @@ def focused_pane(app: App[Any]) -> Pane | None:
         if isinstance(node, Pane):
             return node
     try:
-        active = app.query_one("#panes", TabbedContent).active_pane
+        active = app.query_one("#panes", PaneTabs).active_pane
     except NoMatches:  # no panes on this screen
         return None
     return active if isinstance(active, Pane) else None
@@ -132,15 +132,24 @@ class RoutedApp(ThemedApp):
         return self.query_one(f"#{pane_id}", Pane)
 
     def action_show_pane(self, pane_id: str) -> None:
-        self.query_one(TabbedContent).active = pane_id
+        self.query_one(PaneTabs).active = pane_id
         self.pane(pane_id).focus_default()
 
-    @on(TabbedContent.TabActivated)
-    def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
+    @on(PaneTabs.Switched)
+    def _tab_activated(self, event: PaneTabs.Switched) -> None:
+        """The pane on show is up to date in its first frame; a click on its tab (or left / right
+        on the tab bar) leads the focus into it."""
         pane = event.pane
-        if isinstance(pane, Pane) and self.focused is not None and self.focused.id != "panes":
-            if self.focused not in pane.query(Widget):
-                self.call_after_refresh(pane.focus_default)
+        if not isinstance(pane, Pane):
+            return
+        pane.shown()
+        if self.focused is not None and self.focused not in pane.query(Widget):
+            self.call_after_refresh(pane.focus_default)
+
+    @on(Pane.Focused)
+    def _focused_in_hidden_pane(self, event: Pane.Focused) -> None:
+        if event.pane.id is not None:
+            self.query_one(PaneTabs).active = event.pane.id
 
     @on(JumpTo)
     def _jump(self, event: JumpTo) -> None:
@@ -161,7 +170,7 @@ class RoutedApp(ThemedApp):
             self.pane(pane_id).show_record(shown_id, shown_item(workspace, table, record_id))
 
     def action_feedback_about(self) -> None:
-        give_feedback_about(self, self.pane(self.query_one(TabbedContent).active))
+        give_feedback_about(self, self.pane(self.query_one(PaneTabs).active))
 
     @on(AgendaPane.RunRequested)
     def _run_meeting(self, event: AgendaPane.RunRequested) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.command import CommandPalette
-from textual.widgets import Input, OptionList, TabbedContent
+from textual.widgets import Input, OptionList
 
 from store.config import UserConfig, load_config
 from store.workspace import Workspace
@@ -13,6 +13,7 @@ from tests.tui.app_harness import highlighted_id, make_app, open_form, press, se
 from tui.launch import prepare
 from tui.screens.help import HelpScreen, help_rows
 from tui.screens.welcome import WelcomeScreen
+from tui.widgets.pane_tabs import PaneTabs
 
 
 def _titles(app, pane_id: str) -> list[str]:
@@ -23,7 +24,7 @@ async def test_number_keys_switch_panes(workspace: Workspace) -> None:
     app = make_app(workspace)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        tabs = app.query_one(TabbedContent)
+        tabs = app.query_one(PaneTabs)
         assert tabs.active == "board"
         for key, pane in (("1", "objectives"), ("2", "agenda"), ("3", "feedback"), ("4", "board")):
             await press(app, pilot, key)
@@ -103,7 +104,7 @@ async def test_the_palette_jumps_to_a_record_by_title(workspace: Workspace) -> N
         await wait_until(pilot, lambda: _palette_hits(app) > 0)  # the palette searches after a debounce
         await press(app, pilot, "enter")
         await settle(app, pilot)
-        assert app.query_one(TabbedContent).active == "objectives"
+        assert app.query_one(PaneTabs).active == "objectives"
         assert highlighted_id(app, "objectives") == target.id
 
 
@@ -221,9 +222,9 @@ async def test_a_keymap_in_the_config_file_remaps_keys(workspace: Workspace, iso
         await settle(app, pilot)
         assert app.theme == "alinea-light"
         await press(app, pilot, "o")
-        assert app.query_one(TabbedContent).active == "objectives"
+        assert app.query_one(PaneTabs).active == "objectives"
         await press(app, pilot, "4", "1")
-        assert app.query_one(TabbedContent).active == "board", "1 no longer shows Objectives"
+        assert app.query_one(PaneTabs).active == "board", "1 no longer shows Objectives"
 
 
 def test_an_invalid_config_gives_the_defaults_and_says_why(isolated_home: Path) -> None:

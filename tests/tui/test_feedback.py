@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.command import CommandPalette
-from textual.widgets import OptionList, Select, TabbedContent
+from textual.widgets import OptionList, Select
 
 from store.workspace import Workspace
 from tests.tui.app_harness import demo_app, make_app, on_disk, press, settle, type_text, wait_until
@@ -14,6 +14,7 @@ from tui.panes.feedback import FeedbackPane
 from tui.screens.record_form import RecordForm
 from tui.screens.respond import ResponseScreen
 from tui.screens.subject_picker import SubjectPicker
+from tui.widgets.pane_tabs import PaneTabs
 from tui.widgets.record_link import RecordLink
 
 
@@ -131,7 +132,7 @@ async def test_a_link_to_a_deleted_record_says_deleted_and_does_not_jump(workspa
         link = app.focused
         assert isinstance(link, RecordLink) and link.gone and "(deleted)" in str(link.render())
         await press(app, pilot, "enter")
-        assert app.query_one(TabbedContent).active == "feedback"
+        assert app.query_one(PaneTabs).active == "feedback"
         assert "That task was deleted" in _said(app)
 
 
@@ -142,7 +143,7 @@ async def test_enter_on_the_subject_link_jumps_to_it_in_its_pane(workspace: Work
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         await press(app, pilot, "3", "enter", "enter")
-        assert app.query_one(TabbedContent).active == "board"
+        assert app.query_one(PaneTabs).active == "board"
         column = app.query_one("#board").focused_column
         assert column.key == "blocked" and column.selected is not None and column.selected.id == task.id
 
@@ -203,7 +204,7 @@ async def test_the_palette_finds_a_feedback_entry_by_its_body_and_jumps_to_it(wo
         await wait_until(pilot, lambda: _hits(app) > 0)
         await press(app, pilot, "enter")
         await settle(app, pilot)
-        assert app.query_one(TabbedContent).active == "feedback"
+        assert app.query_one(PaneTabs).active == "feedback"
         selected = _pane(app).selected
         assert selected is not None and selected.id == target.id
 

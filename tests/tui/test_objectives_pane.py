@@ -171,10 +171,9 @@ async def test_enter_on_a_linked_task_shows_it_on_the_board(workspace: Workspace
         await press(app, pilot, "1")
         await press(app, pilot, "enter")  # no metric: into the tasks
         await press(app, pilot, "enter")
-        from textual.widgets import TabbedContent
-
         from tui.panes.board import BoardPane
+        from tui.widgets.pane_tabs import PaneTabs
 
-        assert app.query_one(TabbedContent).active == "board"
+        assert app.query_one(PaneTabs).active == "board"
         selected = app.query_one(BoardPane).focused_column.selected
         assert selected is not None and selected.id == task.id

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from textual.widgets import Static, TabbedContent
+from textual.widgets import Static
 
 from store.workspace import Workspace
 from tests.conftest import GIT_EMAIL
@@ -16,6 +16,7 @@ from tui.panes.agenda import AgendaPane
 from tui.panes.feedback import FeedbackPane
 from tui.panes.objectives import ObjectivesPane
 from tui.widgets.board_column import BoardColumn
+from tui.widgets.pane_tabs import PaneTabs
 
 TODAY = date(2026, 11, 12)
 
@@ -30,8 +31,8 @@ async def test_the_board_speaks_spanish_when_empty(spanish: None, workspace: Wor
         await settle(app, pilot)
         titles = [column.title for column in app.query(BoardColumn)]
         assert titles == ["Por hacer", "En curso", "Bloqueada", "Hecho"]
-        tabs = app.query_one(TabbedContent)
-        assert [str(tabs.get_tab(pane).label) for pane in ("objectives", "agenda", "feedback", "board")] == [
+        tabs = app.query_one(PaneTabs)
+        assert [tabs.label(pane) for pane in ("objectives", "agenda", "feedback", "board")] == [
             "Objetivos", "Agenda", "Retroalimentación", "Tablero"]
         empty = "Aún no hay tareas — pulsa n para agregar una"
         assert empty in _text(app, "#board-status")

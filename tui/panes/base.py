@@ -18,7 +18,9 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
-from textual.widgets import TabPane
+from textual import events
+from textual.message import Message
+from textual.widget import Widget
 
 from store.i18n import _
 from tui.writes import Action, Host, host_of
@@ -38,11 +40,28 @@ class Refreshable(Protocol):
     def refresh_data(self) -> None: ...
 
 
-class Pane(TabPane):
-    """One of the four panes: refreshed from the workspace, focused, asked to show a record."""
+class Pane(Widget):
+    """One of the four panes: refreshed from the workspace, focused, asked to show a record.
+
+    The panes sit under the tab bar (tui/widgets/pane_tabs.py), which shows one at a time.
+    """
+
+    DEFAULT_CSS = """
+    Pane {
+        height: 1fr;
+    }
+    """
+
+    class Focused(Message):
+        """A widget of this pane took the focus while another pane was on show (this one should be)."""
+
+        def __init__(self, pane: Pane) -> None:
+            super().__init__()
+            self.pane = pane
 
     def __init__(self, title: str, *, id: str) -> None:  # noqa: A002 - Textual's name
-        super().__init__(_(title), id=id)  # the tab's name, marked N_() by whoever names the pane
+        super().__init__(id=id)
+        self.tab_label = _(title)  #: the tab's name, marked N_() by whoever names the pane
         self.built = False  # ``build`` has mounted the pane's widgets (just after the first frame)
         self._building = False
         self._deferred = False  # hidden at start while the data loaded: built later (``_build_when_due``)
@@ -132,7 +151,16 @@ class Pane(TabPane):
         elif self._focus_when_built:
             self.focus_default()
 
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if not self.display:  # focused from code while hidden: as Textual's TabbedContent, show it
+            self.post_message(self.Focused(self))
+
     def on_show(self) -> None:
+        self.shown()
+
+    def shown(self) -> None:
+        """The pane is on show (the tab bar says so at once, Textual's Show comes after the frame):
+        it builds if it waited, and re-reads the workspace if that changed meanwhile."""
         if self._deferred and not self.built:
             self.call_later(self._build)
         elif self._stale and self.built:

@@ -291,8 +291,11 @@ class BoardPane(Pane):
 
     @on(events.DescendantFocus)
     def _remember_column(self, event: events.DescendantFocus) -> None:
+        """The column of the widget focused now: two quick focus moves (a jump to a card right
+        after the pane is shown) can report their focus events out of order."""
+        focused = self.screen.focused
         for index, column in enumerate(self.columns):
-            if column in event.widget.ancestors_with_self:
+            if focused is not None and column in focused.ancestors_with_self:
                 self._column_index = index
 
     def focus_column(self, index: int) -> None:
