@@ -39,7 +39,7 @@ async def _screens(*steps: str) -> tuple[str, str]:
     for app in (TextualBar(), OurBar()):
         app.animation_level = "none"  # the underline where it lands (it slides on both otherwise)
         async with app.run_test(size=(60, 4)) as pilot:
-            bar = app.query_one(Tabs if isinstance(app, TextualBar) else PaneTabs)
+            bar: Tabs | PaneTabs = app.query_one(Tabs) if isinstance(app, TextualBar) else app.query_one(PaneTabs)
             for step in steps:
                 if step == "focus":
                     bar.focus()
