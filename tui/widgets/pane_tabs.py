@@ -21,6 +21,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
 from textual.geometry import Region
 from textual.message import Message
 from textual.reactive import reactive
@@ -92,6 +93,8 @@ class PaneTabs(Widget, can_focus=True):
         self._panes = {pane.id or "": pane for pane, _label in panes}
         self._labels = {pane.id or "": label for pane, label in panes}
         self._hover: str | None = None
+        #: underlines drawn: 1 / 4 back and forth draws the same two again (Textual's Bar is slow to render)
+        self._underlines: LRUCache[tuple[object, ...], Strip] = LRUCache(64)
         self.set_reactive(PaneTabs.active, active)
         for pane_id, pane in self._panes.items():
             pane.display = pane_id == active  # before the first layout: hidden panes cost nothing
@@ -182,6 +185,9 @@ class PaneTabs(Widget, can_focus=True):
     def _underline(self, width: int) -> Strip:
         """Textual's underline bar, highlighted under the active tab's label."""
         bar_style = self.get_component_rich_style("pane-tabs--bar")
+        key = (width, self.highlight_start, self.highlight_end, bar_style, self.rich_style)
+        if (strip := self._underlines.get(key)) is not None:
+            return strip
         bar = Bar(
             highlight_range=(self.highlight_start, self.highlight_end),
             highlight_style=Style.from_color(bar_style.color),
@@ -190,4 +196,5 @@ class PaneTabs(Widget, can_focus=True):
         console = self.app.console
         lines = console.render_lines(bar, console.options.update(width=width, height=1), style=self.rich_style,
                                      pad=True, new_lines=False)
-        return Strip(lines[0], width)
+        strip = self._underlines[key] = Strip(lines[0], width)
+        return strip
