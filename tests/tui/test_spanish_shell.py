@@ -12,6 +12,7 @@ from tests.gitutil import git
 from tests.tui.app_harness import demo_app, make_app, press, settle
 from tests.tui.test_palette_keys import search
 from tests.tui.test_sync import shared  # noqa: F401 - the fixture: the workspace with a bare origin
+from tui.widgets.pane_tabs import PaneTabs
 
 
 async def test_the_palette_speaks_spanish(tmp_path: Path, spanish: None) -> None:
@@ -54,7 +55,9 @@ async def test_nothing_to_undo_is_said_in_spanish(workspace: Workspace, spanish:
         await settle(app, pilot)
         await press(app, pilot, "u")
         assert [n.message for n in app._notifications] == ["No hay nada que deshacer."]
-        assert [str(tab.label) for tab in app.query("Tab")] == ["Objetivos", "Agenda", "Retroalimentación", "Tablero"]
+        tabs = app.query_one(PaneTabs)
+        assert [tabs.label(pane) for pane in ("objectives", "agenda", "feedback", "board")] == [
+            "Objetivos", "Agenda", "Retroalimentación", "Tablero"]
 
 
 async def test_the_palette_shows_a_status_in_words_not_as_stored(tmp_path: Path) -> None:
