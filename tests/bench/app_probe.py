@@ -6,8 +6,9 @@ would (the CLI, the launch path, the real terminal driver). Either way every fra
 writes to the terminal is reported on the file descriptor in ``$ALINEA_BENCH_FD`` as a line
 ``<kind> <time.monotonic()>``: ``frame`` for every frame, ``data`` once for the first
 frame that shows the workspace's tasks (the Board's cards: the app shows them from the file's
-bytes, or validates the Board's tables first), ``whole`` once for the first frame after the whole file is validated. The
-parent stamps keys with the same clock.
+bytes, or validates the Board's tables first), ``whole`` once for the first frame after the whole file is validated, and, with
+``$ALINEA_BENCH_ITEMS`` set, ``items`` for each frame whose Agenda item list holds another
+number of items than the frame before. The parent stamps keys with the same clock.
 """
 
 from __future__ import annotations
@@ -35,18 +36,30 @@ def _is_whole(app: Any) -> bool:
     return workspace is None or bool(getattr(workspace, "loaded", True))
 
 
+def _agenda_items(app: Any) -> int | None:
+    """How many items the Agenda's item list shows (None before it is built)."""
+    lists = app.query("ItemList")
+    return lists.first().item_count if lists else None
+
+
 def _install_probe() -> None:
     from textual.app import App
 
     display = App._display
     seen_data = seen_whole = False
+    watch_items = bool(os.environ.get("ALINEA_BENCH_ITEMS"))  # the quick-add figure: "items" on a new count
+    items: int | None = None
 
     def probed(self: App[Any], screen: Any, renderable: Any) -> None:
-        nonlocal seen_data, seen_whole
+        nonlocal seen_data, seen_whole, items
         display(self, screen, renderable)
         if renderable is None or self._batch_count:
             return
         _mark("frame")
+        if watch_items and (count := _agenda_items(self)) != items:
+            if items is not None and count is not None:
+                _mark("items")
+            items = count
         if not seen_data and _has_data(self):
             seen_data = True
             _mark("data")

@@ -265,8 +265,9 @@ def _to_past_meetings(probe: Probe) -> None:
 
 
 def _quick_add_samples(folder: Path, env: dict[str, str]) -> list[float]:
-    """Milliseconds from enter in the quick-add line until the agenda shows the new item (saved)."""
-    probe = Probe(["alinea", "-w", str(folder)], env)
+    """Milliseconds from enter in the quick-add line until the frame whose agenda shows the new
+    item (saved first: app_probe's ``items`` mark)."""
+    probe = Probe(["alinea", "-w", str(folder)], {**env, "ALINEA_BENCH_ITEMS": "1"})
     try:
         probe.wait_for("whole")  # keys once the whole file is validated, as a person would type them
         _to_past_meetings(probe)
@@ -275,7 +276,9 @@ def _quick_add_samples(folder: Path, env: dict[str, str]) -> list[float]:
         samples = []
         for index in range(QUICK_ADDS):
             probe.type(f"Bench item {index} 5m #info".encode())
-            samples.append(probe.key_until_quiet(b"\r")[1])
+            stamp = time.monotonic()
+            os.write(probe.master, b"\r")
+            samples.append((probe.wait_for("items", 10.0) - stamp) * 1000)
         return samples
     finally:
         probe.close()
