@@ -5,10 +5,11 @@
 would (the CLI, the launch path, the real terminal driver). Either way every frame Textual
 writes to the terminal is reported on the file descriptor in ``$ALINEA_BENCH_FD`` as a line
 ``<kind> <time.monotonic()>``: ``frame`` for every frame, ``data`` once for the first
-frame that shows the workspace's tasks (the Board's cards: the app shows them from the file's
-bytes, or validates the Board's tables first), ``whole`` once for the first frame after the whole file is validated, and, with
-``$ALINEA_BENCH_ITEMS`` set, ``items`` for each frame whose Agenda item list holds another
-number of items than the frame before. The parent stamps keys with the same clock.
+frame that shows the workspace's tasks (the Board's cards: the app shows them from a kept
+copy or the file's bytes, or validates the Board's tables first), ``whole`` once for the
+first frame after the whole file is validated, and, with ``$ALINEA_BENCH_ITEMS`` set,
+``items`` for each frame whose Agenda item list holds another number of items than the
+frame before. The parent stamps keys with the same clock.
 """
 
 from __future__ import annotations
