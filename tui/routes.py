@@ -19,7 +19,6 @@ from textual.binding import Binding
 from textual.css.query import NoMatches
 from textual.dom import DOMNode
 from textual.screen import ModalScreen
-from textual.widget import Widget
 
 from store.i18n import N_, _
 from store.references import live, noun
@@ -143,7 +142,7 @@ class RoutedApp(ThemedApp):
         if not isinstance(pane, Pane):
             return
         pane.shown()
-        if self.focused is not None and self.focused not in pane.query(Widget):
+        if self.focused is not None and pane not in self.focused.ancestors:
             self.call_after_refresh(pane.focus_default)
 
     @on(Pane.Focused)
