@@ -120,7 +120,7 @@ class AlineaApp(RoutedApp):
         yield AlineaHeader()
         yield PaneTabs([(pane, pane.tab_label) for pane in panes], active="board", id="panes")
         yield from panes
-        self.footer = SteadyFooter(keys_later=not self.workspace.loaded)  # its keys come with the data
+        self.footer = SteadyFooter(translate=_, keys_later=not self.workspace.loaded)  # its keys come with the data
         yield self.footer
         yield self.syncing
         yield self.watcher

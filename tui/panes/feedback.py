@@ -29,7 +29,7 @@ from store.references import noun, subject_of
 from store.text import printable
 from tui.panes.base import Pane
 from tui.panes.words import agenda_status, feedback_kind, feedback_status, task_status
-from tui.widgets.feedback_detail import DetailView, FeedbackDetail, LinkSpec
+from tui.widgets.feedback_detail import DetailLabels, DetailView, FeedbackDetail, LinkSpec
 from tui.widgets.virtual_list import Item, LazySequence, VirtualList
 from tui.writes import Saved, host_of
 
@@ -166,8 +166,8 @@ class FeedbackPane(Pane):
                   id="feedback-filter", compact=True),
             before="#feedback-status",
         )
-        await self.mount(Horizontal(FeedbackLog(id="feedback-log"), FeedbackDetail(id="feedback-detail"),
-                                    id="feedback-body"), empty)
+        detail = FeedbackDetail(_detail_labels(), id="feedback-detail")
+        await self.mount(Horizontal(FeedbackLog(id="feedback-log"), detail, id="feedback-body"), empty)
 
     # -- reading ----------------------------------------------------------------------
     @property
@@ -529,6 +529,14 @@ class FeedbackPane(Pane):
                 or self.query_one("#feedback-filter", Input).display
             )
         return True
+
+
+def _detail_labels() -> DetailLabels:
+    """The entry detail's labels, in the language chosen at start (not at import)."""
+    return DetailLabels(
+        about=_("About"), no_subject=_("nothing in particular"),
+        response=_("Response"), thread=_("What was done with it"),
+    )
 
 
 def _next(current: str | None, choices: tuple[str, ...]) -> str | None:

@@ -240,7 +240,7 @@ class BriefScreen(ModalScreen[None]):
             yield Static(_(PREPARING), id="brief-status", markup=False)
             yield BriefList(id="brief-list")
             yield Static("", id="brief-detail", markup=False)
-        yield SteadyFooter()
+        yield SteadyFooter(translate=_)
 
     def on_mount(self) -> None:
         self.query_one(BriefList).focus()

@@ -110,7 +110,7 @@ class ConflictsScreen(ModalScreen[None]):
             yield Static(_("Conflicts to review"), id="conflicts-title")
             yield Static("", id="conflicts-status", markup=False)
             yield ConflictList(item_height=3, gap=1, empty_text=_(EMPTY), id="conflict-list")
-        yield SteadyFooter()
+        yield SteadyFooter(translate=_)
 
     def on_mount(self) -> None:
         self.refresh_data()

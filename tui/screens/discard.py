@@ -50,7 +50,7 @@ class DiscardChanges(ModalScreen[bool]):
         with Vertical(id="discard"):
             yield Static(_(QUESTION), id="discard-question", markup=False)
             yield Static(_("enter  keep editing    y  discard"), id="discard-keys", markup=False)
-        yield SteadyFooter()
+        yield SteadyFooter(translate=_)
 
     def action_answer(self, discard: bool) -> None:
         self.dismiss(discard)

@@ -95,7 +95,7 @@ class HelpScreen(ModalScreen[None]):
                         yield Static(Content.styled(row.keys, "bold $accent"), classes="help-keys")
                         yield Static(row.description, classes="help-words", markup=False)
             yield Static(_("escape closes · ctrl+p finds any action by name"), id="help-footer")
-        yield SteadyFooter()  # this screen's keys, over the main screen's footer
+        yield SteadyFooter(translate=_)  # this screen's keys, over the main screen's footer
 
     def action_close_help(self) -> None:
         self.dismiss(None)

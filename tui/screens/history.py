@@ -87,7 +87,7 @@ class HistoryScreen(ModalScreen[None]):
                          id="history-title")
             yield Static(_(READING), id="history-status")
             yield OptionList(id="history-list")
-        yield SteadyFooter()
+        yield SteadyFooter(translate=_)
 
     def on_mount(self) -> None:
         self.query_one(OptionList).display = False

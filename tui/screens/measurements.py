@@ -64,7 +64,7 @@ class MeasurementsScreen(ModalScreen[None]):
             yield Static("", id="measurements-title", markup=False)
             yield MeasurementList(empty_text=_("No measurements yet — r on the metric's card records one."))
             yield Static(_("enter or e edits · d deletes · escape goes back"), id="measurements-help", markup=False)
-        yield SteadyFooter()
+        yield SteadyFooter(translate=_)
 
     def on_mount(self) -> None:
         self.refresh_data()

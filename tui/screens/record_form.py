@@ -115,7 +115,7 @@ class RecordForm(ModalScreen[Record | None]):
                 yield Button(_("Save"), variant="primary", id="form-save", compact=True)
                 yield Button(_("Cancel"), id="form-cancel", compact=True)
             yield Static(_(FORM_KEYS), id="form-help", markup=False)
-        yield SteadyFooter()  # this screen's keys, over the main screen's footer
+        yield SteadyFooter(translate=_)  # this screen's keys, over the main screen's footer
 
     def _input_for(self, spec: FieldSpec) -> Widget:
         value = self.initial(spec.name)

@@ -47,7 +47,7 @@ class ResponseScreen(ModalScreen[str | None]):
             yield Static("", id="respond-error", markup=False)
             yield Static(_("Markdown welcome · ctrl+s saves (the entry becomes acknowledged) · esc cancels"),
                          id="respond-help", markup=False)
-        yield SteadyFooter()
+        yield SteadyFooter(translate=_)
 
     def on_mount(self) -> None:
         area = self.query_one(TextArea)

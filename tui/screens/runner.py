@@ -157,7 +157,7 @@ class RunnerScreen(Screen[None]):
                     yield Static(_("Agenda"), id="runner-agenda-title", markup=False)
                     yield VirtualList(id="runner-agenda", empty_text=_("No agenda items"))
             yield CaptureLine(id="runner-capture")
-        yield SteadyFooter()
+        yield SteadyFooter(translate=_)
 
     def on_mount(self) -> None:
         self.refresh_data()

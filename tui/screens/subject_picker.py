@@ -57,7 +57,7 @@ class SubjectPicker(ModalScreen[tuple[str, str] | None]):
             yield Input(placeholder=_("a few letters of a title, e.g. webinar"), id="picker-query", compact=True)
             yield OptionList(id="picker-hits", compact=True)
             yield Static(_("↑ ↓ choose · enter picks · esc cancels"), id="picker-help", markup=False)
-        yield SteadyFooter()
+        yield SteadyFooter(translate=_)
 
     def on_mount(self) -> None:
         self._show_hits("")

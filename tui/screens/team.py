@@ -71,7 +71,7 @@ class TeamScreen(ModalScreen[None]):
             yield Static("", id="team-summary", markup=False)
             yield OptionList(id="team-list")
             yield Static(_(EMPTY_TEAM), id="team-empty")
-        yield SteadyFooter()  # this screen's keys, over the main screen's footer
+        yield SteadyFooter(translate=_)  # this screen's keys, over the main screen's footer
 
     def on_mount(self) -> None:
         self.refresh_data()

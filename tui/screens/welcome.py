@@ -81,7 +81,7 @@ class WelcomeScreen(ModalScreen[WelcomeAnswer | None]):
             with Horizontal(id="welcome-buttons"):
                 yield Button(_("Start"), variant="primary", id="welcome-go")
             yield Static(_("tab moves · enter or ctrl+s starts · esc skips"), id="welcome-help")
-        yield SteadyFooter()  # this screen's keys, over the main screen's footer
+        yield SteadyFooter(translate=_)  # this screen's keys, over the main screen's footer
 
     def on_mount(self) -> None:
         self._show_who()

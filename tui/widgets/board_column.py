@@ -17,8 +17,8 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
 
-from store.i18n import N_
 from tui.widgets.virtual_list import Item, LazySequence, Line, VirtualList
+from tui.widgets.words import N_
 
 #: what a card shows in front of its title, by priority (normal shows nothing)
 #: below this many cells a column's card titles take two lines (four columns at 80 columns

@@ -18,7 +18,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Input, Static
 
-from store.i18n import N_
+from tui.widgets.words import N_
 
 Describe = Callable[[str], tuple[Content, bool]]  # (preview, ok to save)
 

@@ -19,11 +19,21 @@ from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Static
 
-from store.i18n import N_, _
 from tui.widgets.record_link import RecordLink
+from tui.widgets.words import N_
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
+
+
+@dataclass(frozen=True)
+class DetailLabels:
+    """The detail's own labels, in the person's language (its pane gives them)."""
+
+    about: str
+    no_subject: str
+    response: str
+    thread: str
 
 
 @dataclass(frozen=True)
@@ -67,20 +77,21 @@ class FeedbackDetail(VerticalScroll, can_focus=False):
     class BackToList(Message):
         """The person pressed escape in the detail."""
 
-    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's keyword
+    def __init__(self, labels: DetailLabels, *, id: str | None = None) -> None:  # noqa: A002 - Textual's keyword
         super().__init__(id=id)
+        self.labels = labels
         self.shown: DetailView | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("", id="detail-heading", markup=False)
         yield Static("", id="detail-meta", markup=False)
-        yield Static(_("About"), classes="detail-label", markup=False)
+        yield Static(self.labels.about, classes="detail-label", markup=False)
         yield RecordLink(id="detail-subject")
-        yield Static(_("nothing in particular"), classes="detail-none", id="detail-no-subject", markup=False)
+        yield Static(self.labels.no_subject, classes="detail-none", id="detail-no-subject", markup=False)
         yield Static("", id="detail-body")
-        yield Static(_("Response"), classes="detail-label", id="detail-response-label", markup=False)
+        yield Static(self.labels.response, classes="detail-label", id="detail-response-label", markup=False)
         yield Static("", id="detail-response")
-        yield Static(_("What was done with it"), classes="detail-label", markup=False)
+        yield Static(self.labels.thread, classes="detail-label", markup=False)
         yield Vertical(id="detail-thread")
         yield Static("", classes="detail-none", id="detail-thread-hint", markup=False)
 

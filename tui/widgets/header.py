@@ -20,7 +20,8 @@ from textual.content import Content
 from textual.widgets import Header
 from textual.widgets._header import HeaderTitle
 
-from store.i18n import N_, language, ngettext
+from store.i18n import language, ngettext
+from tui.widgets.words import N_
 
 OPEN_CONFLICTS = "app.open('conflicts')"
 

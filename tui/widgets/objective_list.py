@@ -14,8 +14,9 @@ from typing import ClassVar
 from textual.binding import Binding, BindingType
 from textual.content import Content
 
-from store.i18n import N_, _, ngettext, pgettext
+from store.i18n import _, ngettext, pgettext
 from tui.widgets.virtual_list import Item, VirtualList
+from tui.widgets.words import N_
 
 STATUS_WORDS = {"on_track": "on track", "at_risk": "at risk", "off_track": "off track", "done": "done"}
 

@@ -29,7 +29,7 @@ from textual.renderables.bar import Bar
 from textual.strip import Strip
 from textual.widget import Widget
 
-from store.i18n import N_
+from tui.widgets.words import N_
 
 
 class PaneTabs(Widget, can_focus=True):

@@ -15,7 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Input, Label, Static
 
-from store.i18n import N_
+from tui.widgets.words import N_
 
 
 class PromptLine(Vertical):

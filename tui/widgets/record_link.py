@@ -15,7 +15,8 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
 
-from store.i18n import N_, _
+from store.i18n import _
+from tui.widgets.words import N_
 
 
 class JumpTo(Message):

@@ -11,6 +11,7 @@ the essential ones (help, quit, save, cancel, close).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from rich.cells import cell_len
@@ -20,8 +21,6 @@ from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
-
-from store.i18n import _
 
 #: binding ids the footer always shows, whatever the width
 ESSENTIAL = frozenset({"app.help", "app.quit", "app.palette", "form.save", "form.cancel", "help.close"})
@@ -45,11 +44,13 @@ def importance(binding: Binding, node: DOMNode | None, app: DOMNode) -> int:
 class SteadyFooter(Footer):
     """A Footer that skips rebuilding when the shown keys are the ones already shown."""
 
-    def __init__(self, *, keys_later: bool = False, **options: Any) -> None:
+    def __init__(self, *, translate: Callable[[str], str], keys_later: bool = False, **options: Any) -> None:
         """``keys_later``: show no key until ``show_keys`` (the app opening a workspace asks for
         them once the Board's data is painted: before, focus moves while the Board is built
         would rebuild the footer two or three times, ~50 ms the data then waits for)."""
         super().__init__(**options)
+        #: the keys' descriptions in the person's language (they are bound in English, marked N_())
+        self._translate = translate
         self._shown: tuple[Any, ...] | None = None
         self._keys_later = keys_later
 
@@ -69,8 +70,8 @@ class SteadyFooter(Footer):
             self._shown = self._keys_to_show()
         for widget in super().compose():
             if isinstance(widget, FooterKey):
-                if widget.description:  # marked N_() where bound (store.i18n)
-                    widget.description = _(widget.description)
+                if widget.description:  # marked N_() where bound
+                    widget.description = self._translate(widget.description)
                 # Born with the footer's look: the key's compact watcher, run as it mounts, then
                 # changes no class, and no key's styles are worked out twice (~1 ms a key).
                 widget.set_class(self.compact, "-compact", update=False)

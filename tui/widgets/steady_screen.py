@@ -13,7 +13,7 @@ from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widget import Widget
 
-from store.i18n import N_
+from tui.widgets.words import N_
 
 
 class SteadyScreen(Screen[None]):

@@ -13,7 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.suggester import SuggestFromList
 from textual.widgets import Input
 
-from store.i18n import N_
+from tui.widgets.words import N_
 
 
 class TextInput(Input):

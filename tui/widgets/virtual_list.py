@@ -33,8 +33,8 @@ from textual.strip import Strip
 from textual.style import Style
 from textual.widget import Widget
 
-from store.i18n import N_
 from tui.widgets.scroll_gutter import GutterScrollView, with_bar
+from tui.widgets.words import N_
 
 T = TypeVar("T")
 Text = str | Content
