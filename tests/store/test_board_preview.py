@@ -11,17 +11,9 @@ import pytest
 from store.errors import ReadOnlyWorkspace
 from store.storage import CHECKED_STAMP
 from store.workspace import DATA_FILE, Workspace
+from tests.store.stamps import replace_objectives, vouched_for
 
 BAD_OBJECTIVE = b'"objectives": {\n"' + b"b" * 32 + b'": {"title":1}\n}'  # laid out as alinea saves a table
-
-
-def _vouched_for(folder: Path) -> None:
-    """Open once, as a previous run did: the file is then stamped as strictly checked (its time set
-    back first: a stamp written in the file's own tick vouches for nothing)."""
-    path = folder / DATA_FILE
-    past = path.stat().st_mtime_ns - 10**9
-    os.utime(path, ns=(past, past))
-    Workspace(folder)
 
 
 def _seed(folder: Path) -> Workspace:
@@ -49,7 +41,7 @@ def _card_fields(task: object) -> tuple[object, ...]:
 
 def test_the_preview_shows_the_cards_the_records_show_in_their_order(workspace_dir: Path) -> None:
     seed = _seed(workspace_dir)
-    _vouched_for(workspace_dir)
+    vouched_for(workspace_dir)
     workspace = Workspace(workspace_dir, defer_load=True)
     preview = workspace.preview_board()
     assert preview is not None and workspace.preview is preview
@@ -93,7 +85,7 @@ def test_a_value_the_preview_is_not_sure_of_gives_no_preview(workspace_dir: Path
     raw = path.read_bytes()
     assert written in raw
     path.write_bytes(raw.replace(written, hostile, 1))
-    _vouched_for(workspace_dir)
+    vouched_for(workspace_dir)
     assert Workspace(workspace_dir, defer_load=True).preview_board() is None
 
 
@@ -106,13 +98,13 @@ def test_a_stamp_that_is_not_alinea_s_own_gives_no_preview(workspace_dir: Path) 
     raw = path.read_bytes()
     assert stamp in raw
     path.write_bytes(raw.replace(b'"created_at":"' + stamp, b'"created_at":"2026-05-01T10:00:00+02:00', 1))
-    _vouched_for(workspace_dir)
+    vouched_for(workspace_dir)
     assert Workspace(workspace_dir, defer_load=True).preview_board() is None
 
 
 def test_after_a_preview_the_whole_file_is_validated_before_anything_is_written(workspace_dir: Path) -> None:
     _seed(workspace_dir)
-    _vouched_for(workspace_dir)
+    vouched_for(workspace_dir)
     workspace = Workspace(workspace_dir, defer_load=True)
     assert workspace.preview_board() is not None and not workspace.loaded
     created = workspace.create("tasks", title="Written after the file was validated")
@@ -124,11 +116,8 @@ def test_after_a_preview_the_whole_file_is_validated_before_anything_is_written(
 def test_a_bad_record_elsewhere_ends_the_preview_and_refuses_writes(workspace_dir: Path) -> None:
     _seed(workspace_dir)
     path = workspace_dir / DATA_FILE
-    raw = path.read_bytes()
-    start = raw.index(b'"objectives": {')
-    end = raw.index(b"}", start) + 1
-    path.write_bytes(raw[:start] + BAD_OBJECTIVE + raw[end:])
-    _vouched_for(workspace_dir)
+    replace_objectives(workspace_dir, BAD_OBJECTIVE)
+    vouched_for(workspace_dir)
     broken = path.read_bytes()
     workspace = Workspace(workspace_dir, defer_load=True)
     assert workspace.preview_board() is not None, "the Board's tables are fine"
@@ -147,7 +136,7 @@ def _kept(folder: Path) -> Workspace:
     """The workspace validated whole, and its Board's cards kept, as the app does after opening
     (the file's time set back first, so the copy is not written in the file's own tick)."""
     _seed(folder)
-    _vouched_for(folder)
+    vouched_for(folder)
     workspace = Workspace(folder)
     workspace.keep_board()
     return workspace
@@ -168,7 +157,7 @@ def test_cards_kept_for_another_version_of_the_file_are_not_shown(workspace_dir:
     kept = _kept(workspace_dir)
     task = kept.records("tasks")[0]
     Workspace(workspace_dir, who="bo@example.com").update("tasks", task.id, title="Renamed by a teammate")
-    _vouched_for(workspace_dir)
+    vouched_for(workspace_dir)
     preview = Workspace(workspace_dir, defer_load=True).preview_board()
     assert preview is not None, "read from the file itself"
     assert "Renamed by a teammate" in [card.title for card in preview.tasks]
@@ -209,7 +198,7 @@ def test_a_copy_written_in_the_files_own_tick_vouches_for_nothing(workspace_dir:
 def test_keeping_the_cards_never_writes_through_a_link(workspace_dir: Path, tmp_path: Path) -> None:
     """Links put in .git/ where the copy is written are replaced, never followed: the file they point to stays."""
     _seed(workspace_dir)
-    _vouched_for(workspace_dir)
+    vouched_for(workspace_dir)
     elsewhere = tmp_path / "elsewhere.txt"
     elsewhere.write_text("not alinea's")
     (workspace_dir / ".git" / "alinea.board").symlink_to(elsewhere)

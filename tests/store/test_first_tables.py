@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -10,6 +9,7 @@ import pytest
 from store.errors import ReadOnlyWorkspace
 from store.storage import CHECKED_STAMP, CanonicalStorage
 from store.workspace import DATA_FILE, FIRST_TABLES, Workspace
+from tests.store.stamps import replace_objectives, vouched_for
 
 BAD_OBJECTIVE = b'"objectives": {"' + b"b" * 32 + b'": {"title": 1}}'
 
@@ -19,15 +19,6 @@ def _seed(folder: Path) -> tuple[str, str]:
     task = seed.create("tasks", title="Call the agency")
     objective = seed.create("objectives", title="Grow the pipeline")
     return task.id, objective.id
-
-
-def _vouched_for(folder: Path) -> None:
-    """Open once, as a previous run did: the file is then stamped as strictly checked. Its time is
-    set back first, so the stamp is written after it (a stamp in the file's own tick vouches for nothing)."""
-    path = folder / DATA_FILE
-    past = path.stat().st_mtime_ns - 10**9
-    os.utime(path, ns=(past, past))
-    Workspace(folder)
 
 
 def _never_checked(folder: Path) -> None:
@@ -42,7 +33,7 @@ def _first_tables_alone(folder: Path) -> bool:
 @pytest.mark.parametrize("vouched", [True, False], ids=["stamped file", "file never checked"])
 def test_the_boards_tables_are_in_first_and_the_rest_once_finished(workspace_dir: Path, vouched: bool) -> None:
     task_id, objective_id = _seed(workspace_dir)
-    _vouched_for(workspace_dir) if vouched else _never_checked(workspace_dir)
+    vouched_for(workspace_dir) if vouched else _never_checked(workspace_dir)
     assert _first_tables_alone(workspace_dir) == vouched
     workspace = Workspace(workspace_dir, defer_load=True)
     workspace.load(first=FIRST_TABLES)
@@ -58,7 +49,7 @@ def test_the_boards_tables_are_in_first_and_the_rest_once_finished(workspace_dir
 
 def test_a_stamp_no_longer_vouches_once_the_bytes_changed(workspace_dir: Path) -> None:
     _seed(workspace_dir)
-    _vouched_for(workspace_dir)
+    vouched_for(workspace_dir)
     assert _first_tables_alone(workspace_dir)
     path = workspace_dir / DATA_FILE
     path.write_bytes(path.read_bytes().replace(b"Call the agency", b"Call the agencY"))
@@ -71,11 +62,8 @@ def test_a_bad_record_in_a_table_validated_later_makes_the_workspace_read_only_a
 ) -> None:
     _seed(workspace_dir)
     path = workspace_dir / DATA_FILE
-    raw = path.read_bytes()
-    start = raw.index(b'"objectives": {')
-    end = raw.index(b"\n}", start) + 2
-    path.write_bytes(raw[:start] + BAD_OBJECTIVE + raw[end:])
-    _vouched_for(workspace_dir) if vouched else _never_checked(workspace_dir)
+    replace_objectives(workspace_dir, BAD_OBJECTIVE)
+    vouched_for(workspace_dir) if vouched else _never_checked(workspace_dir)
     broken = path.read_bytes()
     workspace = Workspace(workspace_dir, defer_load=True)
     workspace.load(first=FIRST_TABLES)
@@ -91,7 +79,7 @@ def test_a_bad_record_in_a_table_validated_later_makes_the_workspace_read_only_a
 def test_a_file_changed_before_the_rest_is_validated_is_read_again_whole(workspace_dir: Path) -> None:
     """A `git pull` between the two steps: what is shown at the end is the file as it is now."""
     task_id, _objective_id = _seed(workspace_dir)
-    _vouched_for(workspace_dir)
+    vouched_for(workspace_dir)
     workspace = Workspace(workspace_dir, defer_load=True)
     workspace.load(first=FIRST_TABLES)
     assert workspace.get("tasks", task_id).title == "Call the agency"

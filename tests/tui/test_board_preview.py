@@ -3,12 +3,12 @@
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from pathlib import Path
 
-from store.workspace import DATA_FILE, Workspace
+from store.workspace import Workspace
 from tests.conftest import GIT_EMAIL
+from tests.store.stamps import vouched_for
 from tests.tui.app_harness import make_app, on_disk, settle
 from tests.tui.test_footer import descriptions
 from tui.screens.record_form import RecordForm
@@ -23,10 +23,7 @@ def _seeded(folder: Path) -> str:
     ana = seed.create("members", name="Ana Ruiz", email=GIT_EMAIL, department="Sales")
     first = seed.create("tasks", title="Forecast for the board", owner_id=ana.id, position="a")
     seed.create("tasks", title="Partner newsletter", position="b")
-    path = folder / DATA_FILE
-    past = path.stat().st_mtime_ns - 10**9
-    os.utime(path, ns=(past, past))
-    Workspace(folder)
+    vouched_for(folder)
     return first.id
 
 
